@@ -1,0 +1,11 @@
+package io.modyn.api.auth;
+
+/**
+ * Who sent a request, as established by an {@link Authenticator}.
+ *
+ * @param accountId the twelve-digit account the caller belongs to
+ * @param arn the caller's ARN (user, role session or root)
+ * @param accessKeyId the access key the request was signed with
+ */
+public record Principal(String accountId, String arn, String accessKeyId) {
+}

@@ -1,0 +1,34 @@
+package io.modyn.api.dynamodb;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The DynamoDB API as typed operations: implemented by the engine, called by wire protocols.
+ *
+ * <p>Every method either returns the response or throws a {@link io.modyn.api.model.DynamoException}
+ * carrying DynamoDB's error type and message. A method never leaves a partial write behind when it
+ * throws. Implementations are thread-safe.
+ */
+@ProviderType
+public interface DynamoDbService {
+
+    CreateTableResponse createTable(CreateTableRequest request, RequestContext context);
+
+    DescribeTableResponse describeTable(DescribeTableRequest request, RequestContext context);
+
+    ListTablesResponse listTables(ListTablesRequest request, RequestContext context);
+
+    UpdateTableResponse updateTable(UpdateTableRequest request, RequestContext context);
+
+    DeleteTableResponse deleteTable(DeleteTableRequest request, RequestContext context);
+
+    PutItemResponse putItem(PutItemRequest request, RequestContext context);
+
+    GetItemResponse getItem(GetItemRequest request, RequestContext context);
+
+    DeleteItemResponse deleteItem(DeleteItemRequest request, RequestContext context);
+
+    QueryResponse query(QueryRequest request, RequestContext context);
+
+    ScanResponse scan(ScanRequest request, RequestContext context);
+}

@@ -1,0 +1,19 @@
+package io.modyn.api.dynamodb;
+
+import io.modyn.api.model.AttributeValue;
+import java.util.Map;
+
+/** Unset members are null. */
+public record PutItemRequest(
+        String tableName,
+        Map<String, AttributeValue> item,
+        String conditionExpression,
+        Map<String, String> expressionAttributeNames,
+        Map<String, AttributeValue> expressionAttributeValues,
+        Map<String, ExpectedAttributeValue> expected,
+        String conditionalOperator,
+        String returnValues,
+        String returnConsumedCapacity,
+        String returnItemCollectionMetrics,
+        String returnValuesOnConditionCheckFailure) {
+}
