@@ -1,0 +1,134 @@
+package io.modyn.engine.catalog;
+
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageEngine;
+import io.modyn.api.storage.StorageRecord;
+import io.modyn.api.storage.StorageTransaction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Table definitions, kept in the storage keyspace {@value #KEYSPACE} (one record per table name)
+ * so that they live and die with the data, on every backend.
+ *
+ * <p>Definitions are cached for {@link #CACHE_NANOS} at most: long enough to take the catalog read
+ * off the hot path, short enough that a table created or deleted through another node sharing the
+ * same database becomes visible within a second. Changes through this node update the cache at
+ * once.
+ */
+public final class TableCatalog {
+
+    public static final String KEYSPACE = "modyn.tables";
+
+    private static final long CACHE_NANOS = 1_000_000_000L;
+    private static final byte[] NO_SORT = new byte[0];
+
+    private final StorageEngine storage;
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(TableDefinition definition, long loadedAt) {
+    }
+
+    public TableCatalog(StorageEngine storage) {
+        this.storage = storage;
+        storage.createKeyspace(KEYSPACE);
+    }
+
+    /** The storage keyspace that holds a table's items. */
+    public static String dataKeyspace(TableDefinition table) {
+        return "table." + table.tableId();
+    }
+
+    /** The table's definition, or null if there is no such table. */
+    public TableDefinition find(String tableName) {
+        Cached cached = cache.get(tableName);
+        long now = System.nanoTime();
+        if (cached != null && now - cached.loadedAt < CACHE_NANOS) return cached.definition;
+        byte[] stored = storage.get(KEYSPACE, name(tableName), NO_SORT);
+        TableDefinition definition = stored == null ? null : TableDefinitionCodec.decode(stored);
+        if (definition == null) cache.remove(tableName); else cache.put(tableName, new Cached(definition, now));
+        return definition;
+    }
+
+    /** The table's definition for an item operation; DynamoDB's message names no table there. */
+    public TableDefinition require(String tableName) {
+        TableDefinition definition = find(tableName);
+        if (definition == null) throw DynamoException.resourceNotFound("Requested resource not found");
+        return definition;
+    }
+
+    /** The table's definition for a control-plane operation, whose message names the table. */
+    public TableDefinition requireForControl(String tableName) {
+        TableDefinition definition = find(tableName);
+        if (definition == null) throw DynamoException.resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+        return definition;
+    }
+
+    /** All table names in ascending order (String order, as ListTables returns them). */
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        try (RecordCursor cursor = storage.scan(KEYSPACE, 0, 1, null)) {
+            while (cursor.hasNext()) {
+                StorageRecord record = cursor.next();
+                names.add(new String(record.partition(), StandardCharsets.UTF_8));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** Creates the table's keyspace and records its definition; fails if the name is taken. */
+    public void create(TableDefinition table) {
+        storage.createKeyspace(dataKeyspace(table));
+        try (StorageTransaction tx = storage.begin()) {
+            if (tx.getForUpdate(KEYSPACE, name(table.tableName()), NO_SORT) != null) {
+                throw DynamoException.resourceInUse("Table already exists: " + table.tableName());
+            }
+            tx.put(KEYSPACE, name(table.tableName()), NO_SORT, TableDefinitionCodec.encode(table));
+            tx.commit();
+        } catch (DynamoException e) {
+            // The name was taken: drop the keyspace made for this attempt; it has a fresh id.
+            storage.dropKeyspace(dataKeyspace(table));
+            throw e;
+        }
+        cache.put(table.tableName(), new Cached(table, System.nanoTime()));
+    }
+
+    /** Replaces the definition of an existing table. */
+    public void update(TableDefinition table) {
+        try (StorageTransaction tx = storage.begin()) {
+            byte[] current = tx.getForUpdate(KEYSPACE, name(table.tableName()), NO_SORT);
+            if (current == null || !TableDefinitionCodec.decode(current).tableId().equals(table.tableId())) {
+                throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.tableName() + " not found");
+            }
+            tx.put(KEYSPACE, name(table.tableName()), NO_SORT, TableDefinitionCodec.encode(table));
+            tx.commit();
+        }
+        cache.put(table.tableName(), new Cached(table, System.nanoTime()));
+    }
+
+    /** Removes the definition, then the data; returns the definition that was removed. */
+    public TableDefinition delete(String tableName) {
+        TableDefinition removed;
+        try (StorageTransaction tx = storage.begin()) {
+            byte[] current = tx.getForUpdate(KEYSPACE, name(tableName), NO_SORT);
+            if (current == null) {
+                throw DynamoException.resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+            }
+            removed = TableDefinitionCodec.decode(current);
+            tx.delete(KEYSPACE, name(tableName), NO_SORT);
+            tx.commit();
+        }
+        cache.remove(tableName);
+        storage.dropKeyspace(dataKeyspace(removed));
+        return removed;
+    }
+
+    private static byte[] name(String tableName) {
+        return tableName.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,65 @@
+package io.modyn.engine.expr;
+
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The ExpressionAttributeNames and ExpressionAttributeValues of one request, resolving
+ * placeholders for every expression of the request and remembering which ones were used, so that
+ * unused entries can be reported as DynamoDB reports them.
+ */
+public final class ExpressionAttributes {
+
+    private final Map<String, String> names;
+    private final Map<String, AttributeValue> values;
+    private final Set<String> usedNames = new HashSet<>();
+    private final Set<String> usedValues = new HashSet<>();
+
+    /** @throws DynamoException for a map that is present but empty, which DynamoDB refuses */
+    public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
+        if (names != null && names.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+        if (values != null && values.isEmpty()) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+        this.names = names == null ? Map.of() : names;
+        this.values = values == null ? Map.of() : values;
+    }
+
+    public String name(String placeholder, String kind) {
+        String name = names.get(placeholder);
+        if (name == null) {
+            throw ExpressionErrors.invalid(kind,
+                    "An expression attribute name used in the document path is not defined; attribute name: " + placeholder);
+        }
+        usedNames.add(placeholder);
+        return name;
+    }
+
+    public AttributeValue value(String placeholder, String kind) {
+        AttributeValue value = values.get(placeholder);
+        if (value == null) {
+            throw ExpressionErrors.invalid(kind,
+                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder);
+        }
+        usedValues.add(placeholder);
+        return value;
+    }
+
+    /** After all expressions are resolved: every given name and value must have been used. */
+    public void checkAllUsed() {
+        Set<String> unusedNames = new TreeSet<>(names.keySet());
+        unusedNames.removeAll(usedNames);
+        if (!unusedNames.isEmpty()) {
+            throw DynamoException.validation("Value provided in ExpressionAttributeNames unused in expressions: keys: {"
+                    + String.join(", ", unusedNames) + "}");
+        }
+        Set<String> unusedValues = new TreeSet<>(values.keySet());
+        unusedValues.removeAll(usedValues);
+        if (!unusedValues.isEmpty()) {
+            throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+                    + String.join(", ", unusedValues) + "}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.modyn.engine.item;
+
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import java.math.BigDecimal;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * DynamoDB's rules for attribute values that the wire format cannot express: number range and
+ * precision, non-empty sets without duplicates, and nesting depth. Applied to every value a
+ * request stores or compares.
+ */
+public final class AttributeValueRules {
+
+    /** DynamoDB accepts documents nested up to 32 levels. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final int MAX_PRECISION = 38;
+    private static final int MAX_EXPONENT = 125;
+    private static final int MIN_EXPONENT = -130;
+
+    private AttributeValueRules() {
+    }
+
+    public static void checkItem(Map<String, AttributeValue> item) {
+        for (AttributeValue value : item.values()) check(value, 1);
+    }
+
+    public static void check(AttributeValue value) {
+        check(value, 1);
+    }
+
+    private static void check(AttributeValue value, int depth) {
+        if (depth > MAX_DEPTH) throw DynamoException.validation("Nesting Levels have exceeded supported limits");
+        if (value instanceof AttributeValue.N n) {
+            checkNumber(n.value());
+        } else if (value instanceof AttributeValue.L l) {
+            for (AttributeValue v : l.values()) check(v, depth + 1);
+        } else if (value instanceof AttributeValue.M m) {
+            for (AttributeValue v : m.values().values()) check(v, depth + 1);
+        } else if (value instanceof AttributeValue.SS ss) {
+            if (ss.values().isEmpty()) throw emptySet();
+            if (new HashSet<>(ss.values()).size() != ss.values().size()) {
+                throw invalid("Input collection " + render(ss.values()) + " contains duplicates.");
+            }
+        } else if (value instanceof AttributeValue.NS ns) {
+            if (ns.values().isEmpty()) throw emptySet();
+            for (BigDecimal v : ns.values()) checkNumber(v);
+            if (new HashSet<>(ns.values()).size() != ns.values().size()) {
+                throw DynamoException.validation("Input collection contains duplicates");
+            }
+        } else if (value instanceof AttributeValue.BS bs) {
+            if (bs.values().isEmpty()) throw emptySet();
+            Set<AttributeValue.B> seen = new HashSet<>();
+            for (byte[] v : bs.values()) {
+                if (!seen.add(new AttributeValue.B(v))) {
+                    throw invalid("Input collection " + bs.values().stream()
+                            .map(b -> Base64.getEncoder().encodeToString(b)).toList() + "of type BS contains duplicates.");
+                }
+            }
+        }
+    }
+
+    /** DynamoDB's number limits: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
+    public static void checkNumber(BigDecimal n) {
+        if (n.signum() == 0) return;
+        BigDecimal v = n.stripTrailingZeros();
+        int exponent = v.precision() - v.scale() - 1;
+        if (exponent > MAX_EXPONENT) {
+            throw DynamoException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (exponent < MIN_EXPONENT) {
+            throw DynamoException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        if (v.precision() > MAX_PRECISION) {
+            throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
+        }
+    }
+
+    private static DynamoException emptySet() {
+        return invalid("An AttributeValue may not contain an empty set.");
+    }
+
+    private static DynamoException invalid(String detail) {
+        return DynamoException.validation("One or more parameter values were invalid: " + detail);
+    }
+
+    private static String render(List<String> values) {
+        return "[" + String.join(", ", values) + "]";
+    }
+}

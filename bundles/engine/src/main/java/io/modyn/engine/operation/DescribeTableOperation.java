@@ -1,0 +1,23 @@
+package io.modyn.engine.operation;
+
+import io.modyn.api.dynamodb.DescribeTableRequest;
+import io.modyn.api.dynamodb.DescribeTableResponse;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.engine.EngineSettings;
+import io.modyn.engine.StorageBinding;
+
+/** DescribeTable: the definition plus the item count and size that storage reports. */
+public final class DescribeTableOperation {
+
+    private final EngineSettings settings;
+
+    public DescribeTableOperation(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    public DescribeTableResponse execute(DescribeTableRequest request, StorageBinding.Bound bound) {
+        RequestRules.tableName(request.tableName()).throwIfAny();
+        TableDefinition table = bound.catalog().requireForControl(request.tableName());
+        return new DescribeTableResponse(TableDescriptions.describe(table, table.tableStatus(), bound, settings));
+    }
+}

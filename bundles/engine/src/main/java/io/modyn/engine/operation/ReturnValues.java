@@ -1,0 +1,20 @@
+package io.modyn.engine.operation;
+
+import io.modyn.api.model.DynamoException;
+
+/** The ReturnValues choices of PutItem and DeleteItem, which accept only NONE and ALL_OLD. */
+final class ReturnValues {
+
+    private ReturnValues() {
+    }
+
+    static void checkAllOldOrNone(String returnValues) {
+        if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+    }
+
+    static boolean isAllOld(String returnValues) {
+        return "ALL_OLD".equals(returnValues);
+    }
+}

@@ -1,0 +1,76 @@
+package io.modyn.engine.operation;
+
+import io.modyn.api.dynamodb.ScanRequest;
+import io.modyn.api.dynamodb.ScanResponse;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.api.storage.PartitionToken;
+import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageKey;
+import io.modyn.engine.StorageBinding;
+import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.item.KeySchemaRules;
+import io.modyn.engine.item.PrimaryKey;
+import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.Enums;
+
+/**
+ * Scan: the table in storage order (partition token, then key), or one segment of it for a
+ * parallel scan. A segment is a contiguous token range, so each costs only its share.
+ */
+public final class ScanOperation {
+
+    private static final int MAX_TOTAL_SEGMENTS = 1_000_000;
+
+    public ScanResponse execute(ScanRequest request, StorageBinding.Bound bound) {
+        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        v.atLeast("limit", request.limit(), 1);
+        v.oneOf("select", request.select(), Enums.SELECT);
+        v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        v.atLeast("segment", request.segment(), 0);
+        v.atMost("segment", request.segment(), MAX_TOTAL_SEGMENTS - 1);
+        v.atLeast("totalSegments", request.totalSegments(), 1);
+        v.atMost("totalSegments", request.totalSegments(), MAX_TOTAL_SEGMENTS);
+        RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.throwIfAny();
+        if (request.segment() != null && request.totalSegments() == null) {
+            throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
+        }
+        if (request.totalSegments() != null && request.segment() == null) {
+            throw DynamoException.validation("The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
+        }
+        if (request.segment() != null && request.segment() >= request.totalSegments()) {
+            throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
+                    + request.segment() + " is not less than TotalSegments: " + request.totalSegments());
+        }
+        RequestRules.notYetSupported(request.indexName(), "IndexName");
+        RequestRules.notYetSupported(request.filterExpression(), "FilterExpression");
+        RequestRules.notYetSupported(request.scanFilter(), "ScanFilter");
+        RequestRules.notYetSupported(request.projectionExpression(), "ProjectionExpression");
+        RequestRules.notYetSupported(request.attributesToGet(), "AttributesToGet");
+        RequestRules.notYetSupported(request.expressionAttributeNames(), "ExpressionAttributeNames");
+        RequestRules.notYetSupported(request.expressionAttributeValues(), "ExpressionAttributeValues");
+        boolean countOnly = Selects.countOnly(request.select());
+
+        TableDefinition table = bound.catalog().require(request.tableName());
+        int segment = request.segment() == null ? 0 : request.segment();
+        int totalSegments = request.totalSegments() == null ? 1 : request.totalSegments();
+        StorageKey start = null;
+        if (request.exclusiveStartKey() != null) {
+            PrimaryKey key = KeySchemaRules.ofKey(table, request.exclusiveStartKey(), "The provided starting key is invalid: ");
+            start = new StorageKey(key.partition(), key.sort());
+            if (PartitionToken.segmentOf(start.token(), totalSegments) != segment) {
+                throw DynamoException.validation("The provided Exclusive start key does not map to the provided Segment: TotalSegments: "
+                        + totalSegments + " Segment: " + segment);
+            }
+        }
+        Page page;
+        try (RecordCursor cursor = bound.storage().scan(TableCatalog.dataKeyspace(table), segment, totalSegments, start)) {
+            page = Page.read(cursor, request.limit(), table);
+        }
+        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
+        double units = CapacityUnits.read(page.scannedBytes, consistent);
+        return new ScanResponse(countOnly ? null : page.items, page.items.size(), page.items.size(), page.lastEvaluatedKey,
+                CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
+    }
+}

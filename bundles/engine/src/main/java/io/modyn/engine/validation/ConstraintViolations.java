@@ -1,0 +1,93 @@
+package io.modyn.engine.validation;
+
+import io.modyn.api.model.DynamoException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects request-shape violations the way DynamoDB's service framework reports them:
+ * {@code "2 validation errors detected: Value 'x' at 'tableName' failed to satisfy constraint:
+ * ...; Value null at 'keySchema' failed to satisfy constraint: Member must not be null"}.
+ * DynamoDB reports at most ten.
+ */
+public final class ConstraintViolations {
+
+    private static final int MAX_REPORTED = 10;
+
+    private final List<String> violations = new ArrayList<>();
+
+    public ConstraintViolations notNull(String path, Object value) {
+        if (value == null) add(path, null, "Member must not be null");
+        return this;
+    }
+
+    public ConstraintViolations pattern(String path, String value, String regex) {
+        if (value != null && !value.matches(regex)) {
+            add(path, value, "Member must satisfy regular expression pattern: " + regex);
+        }
+        return this;
+    }
+
+    public ConstraintViolations lengthAtLeast(String path, String value, int min) {
+        if (value != null && value.length() < min) add(path, value, "Member must have length greater than or equal to " + min);
+        return this;
+    }
+
+    public ConstraintViolations lengthAtMost(String path, String value, int max) {
+        if (value != null && value.length() > max) add(path, value, "Member must have length less than or equal to " + max);
+        return this;
+    }
+
+    public ConstraintViolations sizeAtLeast(String path, List<?> value, int min) {
+        if (value != null && value.size() < min) add(path, render(value), "Member must have length greater than or equal to " + min);
+        return this;
+    }
+
+    public ConstraintViolations sizeAtMost(String path, List<?> value, int max) {
+        if (value != null && value.size() > max) add(path, render(value), "Member must have length less than or equal to " + max);
+        return this;
+    }
+
+    public ConstraintViolations atLeast(String path, Number value, long min) {
+        if (value != null && value.longValue() < min) add(path, value.toString(), "Member must have value greater than or equal to " + min);
+        return this;
+    }
+
+    public ConstraintViolations atMost(String path, Number value, long max) {
+        if (value != null && value.longValue() > max) add(path, value.toString(), "Member must have value less than or equal to " + max);
+        return this;
+    }
+
+    public ConstraintViolations oneOf(String path, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            add(path, value, "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+        }
+        return this;
+    }
+
+    /** Table and index names: 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
+    public ConstraintViolations tableName(String path, String value) {
+        return pattern(path, value, "[a-zA-Z0-9_.-]+").lengthAtLeast(path, value, 3).lengthAtMost(path, value, 255);
+    }
+
+    public boolean isEmpty() {
+        return violations.isEmpty();
+    }
+
+    /** Throws the collected violations as one ValidationException, if there are any. */
+    public void throwIfAny() {
+        if (violations.isEmpty()) return;
+        int n = violations.size();
+        throw DynamoException.validation(n + " validation error" + (n > 1 ? "s" : "") + " detected: " + String.join("; ", violations));
+    }
+
+    private void add(String path, String value, String constraint) {
+        if (violations.size() >= MAX_REPORTED) return;
+        String shown = value == null ? "null" : "'" + value + "'";
+        violations.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
+    }
+
+    private static String render(List<?> list) {
+        return list.toString();
+    }
+}
