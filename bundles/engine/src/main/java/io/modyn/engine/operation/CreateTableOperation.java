@@ -52,7 +52,10 @@ public final class CreateTableOperation {
         if (request.attributeDefinitions() != null) {
             for (int i = 0; i < request.attributeDefinitions().size(); i++) {
                 AttributeDefinition d = request.attributeDefinitions().get(i);
-                String path = "attributeDefinitions." + (i + 1) + ".member.";
+                String path = "attributeDefinitions." + (i + 1) + ".member";
+                v.notNull(path, d);
+                if (d == null) continue;
+                path += ".";
                 v.notNull(path + "attributeName", d.attributeName());
                 v.notNull(path + "attributeType", d.attributeType());
                 v.oneOf(path + "attributeType", d.attributeType(), Enums.SCALAR_ATTRIBUTE_TYPE);
@@ -64,7 +67,10 @@ public final class CreateTableOperation {
         if (request.keySchema() != null) {
             for (int i = 0; i < request.keySchema().size(); i++) {
                 KeySchemaElement k = request.keySchema().get(i);
-                String path = "keySchema." + (i + 1) + ".member.";
+                String path = "keySchema." + (i + 1) + ".member";
+                v.notNull(path, k);
+                if (k == null) continue;
+                path += ".";
                 v.notNull(path + "attributeName", k.attributeName());
                 v.notNull(path + "keyType", k.keyType());
                 v.oneOf(path + "keyType", k.keyType(), Enums.KEY_TYPE);

@@ -1,0 +1,53 @@
+package io.modyn.protocol;
+
+import io.modyn.api.auth.Authenticator;
+import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.protocol.http.HttpServer;
+import io.modyn.protocol.http.HttpServerSettings;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Runs the {@link HttpServer} inside OSGi.
+ *
+ * <p>Both services are optional, dynamic and greedy references: the server starts without them,
+ * keeps running while they come, go or are replaced by a better-ranked provider (a bundle update
+ * dropped into {@code deploy/}), and each request uses whichever is bound at that moment. A
+ * configuration change restarts the server on the new address.
+ */
+@Component(service = {}, immediate = true, configurationPid = HttpServerComponent.PID)
+@Designate(ocd = HttpServerConfiguration.class)
+public class HttpServerComponent {
+
+    static final String PID = "io.modyn.protocol";
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DynamoDbService dynamoDbService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authenticator authenticator;
+
+    private HttpServer server;
+
+    @Activate
+    void activate(HttpServerConfiguration configuration) {
+        HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
+                configuration.maxRequestBytes(), configuration.ioThreads(), configuration.workerThreads(),
+                configuration.region());
+        server = new HttpServer(settings, () -> dynamoDbService, () -> authenticator);
+        server.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        server.stop();
+    }
+}

@@ -1,0 +1,135 @@
+package io.modyn.protocol.http;
+
+import io.modyn.api.auth.Principal;
+import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
+import io.modyn.protocol.auth.RequestAuthentication;
+import io.modyn.protocol.json.JsonCodec;
+import io.modyn.protocol.operation.DynamoDbOperations;
+import io.modyn.protocol.operation.Operation;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Answers one API call ({@code POST /}) on a worker thread, in the order DynamoDB checks things:
+ * body size, content type, JSON syntax, target operation, signature, request shape, then the
+ * operation itself. Whatever fails becomes DynamoDB's error envelope; only our own faults are 5xx,
+ * and those are logged with the request id and never shown to the client beyond a generic message.
+ */
+final class ApiRequestHandler implements HttpHandler {
+
+    static final String AMZ_JSON = "application/x-amz-json-1.0";
+    static final String JSON = "application/json";
+
+    private static final Logger LOG = Logger.getLogger(ApiRequestHandler.class.getName());
+    private static final HttpString TARGET = new HttpString("X-Amz-Target");
+
+    private final JsonCodec codec;
+    private final ResponseSender sender;
+    private final RequestAuthentication authentication;
+    private final Supplier<DynamoDbService> service;
+    private final long maxRequestBytes;
+
+    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication,
+                      Supplier<DynamoDbService> service, long maxRequestBytes) {
+        this.codec = codec;
+        this.sender = sender;
+        this.authentication = authentication;
+        this.service = service;
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        exchange.startBlocking();
+        String requestId = exchange.getAttachment(RequestIds.KEY);
+        HeaderMap headers = exchange.getRequestHeaders();
+        String mediaType = mediaType(headers.getFirst(Headers.CONTENT_TYPE));
+        String responseType = AMZ_JSON.equals(mediaType) ? AMZ_JSON : JSON;
+        try {
+            long declaredLength = exchange.getRequestContentLength();
+            RequestBody.checkDeclaredLength(declaredLength, maxRequestBytes);
+            if (HttpContinue.requiresContinueResponse(exchange)) {
+                // A client that sent "Expect: 100-continue" waits for this before sending its body.
+                HttpContinue.sendContinueResponseBlocking(exchange);
+            }
+            byte[] raw = RequestBody.read(exchange.getInputStream(), declaredLength, maxRequestBytes);
+            if (raw.length > 0 && !AMZ_JSON.equals(mediaType) && !JSON.equals(mediaType)) {
+                sender.sendUnknownOperationPage(exchange);
+                return;
+            }
+            byte[] json = RequestBody.decode(raw, headers.getFirst(Headers.CONTENT_ENCODING), maxRequestBytes);
+            sender.send(exchange, 200, responseType, execute(exchange, requestId, raw, json));
+        } catch (RequestBodyTooLargeException e) {
+            // The rest of the body is not read: close the connection after answering.
+            exchange.setPersistent(false);
+            sender.sendError(exchange, responseType, new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null));
+        } catch (DynamoException e) {
+            if (e.type() == ErrorType.INTERNAL_SERVER_ERROR) {
+                LOG.log(Level.SEVERE, "Request " + requestId + " failed: " + e.getMessage(), e.getCause());
+            }
+            sender.sendError(exchange, responseType, e);
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "Request " + requestId + ": reading the body failed", e);
+            exchange.setPersistent(false);
+            exchange.setStatusCode(400);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
+            sender.sendError(exchange, responseType, DynamoException.internal("Internal server error", null));
+        }
+    }
+
+    private ResponseBuffer execute(HttpServerExchange exchange, String requestId, byte[] raw, byte[] json) {
+        Operation<?, ?> operation = DynamoDbOperations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
+        if (operation == null) {
+            throw syntaxErrorFirst(json, new DynamoException(ErrorType.UNKNOWN_OPERATION, null));
+        }
+        Principal principal;
+        try {
+            principal = authentication.authenticate(new ExchangeSignedRequest(exchange, raw));
+        } catch (DynamoException e) {
+            throw syntaxErrorFirst(json, e);
+        }
+        if (json.length == 0) {
+            throw DynamoException.serialization(null);
+        }
+        Operation.Call call = operation.read(codec.input(json));
+        DynamoDbService bound = service.get();
+        if (bound == null) {
+            throw DynamoException.unavailable("The service is starting or being updated; retry the request");
+        }
+        Operation.Result result = call.execute(bound, new RequestContext(requestId, principal));
+        ResponseBuffer body = new ResponseBuffer();
+        try (JsonGenerator out = codec.generator(body)) {
+            result.writeTo(out);
+        }
+        return body;
+    }
+
+    /** DynamoDB reports malformed JSON before an unknown target or a bad signature. */
+    private DynamoException syntaxErrorFirst(byte[] json, DynamoException error) {
+        return json.length > 0 && !codec.isWellFormed(json) ? DynamoException.serialization(null) : error;
+    }
+
+    /** The media type of a Content-Type header, without parameters, in lower case; "" if absent. */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return type.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,287 @@
+package io.modyn.protocol.json;
+
+import static io.modyn.protocol.json.SerializationErrors.OBJECT_NOT_EXPECTED;
+import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_FIELD_TYPE;
+import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_VALUE_TYPE;
+
+import io.modyn.api.model.DynamoException;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Supplier;
+
+/**
+ * A cursor over a streaming JSON-P parser that reads typed request members the way DynamoDB's
+ * deserializer does.
+ *
+ * <p>The cursor always sits on one value: the value of the member last returned by
+ * {@link #nextMember()} or the element last returned by {@link #nextElement()}. The {@code read*}
+ * methods interpret that value as the member's declared shape; a JSON {@code null} reads as an
+ * absent member ({@code null}), and a value of the wrong JSON type throws the
+ * {@code SerializationException} DynamoDB sends for it (see {@link SerializationErrors}).
+ * Structures, lists and maps are entered with {@code begin*} and walked with
+ * {@code nextMember}/{@code nextElement} until those return false.
+ */
+public final class JsonInput {
+
+    /** Where a structure sits: as a named member (a "field") or as a list element or map value. */
+    enum Placement { FIELD, ELEMENT }
+
+    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private final JsonParser parser;
+    private Event value;
+    private String memberName;
+
+    JsonInput(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    /** Enters the request body, which must be one JSON object. */
+    void beginRequest() {
+        if (next() != Event.START_OBJECT) {
+            throw SerializationErrors.malformed();
+        }
+    }
+
+    /** Checks that nothing but white space follows the request object, then releases the parser. */
+    void endRequest() {
+        try {
+            if (parser.hasNext()) {
+                throw SerializationErrors.malformed();
+            }
+        } catch (JsonException | IllegalStateException e) {
+            throw SerializationErrors.malformed();
+        } finally {
+            parser.close();
+        }
+    }
+
+    /** Advances to the next member of the current object; false at its end. */
+    boolean nextMember() {
+        Event event = next();
+        if (event == Event.END_OBJECT) {
+            return false;
+        }
+        memberName = parser.getString();
+        value = next();
+        return true;
+    }
+
+    /** The name of the member under the cursor. */
+    String memberName() {
+        return memberName;
+    }
+
+    /** Advances to the next element of the current array; false at its end. */
+    boolean nextElement() {
+        Event event = next();
+        if (event == Event.END_ARRAY) {
+            return false;
+        }
+        value = event;
+        return true;
+    }
+
+    boolean isNull() {
+        return value == Event.VALUE_NULL;
+    }
+
+    /** Skips the value under the cursor, however deep; used for members this server does not read. */
+    void skipValue() {
+        if (value != Event.START_OBJECT && value != Event.START_ARRAY) {
+            return;
+        }
+        int depth = 1;
+        while (depth > 0) {
+            Event event = next();
+            if (event == Event.START_OBJECT || event == Event.START_ARRAY) {
+                depth++;
+            } else if (event == Event.END_OBJECT || event == Event.END_ARRAY) {
+                depth--;
+            }
+        }
+    }
+
+    String readString() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> parser.getString();
+            case VALUE_NUMBER, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("String");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.String");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /**
+     * An Integer member. Like DynamoDB, a fractional number is truncated; a number beyond the int
+     * range is clamped to it so that the operation's range validation reports it.
+     */
+    Integer readInteger() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER -> (int) clamp(number(), INT_MIN, INT_MAX);
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Integer");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Integer");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /** A Long member, truncated and clamped like {@link #readInteger()}. */
+    Long readLong() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER -> clamp(number(), LONG_MIN, LONG_MAX);
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Long");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Long");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /** A Boolean member; DynamoDB also takes the strings "true" and "false" in any case. */
+    Boolean readBoolean() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_STRING -> booleanWord(parser.getString());
+            case VALUE_NUMBER -> throw cannotConvert("Boolean");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Boolean");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /** A Blob member: base64 text, decoded strictly as DynamoDB does. */
+    byte[] readBlob() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_STRING -> Base64Text.decode(parser.getString());
+            case VALUE_NUMBER, VALUE_TRUE, VALUE_FALSE -> throw SerializationErrors.of(SerializationErrors.BLOB_NOT_STRING);
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.nio.ByteBuffer");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /** Enters a list member; false if it is null. */
+    boolean beginList() {
+        return switch (value) {
+            case VALUE_NULL -> false;
+            case START_ARRAY -> true;
+            case START_OBJECT -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+            default -> throw SerializationErrors.of(UNEXPECTED_FIELD_TYPE);
+        };
+    }
+
+    /**
+     * Enters a map member; false if it is null.
+     *
+     * @param valueJavaType the Java type DynamoDB names for the map's values in its error message
+     */
+    boolean beginMap(String valueJavaType) {
+        return switch (value) {
+            case VALUE_NULL -> false;
+            case START_OBJECT -> true;
+            case START_ARRAY -> throw SerializationErrors.unrecognizedMap(valueJavaType);
+            default -> throw SerializationErrors.of(UNEXPECTED_FIELD_TYPE);
+        };
+    }
+
+    /**
+     * Enters a structure; false if it is null.
+     *
+     * @param shape the structure's name in DynamoDB's API model, such as {@code KeySchemaElement}
+     */
+    boolean beginStruct(String shape, Placement placement) {
+        return switch (value) {
+            case VALUE_NULL -> false;
+            case START_OBJECT -> true;
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection(SerializationErrors.MODEL_PACKAGE + shape);
+            default -> throw SerializationErrors.of(placement == Placement.FIELD ? UNEXPECTED_FIELD_TYPE : UNEXPECTED_VALUE_TYPE);
+        };
+    }
+
+    /** Reads a list member whose elements {@code element} reads; null if the member is null. */
+    <T> List<T> readList(Supplier<T> element) {
+        if (!beginList()) {
+            return null;
+        }
+        List<T> list = new ArrayList<>();
+        while (nextElement()) {
+            list.add(element.get());
+        }
+        return Collections.unmodifiableList(list);
+    }
+
+    /** Reads a map member in document order; null if the member is null. A repeated key keeps its last value. */
+    <T> Map<String, T> readMap(String valueJavaType, Supplier<T> element) {
+        if (!beginMap(valueJavaType)) {
+            return null;
+        }
+        Map<String, T> map = new LinkedHashMap<>();
+        while (nextMember()) {
+            String key = memberName;
+            map.put(key, element.get());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    List<String> readStringList() {
+        return readList(this::readString);
+    }
+
+    Map<String, String> readStringMap() {
+        return readMap("java.lang.String", this::readString);
+    }
+
+    private Event next() {
+        try {
+            if (!parser.hasNext()) {
+                throw SerializationErrors.malformed();
+            }
+            return parser.next();
+        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+            throw SerializationErrors.malformed();
+        }
+    }
+
+    private BigDecimal number() {
+        try {
+            return parser.getBigDecimal();
+        } catch (JsonException | NumberFormatException | ArithmeticException e) {
+            // Parsson refuses numbers longer than it is configured to parse
+            throw SerializationErrors.malformed();
+        }
+    }
+
+    private DynamoException cannotConvert(String javaType) {
+        boolean integral = value == Event.VALUE_NUMBER && parser.isIntegralNumber();
+        return SerializationErrors.cannotConvert(SerializationErrors.tokenName(value, integral), javaType);
+    }
+
+    private static Boolean booleanWord(String word) {
+        if ("true".equalsIgnoreCase(word)) return Boolean.TRUE;
+        if ("false".equalsIgnoreCase(word)) return Boolean.FALSE;
+        throw SerializationErrors.of(SerializationErrors.UNEXPECTED_TOKEN);
+    }
+
+    /**
+     * Truncates toward zero within [min, max]. The bounds are compared first, so an absurd exponent
+     * such as 1E999999999 costs nothing.
+     */
+    private static long clamp(BigDecimal number, BigDecimal min, BigDecimal max) {
+        if (number.compareTo(max) >= 0) return max.longValue();
+        if (number.compareTo(min) <= 0) return min.longValue();
+        if (number.abs().compareTo(BigDecimal.ONE) < 0) return 0;
+        return number.longValue();
+    }
+}

@@ -1,0 +1,62 @@
+package io.modyn.protocol.operation;
+
+import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.protocol.json.JsonInput;
+import jakarta.json.stream.JsonGenerator;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * One API operation: how its request is read from JSON, which service method runs it and how its
+ * response is written. Reading is separate from running so that a malformed request is answered
+ * even while no service is bound.
+ *
+ * @param <Q> the request record
+ * @param <R> the response record
+ */
+public final class Operation<Q, R> {
+
+    /** The service method that executes the operation, such as {@code DynamoDbService::putItem}. */
+    @FunctionalInterface
+    public interface Invoker<Q, R> {
+        R invoke(DynamoDbService service, Q request, RequestContext context);
+    }
+
+    /** A request that has been read and can now be run against a service. */
+    @FunctionalInterface
+    public interface Call {
+        Result execute(DynamoDbService service, RequestContext context);
+    }
+
+    /** An operation's response, ready to be written; writing happens only once the operation succeeded. */
+    @FunctionalInterface
+    public interface Result {
+        void writeTo(JsonGenerator out);
+    }
+
+    private final String name;
+    private final Function<JsonInput, Q> reader;
+    private final Invoker<Q, R> invoker;
+    private final BiConsumer<JsonGenerator, R> writer;
+
+    public Operation(String name, Function<JsonInput, Q> reader, Invoker<Q, R> invoker, BiConsumer<JsonGenerator, R> writer) {
+        this.name = name;
+        this.reader = reader;
+        this.invoker = invoker;
+        this.writer = writer;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Reads the request body; throws the DynamoException DynamoDB sends for a malformed one. */
+    public Call read(JsonInput in) {
+        Q request = reader.apply(in);
+        return (service, context) -> {
+            R response = invoker.invoke(service, request, context);
+            return out -> writer.accept(out, response);
+        };
+    }
+}

@@ -1,0 +1,112 @@
+package io.modyn.protocol.http;
+
+import io.modyn.api.dynamodb.CreateTableRequest;
+import io.modyn.api.dynamodb.CreateTableResponse;
+import io.modyn.api.dynamodb.DeleteItemRequest;
+import io.modyn.api.dynamodb.DeleteItemResponse;
+import io.modyn.api.dynamodb.DeleteTableRequest;
+import io.modyn.api.dynamodb.DeleteTableResponse;
+import io.modyn.api.dynamodb.DescribeTableRequest;
+import io.modyn.api.dynamodb.DescribeTableResponse;
+import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.dynamodb.GetItemRequest;
+import io.modyn.api.dynamodb.GetItemResponse;
+import io.modyn.api.dynamodb.ListTablesRequest;
+import io.modyn.api.dynamodb.ListTablesResponse;
+import io.modyn.api.dynamodb.PutItemRequest;
+import io.modyn.api.dynamodb.PutItemResponse;
+import io.modyn.api.dynamodb.QueryRequest;
+import io.modyn.api.dynamodb.QueryResponse;
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.dynamodb.ScanRequest;
+import io.modyn.api.dynamodb.ScanResponse;
+import io.modyn.api.dynamodb.UpdateTableRequest;
+import io.modyn.api.dynamodb.UpdateTableResponse;
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute,
+ * table operations answering ResourceNotFound, and a switch to make the next call fail.
+ */
+final class FakeDynamoDbService implements DynamoDbService {
+
+    final Map<AttributeValue, Map<String, AttributeValue>> items = new ConcurrentHashMap<>();
+    final List<RequestContext> contexts = new CopyOnWriteArrayList<>();
+    volatile RuntimeException failure;
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request, RequestContext context) {
+        called(context);
+        items.put(request.item().get("id"), request.item());
+        return new PutItemResponse(null, null, null);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request, RequestContext context) {
+        called(context);
+        return new GetItemResponse(items.get(request.key().get("id")), null);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request, RequestContext context) {
+        called(context);
+        return new DeleteItemResponse(items.remove(request.key().get("id")), null, null);
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest request, RequestContext context) {
+        called(context);
+        List<Map<String, AttributeValue>> all = List.copyOf(items.values());
+        return new ScanResponse(all, all.size(), all.size(), null, null);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request, RequestContext context) {
+        called(context);
+        return new QueryResponse(List.of(), 0, 0, null, null);
+    }
+
+    @Override
+    public ListTablesResponse listTables(ListTablesRequest request, RequestContext context) {
+        called(context);
+        return new ListTablesResponse(List.of("items"), null);
+    }
+
+    @Override
+    public CreateTableResponse createTable(CreateTableRequest request, RequestContext context) {
+        throw notFound(context);
+    }
+
+    @Override
+    public DescribeTableResponse describeTable(DescribeTableRequest request, RequestContext context) {
+        throw notFound(context);
+    }
+
+    @Override
+    public UpdateTableResponse updateTable(UpdateTableRequest request, RequestContext context) {
+        throw notFound(context);
+    }
+
+    @Override
+    public DeleteTableResponse deleteTable(DeleteTableRequest request, RequestContext context) {
+        throw notFound(context);
+    }
+
+    private void called(RequestContext context) {
+        contexts.add(context);
+        RuntimeException next = failure;
+        if (next != null) {
+            throw next;
+        }
+    }
+
+    private DynamoException notFound(RequestContext context) {
+        called(context);
+        return DynamoException.resourceNotFound("Requested resource not found");
+    }
+}
