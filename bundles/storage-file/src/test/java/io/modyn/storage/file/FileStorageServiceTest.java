@@ -1,0 +1,147 @@
+package io.modyn.storage.file;
+
+import static io.modyn.storage.file.TestData.get;
+import static io.modyn.storage.file.TestData.put;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.modyn.api.storage.StorageEngine;
+import io.modyn.api.storage.StorageException;
+import io.modyn.storage.file.commitlog.BatchSyncPolicy;
+import io.modyn.storage.file.commitlog.PeriodicSyncPolicy;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** The DS component: configuration to options, and registration around the engine's life. */
+class FileStorageServiceTest {
+
+    @TempDir
+    Path home;
+
+    private static FileStorageConfig config(String dataDirectory, String fsync, long windowMillis) {
+        return new FileStorageConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return FileStorageConfig.class;
+            }
+
+            @Override
+            public String dataDirectory() {
+                return dataDirectory;
+            }
+
+            @Override
+            public String fsync() {
+                return fsync;
+            }
+
+            @Override
+            public long fsyncWindowMillis() {
+                return windowMillis;
+            }
+
+            @Override
+            public long checkpointIntervalSeconds() {
+                return 60;
+            }
+
+            @Override
+            public long lockTimeoutMillis() {
+                return 750;
+            }
+        };
+    }
+
+    @Test
+    void relativeDataDirectoryResolvesAgainstModynHome() {
+        FileStorageOptions options = FileStorageService.options(config("data", "always", 10), home.toString());
+        assertEquals(home.resolve("data").toAbsolutePath().normalize(), options.dataDirectory());
+    }
+
+    @Test
+    void absoluteDataDirectoryIsKept() {
+        Path elsewhere = home.resolve("elsewhere").toAbsolutePath();
+        FileStorageOptions options = FileStorageService.options(config(elsewhere.toString(), "always", 10), "/ignored");
+        assertEquals(elsewhere, options.dataDirectory());
+    }
+
+    @Test
+    void withoutModynHomeARelativeDirectoryIsUnderTheWorkingDirectory() {
+        FileStorageOptions options = FileStorageService.options(config("data", "always", 10), null);
+        assertEquals(Path.of("data").toAbsolutePath().normalize(), options.dataDirectory());
+    }
+
+    @Test
+    void configurationChoosesPolicyAndTimeouts() {
+        FileStorageOptions batch = FileStorageService.options(config("data", "batch", 3), null);
+        assertEquals(new BatchSyncPolicy(Duration.ofMillis(3)), batch.syncPolicy());
+        assertEquals(Duration.ofSeconds(60), batch.checkpointInterval());
+        assertEquals(Duration.ofMillis(750), batch.lockTimeout());
+        assertEquals(new PeriodicSyncPolicy(Duration.ofMillis(20)), FileStorageService.options(config("data", "periodic", 20), null).syncPolicy());
+        assertThrows(IllegalArgumentException.class, () -> FileStorageService.options(config("data", "sometimes", 20), null));
+    }
+
+    @Test
+    void restartingTheComponentKeepsTheData() {
+        FakeContext context = new FakeContext(home.toString());
+        FileStorageService first = new FileStorageService();
+        first.activate(context.proxy(), config("data", "always", 10));
+        StorageEngine engine = context.registered.get(0);
+        engine.createKeyspace("t");
+        put(engine, "t", "p", "s", "v");
+        first.deactivate();
+
+        assertEquals(1, context.unregistered);
+        StorageException refused = assertThrows(StorageException.class, engine::begin);
+        assertTrue(refused.retryable(), "a client holding the old service is told to retry");
+
+        FileStorageService second = new FileStorageService();
+        second.activate(context.proxy(), config("data", "always", 10));
+        StorageEngine reopened = context.registered.get(1);
+        assertEquals("v", get(reopened, "t", "p", "s"));
+        assertNull(get(reopened, "t", "p", "other"));
+        second.deactivate();
+    }
+
+    /** Just enough of a bundle context: a property lookup and service registration. */
+    private static final class FakeContext {
+
+        private final String modynHome;
+        final List<StorageEngine> registered = new ArrayList<>();
+        int unregistered;
+
+        FakeContext(String modynHome) {
+            this.modynHome = modynHome;
+        }
+
+        BundleContext proxy() {
+            ServiceRegistration<?> registration = (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServiceRegistration.class}, (p, method, args) -> {
+                        if (method.getName().equals("unregister")) unregistered++;
+                        return null;
+                    });
+            return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
+                    (p, method, args) -> switch (method.getName()) {
+                        case "getProperty" -> FileStorageService.MODYN_HOME.equals(args[0]) ? modynHome : null;
+                        case "registerService" -> {
+                            assertEquals(StorageEngine.class, args[0]);
+                            assertEquals("file", ((Dictionary<?, ?>) args[2]).get("storage.name"));
+                            registered.add((StorageEngine) args[1]);
+                            yield registration;
+                        }
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+}
