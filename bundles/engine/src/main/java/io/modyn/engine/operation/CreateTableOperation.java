@@ -91,7 +91,7 @@ public final class CreateTableOperation {
                 throw invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
             }
         } else {
-            if (pt == null) throw DynamoException.validation("No provisioned throughput specified for the table");
+            if (pt == null) throw invalid("ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
             if (pt.readCapacityUnits() > MAX_CAPACITY_UNITS) {
                 throw DynamoException.validation("Given value " + pt.readCapacityUnits() + " for ReadCapacityUnits is out of bounds");
             }

@@ -1,0 +1,28 @@
+package io.modyn.admin;
+
+/** A command that cannot be carried out, with the HTTP status that tells the operator why. */
+final class AdminException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    static final int BAD_REQUEST = 400;
+    static final int NOT_FOUND = 404;
+    static final int METHOD_NOT_ALLOWED = 405;
+    static final int CONFLICT = 409;
+
+    private final int status;
+
+    AdminException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    AdminException(int status, String message, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    int status() {
+        return status;
+    }
+}

@@ -1,0 +1,110 @@
+package io.modyn.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The assembled server folder as an operator finds it, and bin/modyn's argument handling. */
+class ServerLayoutIT {
+
+    private final Path server = AssembledBundles.serverFolder();
+
+    @Test
+    void launchersAreExecutableAndFelixMainIsThere() throws IOException {
+        assertTrue(Files.isExecutable(server.resolve("bin/modyn")));
+        assertTrue(Files.isExecutable(server.resolve("bin/modyn-admin")));
+        try (JarFile felix = new JarFile(server.resolve("bin/felix.jar").toFile())) {
+            assertEquals("org.apache.felix.main.Main", felix.getManifest().getMainAttributes().getValue("Main-Class"));
+        }
+    }
+
+    @Test
+    void deployAndDataFoldersExist() {
+        assertTrue(Files.isDirectory(server.resolve("deploy")));
+        assertTrue(Files.isDirectory(server.resolve("data")));
+    }
+
+    @Test
+    void everyComponentHasAConfigurationFile() {
+        for (String pid : new String[] {"io.modyn.protocol", "io.modyn.engine", "io.modyn.storage.file",
+                "io.modyn.admin", "org.apache.felix.fileinstall-deploy"}) {
+            assertTrue(Files.isRegularFile(server.resolve("conf/" + pid + ".cfg")), pid);
+        }
+    }
+
+    /** config.properties names two bundle files; a version bump must not leave it pointing nowhere. */
+    @Test
+    void earlyStartBundlesNamedInConfigExist() throws IOException {
+        Properties config = new Properties();
+        try (var in = Files.newBufferedReader(server.resolve("conf/config.properties"), StandardCharsets.ISO_8859_1)) {
+            config.load(in);
+        }
+        for (String key : new String[] {"felix.auto.start.1", "felix.auto.start.2"}) {
+            String location = config.getProperty(key);
+            String prefix = "file:${modyn.home}/";
+            assertTrue(location.startsWith(prefix), key + "=" + location);
+            assertTrue(Files.isRegularFile(server.resolve(location.substring(prefix.length()))), key + "=" + location);
+        }
+        assertEquals("com.sun.net.httpserver", config.getProperty("org.osgi.framework.system.packages.extra"));
+    }
+
+    @Test
+    void helpExplainsEveryOption() throws Exception {
+        Result help = run("modyn", "--help");
+        assertEquals(0, help.exitCode());
+        for (String option : new String[] {"--port", "--bind", "--data-dir", "--region", "--admin-port",
+                "MODYN_PORT", "MODYN_BIND", "MODYN_DATA_DIR", "MODYN_REGION", "MODYN_ADMIN_PORT"}) {
+            assertTrue(help.output().contains(option), option);
+        }
+    }
+
+    @Test
+    void badArgumentsAreRefusedBeforeJavaStarts() throws Exception {
+        Result unknown = run("modyn", "--prot", "8000");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.output().contains("unknown option '--prot'"), unknown.output());
+
+        Result notANumber = run("modyn", "--port=http");
+        assertEquals(2, notANumber.exitCode());
+        assertTrue(notANumber.output().contains("--port must be a port number"), notANumber.output());
+
+        assertEquals(2, run("modyn", "--data-dir").exitCode());
+    }
+
+    @Test
+    void adminClientListsItsCommandsAndRefusesOthers() throws Exception {
+        Result help = run("modyn-admin", "--help");
+        assertEquals(0, help.exitCode());
+        for (String command : new String[] {"list", "start", "stop", "update", "install", "uninstall"}) {
+            assertTrue(help.output().contains("  " + command + " "), command);
+        }
+        Result unknown = run("modyn-admin", "restart", "7");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.output().contains("unknown command 'restart'"), unknown.output());
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result run(String launcher, String... arguments) throws Exception {
+        String[] command = new String[arguments.length + 1];
+        command[0] = server.resolve("bin").resolve(launcher).toString();
+        System.arraycopy(arguments, 0, command, 1, arguments.length);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/" + launcher + " " + String.join(" ", arguments) + " did not exit");
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
