@@ -1,0 +1,292 @@
+package io.modyn.itests.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Modyn server process, started from the assembled distribution the way the README starts it:
+ * {@code bin/modyn --port --bind --data-dir --region --admin-port}, on free ports, with a data
+ * directory of its own.
+ *
+ * <p>Each server runs from a private copy of the distribution folder under the work directory
+ * ({@code target/servers/<name>-<n>/modyn}), so servers never share Felix's bundle cache or
+ * {@code deploy/} folder and tests never dirty {@code distribution/target}. The process output
+ * goes to {@code server.log} beside it; failures to start quote its tail.
+ *
+ * <p>The server counts as started once {@code GET /} answers and a data request is no longer
+ * answered with 503 (storage bound). {@link #kill()} sends SIGKILL ({@link
+ * Process#destroyForcibly()} on Linux; the exit code 137 = 128 + 9 proves it), {@link #stop()}
+ * SIGTERM, so the JVM's shutdown hooks stop Felix cleanly. Both also signal the process's
+ * descendants, so they work whether or not {@code bin/modyn} {@code exec}s its JVM.
+ */
+public final class ModynServer implements AutoCloseable {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("modyn.itests.startTimeoutSeconds", 90));
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        // A failed or interrupted test run must not leave servers behind.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(ModynServer::killTree)));
+    }
+
+    private final String name;
+    private final String region;
+    private final Path home;
+    private final Path dataDir;
+    private final Path log;
+    private final int port;
+    private final int adminPort;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+
+    private ModynServer(String name, String region, Path workDir) {
+        this.name = name;
+        this.region = region;
+        this.home = workDir.resolve("modyn");
+        this.dataDir = workDir.resolve("data");
+        this.log = workDir.resolve("server.log");
+        int[] ports = FreePorts.allocate(2);
+        this.port = ports[0];
+        this.adminPort = ports[1];
+    }
+
+    /** Copies the distribution, starts it in region {@value #DEFAULT_REGION} and waits until it serves requests. */
+    public static ModynServer start(String name) {
+        return start(name, DEFAULT_REGION);
+    }
+
+    /** Copies the distribution, starts it with {@code --region region} and waits until it serves requests. */
+    public static ModynServer start(String name, String region) {
+        Path distribution = Distribution.folder();
+        Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
+        DirectoryTree.delete(workDir);
+        ModynServer server = new ModynServer(name, region, workDir);
+        DirectoryTree.copy(distribution, server.home, Set.of("data"));
+        try {
+            Files.createDirectories(server.dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.launch();
+        return server;
+    }
+
+    /** Starts the server again on the same ports and data directory, after {@link #stop()} or {@link #kill()}. */
+    public void restart() {
+        if (isRunning()) throw new IllegalStateException(name + " is still running");
+        launch();
+    }
+
+    /** SIGTERM and wait: Felix stops its bundles. Returns the exit code. */
+    public int stop() {
+        return terminate(false);
+    }
+
+    /** SIGKILL and wait: nothing in the server gets to run. Returns the exit code (137 on Linux). */
+    public int kill() {
+        return terminate(true);
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The region given with {@code --region}: in ARNs, and the region clients sign for. */
+    public String region() {
+        return region;
+    }
+
+    public AdminClient admin() {
+        return new AdminClient(URI.create("http://127.0.0.1:" + adminPort));
+    }
+
+    /** The server folder this process runs from (a copy of the distribution). */
+    public Path home() {
+        return home;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** The last lines the server printed, for failure messages. */
+    public String logTail() {
+        try {
+            if (!Files.exists(log)) return "(no log at " + log + ")";
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e + ")";
+        }
+    }
+
+    /** Stops the server if it runs (killing it if it will not stop) and removes the distribution copy; keeps log and data. */
+    @Override
+    public void close() {
+        try {
+            if (isRunning()) stop();
+        } finally {
+            if (isRunning()) kill();
+            DirectoryTree.delete(home);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + endpoint() + " (admin port " + adminPort + ", log " + log + ")";
+    }
+
+    private void launch() {
+        List<String> command = List.of(home.resolve("bin").resolve("modyn").toString(),
+                "--port", String.valueOf(port),
+                "--bind", "127.0.0.1",
+                "--data-dir", dataDir.toString(),
+                "--region", region,
+                "--admin-port", String.valueOf(adminPort));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // The flags decide; settings from the environment of whoever runs the tests must not.
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("MODYN_"));
+        Instant started = Instant.now();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + command.get(0), e);
+        }
+        RUNNING.add(process);
+        awaitServing();
+        System.out.println("[itests] " + this + " serving after "
+                + Duration.between(started, Instant.now()).toMillis() + " ms");
+    }
+
+    private void awaitServing() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        WireClient wire = new WireClient(this);
+        while (true) {
+            if (!process.isAlive()) {
+                RUNNING.remove(process);
+                throw new IllegalStateException(name + " exited with code " + process.exitValue()
+                        + " before serving requests. Server log:\n" + logTail());
+            }
+            if (healthAnswers() && dataRequestsServed(wire)) return;
+            if (Instant.now().isAfter(deadline)) {
+                killTree(process);
+                throw new IllegalStateException(name + " did not serve requests within " + START_TIMEOUT.toSeconds()
+                        + " s. Server log:\n" + logTail());
+            }
+            sleep(100);
+        }
+    }
+
+    private boolean healthAnswers() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(endpoint().resolve("/")).timeout(Duration.ofSeconds(2)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** While no storage is bound the server answers 503; tests want a server that stores data. */
+    private static boolean dataRequestsServed(WireClient wire) {
+        try {
+            return wire.post("ListTables").body("{}").send().status() != 503;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private int terminate(boolean force) {
+        if (process == null) throw new IllegalStateException(name + " was never started");
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        for (ProcessHandle handle : tree) {
+            if (force) handle.destroyForcibly();
+            else handle.destroy();
+        }
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                killTree(process);
+                process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                throw new IllegalStateException(name + " did not stop within " + STOP_TIMEOUT.toSeconds()
+                        + " s of " + (force ? "SIGKILL" : "SIGTERM") + ". Server log:\n" + logTail());
+            }
+            awaitExit(tree);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            RUNNING.remove(process);
+        }
+        return process.exitValue();
+    }
+
+    /** A JVM started by a {@code bin/modyn} that does not exec it must be gone too, or it would hold the port and data. */
+    private void awaitExit(List<ProcessHandle> tree) throws InterruptedException {
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                handle.destroyForcibly();
+                throw new IllegalStateException(name + ": process " + handle.pid() + " outlived the server", e);
+            }
+        }
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static Path workRoot() {
+        return Path.of(System.getProperty("modyn.itests.work", "target/servers")).toAbsolutePath();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
