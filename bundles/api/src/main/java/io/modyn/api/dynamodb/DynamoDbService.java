@@ -28,6 +28,12 @@ public interface DynamoDbService {
 
     DeleteItemResponse deleteItem(DeleteItemRequest request, RequestContext context);
 
+    UpdateItemResponse updateItem(UpdateItemRequest request, RequestContext context);
+
+    BatchGetItemResponse batchGetItem(BatchGetItemRequest request, RequestContext context);
+
+    BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request, RequestContext context);
+
     QueryResponse query(QueryRequest request, RequestContext context);
 
     ScanResponse scan(ScanRequest request, RequestContext context);
