@@ -33,6 +33,11 @@ final class AttributeValueReader {
         return readMap(in, 1);
     }
 
+    /** A list of attribute maps: the Keys of a BatchGetItem table. Null elements are kept for the engine to report. */
+    static List<Map<String, AttributeValue>> readMapList(JsonInput in) {
+        return in.readList(() -> in.readMap(Placement.ELEMENT, JAVA_TYPE, () -> readValue(in, Placement.ELEMENT, 1)));
+    }
+
     /** A list of attribute values, such as a condition's AttributeValueList. */
     static List<AttributeValue> readList(JsonInput in) {
         return in.readList(() -> readValue(in, Placement.ELEMENT, 1));

@@ -1,15 +1,20 @@
 package io.modyn.protocol.json;
 
+import io.modyn.api.dynamodb.AttributeValueUpdate;
 import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.ExpectedAttributeValue;
 import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.PutItemRequest;
+import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.model.AttributeValue;
+import io.modyn.protocol.json.JsonInput.Placement;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the single-item requests: PutItem, GetItem and DeleteItem. */
+/** Reads the single-item requests: PutItem, GetItem, UpdateItem and DeleteItem. */
 public final class ItemRequestReader {
+
+    private static final String ATTRIBUTE_VALUE_UPDATE = "AttributeValueUpdate";
 
     private ItemRequestReader() {
     }
@@ -52,6 +57,29 @@ public final class ItemRequestReader {
                 conditions.returnValuesOnConditionCheckFailure);
     }
 
+    public static UpdateItemRequest updateItem(JsonInput in) {
+        String tableName = null;
+        Map<String, AttributeValue> key = null;
+        Map<String, AttributeValueUpdate> attributeUpdates = null;
+        String updateExpression = null;
+        WriteConditions conditions = new WriteConditions();
+        in.beginRequest();
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "TableName" -> tableName = in.readString();
+                case "Key" -> key = AttributeValueReader.readMap(in);
+                case "AttributeUpdates" -> attributeUpdates = readAttributeUpdates(in);
+                case "UpdateExpression" -> updateExpression = in.readString();
+                default -> conditions.readMember(in);
+            }
+        }
+        in.endRequest();
+        return new UpdateItemRequest(tableName, key, attributeUpdates, conditions.expected, conditions.conditionalOperator,
+                conditions.returnValues, conditions.returnConsumedCapacity, conditions.returnItemCollectionMetrics,
+                updateExpression, conditions.conditionExpression, conditions.expressionAttributeNames,
+                conditions.expressionAttributeValues, conditions.returnValuesOnConditionCheckFailure);
+    }
+
     public static GetItemRequest getItem(JsonInput in) {
         String tableName = null;
         Map<String, AttributeValue> key = null;
@@ -78,7 +106,26 @@ public final class ItemRequestReader {
                 attributesToGet, returnConsumedCapacity);
     }
 
-    /** The members PutItem and DeleteItem share: the conditional write and what to return. */
+    /** The legacy {@code AttributeUpdates} map of UpdateItem: attribute name to {Value, Action}. */
+    private static Map<String, AttributeValueUpdate> readAttributeUpdates(JsonInput in) {
+        return in.readMap(SerializationErrors.MODEL_PACKAGE + ATTRIBUTE_VALUE_UPDATE, () -> {
+            if (!in.beginStruct(ATTRIBUTE_VALUE_UPDATE, Placement.ELEMENT)) {
+                return null;
+            }
+            AttributeValue value = null;
+            String action = null;
+            while (in.nextMember()) {
+                switch (in.memberName()) {
+                    case "Value" -> value = AttributeValueReader.readField(in);
+                    case "Action" -> action = in.readString();
+                    default -> in.skipValue();
+                }
+            }
+            return new AttributeValueUpdate(value, action);
+        });
+    }
+
+    /** The members PutItem, UpdateItem and DeleteItem share: the conditional write and what to return. */
     private static final class WriteConditions {
         String conditionExpression;
         Map<String, String> expressionAttributeNames;

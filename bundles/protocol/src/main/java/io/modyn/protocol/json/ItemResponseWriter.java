@@ -5,6 +5,7 @@ import io.modyn.api.dynamodb.GetItemResponse;
 import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.dynamodb.QueryResponse;
 import io.modyn.api.dynamodb.ScanResponse;
+import io.modyn.api.dynamodb.UpdateItemResponse;
 import jakarta.json.stream.JsonGenerator;
 
 /** Writes the item responses. Null members are left out, as DynamoDB leaves them out. */
@@ -25,6 +26,14 @@ public final class ItemResponseWriter {
         out.writeStartObject();
         AttributeValueWriter.writeMap(out, "Item", response.item());
         CapacityWriter.writeConsumedCapacity(out, response.consumedCapacity());
+        out.writeEnd();
+    }
+
+    public static void updateItem(JsonGenerator out, UpdateItemResponse response) {
+        out.writeStartObject();
+        AttributeValueWriter.writeMap(out, "Attributes", response.attributes());
+        CapacityWriter.writeConsumedCapacity(out, response.consumedCapacity());
+        CapacityWriter.writeItemCollectionMetrics(out, response.itemCollectionMetrics());
         out.writeEnd();
     }
 

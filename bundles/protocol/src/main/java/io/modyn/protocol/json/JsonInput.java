@@ -1,5 +1,6 @@
 package io.modyn.protocol.json;
 
+import static io.modyn.protocol.json.SerializationErrors.NESTED_COLLECTION_CAST;
 import static io.modyn.protocol.json.SerializationErrors.OBJECT_NOT_EXPECTED;
 import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_FIELD_TYPE;
 import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_VALUE_TYPE;
@@ -172,27 +173,32 @@ public final class JsonInput {
         };
     }
 
-    /** Enters a list member; false if it is null. */
-    boolean beginList() {
+    /**
+     * Enters a list; false if it is null. A list that is itself an element or a map value (the
+     * write requests of one table in BatchWriteItem) refuses a scalar with the message DynamoDB's
+     * deserializer fails with for such nested collections.
+     */
+    boolean beginList(Placement placement) {
         return switch (value) {
             case VALUE_NULL -> false;
             case START_ARRAY -> true;
             case START_OBJECT -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
-            default -> throw SerializationErrors.of(UNEXPECTED_FIELD_TYPE);
+            default -> throw SerializationErrors.of(placement == Placement.FIELD ? UNEXPECTED_FIELD_TYPE : NESTED_COLLECTION_CAST);
         };
     }
 
     /**
-     * Enters a map member; false if it is null.
+     * Enters a map; false if it is null. A map that is a list element (a key in BatchGetItem's
+     * Keys) refuses a scalar like a nested list does, see {@link #beginList(Placement)}.
      *
      * @param valueJavaType the Java type DynamoDB names for the map's values in its error message
      */
-    boolean beginMap(String valueJavaType) {
+    boolean beginMap(Placement placement, String valueJavaType) {
         return switch (value) {
             case VALUE_NULL -> false;
             case START_OBJECT -> true;
             case START_ARRAY -> throw SerializationErrors.unrecognizedMap(valueJavaType);
-            default -> throw SerializationErrors.of(UNEXPECTED_FIELD_TYPE);
+            default -> throw SerializationErrors.of(placement == Placement.FIELD ? UNEXPECTED_FIELD_TYPE : NESTED_COLLECTION_CAST);
         };
     }
 
@@ -212,7 +218,12 @@ public final class JsonInput {
 
     /** Reads a list member whose elements {@code element} reads; null if the member is null. */
     <T> List<T> readList(Supplier<T> element) {
-        if (!beginList()) {
+        return readList(Placement.FIELD, element);
+    }
+
+    /** Reads a list placed as a member or as an element; null if it is null. Null elements are kept. */
+    <T> List<T> readList(Placement placement, Supplier<T> element) {
+        if (!beginList(placement)) {
             return null;
         }
         List<T> list = new ArrayList<>();
@@ -224,7 +235,12 @@ public final class JsonInput {
 
     /** Reads a map member in document order; null if the member is null. A repeated key keeps its last value. */
     <T> Map<String, T> readMap(String valueJavaType, Supplier<T> element) {
-        if (!beginMap(valueJavaType)) {
+        return readMap(Placement.FIELD, valueJavaType, element);
+    }
+
+    /** Reads a map placed as a member or as an element, in document order; null if it is null. */
+    <T> Map<String, T> readMap(Placement placement, String valueJavaType, Supplier<T> element) {
+        if (!beginMap(placement, valueJavaType)) {
             return null;
         }
         Map<String, T> map = new LinkedHashMap<>();

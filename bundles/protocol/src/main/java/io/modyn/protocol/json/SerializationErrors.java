@@ -21,6 +21,13 @@ final class SerializationErrors {
     static final String UNEXPECTED_VALUE_TYPE = "Unexpected value type in payload";
     static final String UNEXPECTED_TOKEN = "Unexpected token received from parser";
     static final String BLOB_NOT_STRING = "only base-64-encoded strings are convertible to bytes";
+    /**
+     * A scalar where a collection nested in a collection was expected (a list as a map value, a map
+     * as a list element): DynamoDB's deserializer fails on the generic type and sends the JVM's text.
+     */
+    static final String NESTED_COLLECTION_CAST = "class sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl "
+            + "cannot be cast to class java.lang.Class (sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl "
+            + "and java.lang.Class are in module java.base of loader 'bootstrap')";
 
     private SerializationErrors() {
     }

@@ -1,6 +1,8 @@
 package io.modyn.protocol.operation;
 
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.protocol.json.BatchRequestReader;
+import io.modyn.protocol.json.BatchResponseWriter;
 import io.modyn.protocol.json.ItemRequestReader;
 import io.modyn.protocol.json.ItemResponseWriter;
 import io.modyn.protocol.json.QueryScanRequestReader;
@@ -27,7 +29,10 @@ public final class DynamoDbOperations {
             new Operation<>("DeleteTable", TableRequestReader::deleteTable, DynamoDbService::deleteTable, TableResponseWriter::deleteTable),
             new Operation<>("PutItem", ItemRequestReader::putItem, DynamoDbService::putItem, ItemResponseWriter::putItem),
             new Operation<>("GetItem", ItemRequestReader::getItem, DynamoDbService::getItem, ItemResponseWriter::getItem),
+            new Operation<>("UpdateItem", ItemRequestReader::updateItem, DynamoDbService::updateItem, ItemResponseWriter::updateItem),
             new Operation<>("DeleteItem", ItemRequestReader::deleteItem, DynamoDbService::deleteItem, ItemResponseWriter::deleteItem),
+            new Operation<>("BatchGetItem", BatchRequestReader::batchGetItem, DynamoDbService::batchGetItem, BatchResponseWriter::batchGetItem),
+            new Operation<>("BatchWriteItem", BatchRequestReader::batchWriteItem, DynamoDbService::batchWriteItem, BatchResponseWriter::batchWriteItem),
             new Operation<>("Query", QueryScanRequestReader::query, DynamoDbService::query, ItemResponseWriter::query),
             new Operation<>("Scan", QueryScanRequestReader::scan, DynamoDbService::scan, ItemResponseWriter::scan))
             .stream().collect(Collectors.toUnmodifiableMap(Operation::name, Function.identity()));

@@ -1,5 +1,10 @@
 package io.modyn.protocol.http;
 
+import io.modyn.api.dynamodb.AttributeValueUpdate;
+import io.modyn.api.dynamodb.BatchGetItemRequest;
+import io.modyn.api.dynamodb.BatchGetItemResponse;
+import io.modyn.api.dynamodb.BatchWriteItemRequest;
+import io.modyn.api.dynamodb.BatchWriteItemResponse;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.CreateTableResponse;
 import io.modyn.api.dynamodb.DeleteItemRequest;
@@ -20,18 +25,27 @@ import io.modyn.api.dynamodb.QueryResponse;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.ScanRequest;
 import io.modyn.api.dynamodb.ScanResponse;
+import io.modyn.api.dynamodb.KeysAndAttributes;
+import io.modyn.api.dynamodb.UpdateItemRequest;
+import io.modyn.api.dynamodb.UpdateItemResponse;
 import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.dynamodb.UpdateTableResponse;
+import io.modyn.api.dynamodb.WriteRequest;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute,
- * table operations answering ResourceNotFound, and a switch to make the next call fail.
+ * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute
+ * whatever table is named, table operations answering ResourceNotFound, and a switch to make the
+ * next call fail. UpdateItem puts every AttributeUpdates value, whatever its action, and returns
+ * the item as it then is.
  */
 final class FakeDynamoDbService implements DynamoDbService {
 
@@ -56,6 +70,50 @@ final class FakeDynamoDbService implements DynamoDbService {
     public DeleteItemResponse deleteItem(DeleteItemRequest request, RequestContext context) {
         called(context);
         return new DeleteItemResponse(items.remove(request.key().get("id")), null, null);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request, RequestContext context) {
+        called(context);
+        Map<String, AttributeValue> item = new LinkedHashMap<>(request.key());
+        item.putAll(Objects.requireNonNullElse(items.get(request.key().get("id")), Map.of()));
+        for (Map.Entry<String, AttributeValueUpdate> update : request.attributeUpdates().entrySet()) {
+            item.put(update.getKey(), update.getValue().value());
+        }
+        items.put(item.get("id"), item);
+        return new UpdateItemResponse(item, null, null);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request, RequestContext context) {
+        called(context);
+        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        for (Map.Entry<String, KeysAndAttributes> table : request.requestItems().entrySet()) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            for (Map<String, AttributeValue> key : table.getValue().keys()) {
+                Map<String, AttributeValue> item = items.get(key.get("id"));
+                if (item != null) {
+                    found.add(item);
+                }
+            }
+            responses.put(table.getKey(), found);
+        }
+        return new BatchGetItemResponse(responses, Map.of(), null);
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request, RequestContext context) {
+        called(context);
+        for (List<WriteRequest> writes : request.requestItems().values()) {
+            for (WriteRequest write : writes) {
+                if (write.putItem() != null) {
+                    items.put(write.putItem().get("id"), write.putItem());
+                } else {
+                    items.remove(write.deleteKey().get("id"));
+                }
+            }
+        }
+        return new BatchWriteItemResponse(Map.of(), null, null);
     }
 
     @Override

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.api.auth.Principal;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -79,6 +81,34 @@ class HttpServerTest {
     }
 
     @Test
+    void batchesAndUpdatesReachTheEngine() throws Exception {
+        HttpResponse<byte[]> write = call("BatchWriteItem", """
+                {"RequestItems":{"items":[{"PutRequest":{"Item":{"id":{"S":"1"}}}},{"PutRequest":{"Item":{"id":{"S":"2"}}}}]}}
+                """);
+        HttpResponse<byte[]> update = call("UpdateItem", """
+                {"TableName":"items","Key":{"id":{"S":"2"}},"AttributeUpdates":{"a":{"Value":{"BOOL":true},"Action":"PUT"}}}
+                """);
+        HttpResponse<byte[]> read = call("BatchGetItem", """
+                {"RequestItems":{"items":{"Keys":[{"id":{"S":"2"}},{"id":{"S":"1"}},{"id":{"S":"3"}}]}}}
+                """);
+
+        assertEquals("{\"UnprocessedItems\":{}}", text(write));
+        assertEquals("{\"Attributes\":{\"id\":{\"S\":\"2\"},\"a\":{\"BOOL\":true}}}", text(update));
+        assertEquals("{\"Responses\":{\"items\":[{\"id\":{\"S\":\"2\"},\"a\":{\"BOOL\":true}},{\"id\":{\"S\":\"1\"}}]},"
+                + "\"UnprocessedKeys\":{}}", text(read));
+    }
+
+    @Test
+    void aFailedConditionReturnsTheItemInTheErrorBody() throws Exception {
+        engine.failure = new DynamoException(ErrorType.CONDITIONAL_CHECK_FAILED, "The conditional request failed",
+                Map.of("id", AttributeValue.s("1")), null);
+        HttpResponse<byte[]> response = call("UpdateItem", "{\"TableName\":\"items\",\"Key\":{\"id\":{\"S\":\"1\"}}}");
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\","
+                + "\"message\":\"The conditional request failed\",\"Item\":{\"id\":{\"S\":\"1\"}}}", text(response));
+    }
+
+    @Test
     void everyResponseCarriesARequestIdAndTheChecksumOfItsBody() throws Exception {
         for (HttpResponse<byte[]> response : new HttpResponse[] {
                 call("ListTables", "{}"), call("Nope", "{}"), get("GET"), send(request("PUT", BodyPublishers.noBody()))}) {
@@ -101,7 +131,7 @@ class HttpServerTest {
 
     @Test
     void unknownTargetsAreUnknownOperations() throws Exception {
-        for (String target : new String[] {"DynamoDB_20120810.UpdateItem", "DynamoDB_20120810.ListTable", "Other_20120810.ListTables"}) {
+        for (String target : new String[] {"DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.ListTable", "Other_20120810.ListTables"}) {
             HttpResponse<byte[]> response = send(request("POST", "{}").header("X-Amz-Target", target));
             assertEquals(400, response.statusCode(), target);
             assertEquals("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}", text(response), target);

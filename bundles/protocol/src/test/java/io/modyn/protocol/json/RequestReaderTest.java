@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.api.dynamodb.AttributeValueUpdate;
 import io.modyn.api.dynamodb.Condition;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.DeleteItemRequest;
@@ -14,6 +15,7 @@ import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.ListTablesRequest;
 import io.modyn.api.dynamodb.QueryRequest;
 import io.modyn.api.dynamodb.ScanRequest;
+import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.AttributeValue;
@@ -158,6 +160,42 @@ class RequestReaderTest {
         assertEquals(List.of("OR", "ALL_OLD", "TOTAL", "SIZE", "ALL_OLD"), List.of(request.conditionalOperator(),
                 request.returnValues(), request.returnConsumedCapacity(), request.returnItemCollectionMetrics(),
                 request.returnValuesOnConditionCheckFailure()));
+    }
+
+    @Test
+    void updateItemReadsExpressionsAndLegacyAttributeUpdatesInRequestOrder() {
+        UpdateItemRequest request = read(ItemRequestReader::updateItem, """
+                {"TableName":"t","Key":{"id":{"S":"1"}},
+                 "AttributeUpdates":{"z":{"Value":{"N":"1"},"Action":"ADD"},"a":{"Action":"DELETE"},"m":{"Value":{"SS":["x"]}}},
+                 "UpdateExpression":"SET #a = :v","ConditionExpression":"attribute_exists(id)",
+                 "ExpressionAttributeNames":{"#a":"a"},"ExpressionAttributeValues":{":v":{"BOOL":false}},
+                 "Expected":{"id":{"Exists":true,"Value":{"S":"1"}}},"ConditionalOperator":"AND","ReturnValues":"UPDATED_NEW",
+                 "ReturnConsumedCapacity":"INDEXES","ReturnItemCollectionMetrics":"NONE","ReturnValuesOnConditionCheckFailure":"NONE"}
+                """);
+
+        assertEquals(new UpdateItemRequest("t", Map.of("id", AttributeValue.s("1")),
+                Map.of("z", new AttributeValueUpdate(AttributeValue.n(1), "ADD"), "a", new AttributeValueUpdate(null, "DELETE"),
+                        "m", new AttributeValueUpdate(new AttributeValue.SS(List.of("x")), null)),
+                Map.of("id", new ExpectedAttributeValue(AttributeValue.s("1"), true, null, null)), "AND", "UPDATED_NEW",
+                "INDEXES", "NONE", "SET #a = :v", "attribute_exists(id)", Map.of("#a", "a"),
+                Map.of(":v", AttributeValue.bool(false)), "NONE"), request);
+        assertEquals(List.of("z", "a", "m"), List.copyOf(request.attributeUpdates().keySet()));
+    }
+
+    @Test
+    void updateItemMembersOfTheWrongTypeAreRefusedLikeDynamoDb() {
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":[]}",
+                "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValueUpdate>");
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":true}", "Unexpected field type");
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":{\"a\":5}}", "Unexpected value type in payload");
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":{\"a\":[]}}",
+                "Unrecognized collection type class com.amazonaws.dynamodb.v20120810.AttributeValueUpdate");
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":{\"a\":{\"Action\":5}}}",
+                "NUMBER_VALUE cannot be converted to String");
+        assertSerialization(ItemRequestReader::updateItem, "{\"AttributeUpdates\":{\"a\":{\"Value\":\"x\"}}}", "Unexpected field type");
+        assertSerialization(ItemRequestReader::updateItem, "{\"UpdateExpression\":true}", "TRUE_VALUE cannot be converted to String");
+        assertSerialization(ItemRequestReader::updateItem, "{\"Key\":[]}",
+                "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>");
     }
 
     @Test

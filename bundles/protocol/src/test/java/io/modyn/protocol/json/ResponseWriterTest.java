@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.modyn.api.dynamodb.Capacity;
 import io.modyn.api.dynamodb.ConsumedCapacity;
 import io.modyn.api.dynamodb.DescribeTableResponse;
+import io.modyn.api.dynamodb.ItemCollectionMetrics;
 import io.modyn.api.dynamodb.ListTablesResponse;
 import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.dynamodb.QueryResponse;
 import io.modyn.api.dynamodb.TableDescription;
+import io.modyn.api.dynamodb.UpdateItemResponse;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.BillingModeSummary;
@@ -84,6 +86,15 @@ class ResponseWriterTest {
         assertEquals("{\"ConsumedCapacity\":{\"TableName\":\"t\",\"CapacityUnits\":1.0,\"WriteCapacityUnits\":1.0,"
                         + "\"Table\":{\"CapacityUnits\":1.0},\"GlobalSecondaryIndexes\":{\"g\":{\"CapacityUnits\":0.5}}}}",
                 write(ItemResponseWriter::putItem, new PutItemResponse(null, consumed, null)));
+    }
+
+    @Test
+    void updateItemWritesAttributesAndItemCollectionMetrics() {
+        ItemCollectionMetrics metrics = new ItemCollectionMetrics(Map.of("pk", AttributeValue.s("p")), List.of(0.0, 1.0));
+        assertEquals("{\"Attributes\":{\"n\":{\"N\":\"1\"}},\"ItemCollectionMetrics\":{\"ItemCollectionKey\":{\"pk\":{\"S\":\"p\"}},"
+                        + "\"SizeEstimateRangeGB\":[0.0,1.0]}}",
+                write(ItemResponseWriter::updateItem, new UpdateItemResponse(Map.of("n", AttributeValue.n(1)), null, metrics)));
+        assertEquals("{}", write(ItemResponseWriter::updateItem, new UpdateItemResponse(null, null, null)));
     }
 
     @Test

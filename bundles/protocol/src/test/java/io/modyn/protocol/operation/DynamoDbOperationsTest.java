@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 class DynamoDbOperationsTest {
 
     @Test
-    void theTenOperationsAreRoutedByTheirTarget() {
+    void everyImplementedOperationIsRoutedByItsTarget() {
         for (String name : List.of("CreateTable", "DescribeTable", "ListTables", "UpdateTable", "DeleteTable",
-                "PutItem", "GetItem", "DeleteItem", "Query", "Scan")) {
+                "PutItem", "GetItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem", "Query", "Scan")) {
             assertEquals(name, DynamoDbOperations.forTarget("DynamoDB_20120810." + name).name());
         }
     }
@@ -20,7 +20,7 @@ class DynamoDbOperationsTest {
     void otherTargetsAreUnknown() {
         assertNull(DynamoDbOperations.forTarget(null));
         assertNull(DynamoDbOperations.forTarget("DynamoDB_20120810."));
-        assertNull(DynamoDbOperations.forTarget("DynamoDB_20120810.UpdateItem"));
+        assertNull(DynamoDbOperations.forTarget("DynamoDB_20120810.TransactWriteItems"));
         assertNull(DynamoDbOperations.forTarget("DynamoDB_20111205.PutItem"));
         assertNull(DynamoDbOperations.forTarget("dynamodb_20120810.PutItem"));
         assertNull(DynamoDbOperations.forTarget("DynamoDB_20120810.putItem"));
