@@ -1,5 +1,9 @@
 package io.modyn.engine;
 
+import io.modyn.api.dynamodb.BatchGetItemRequest;
+import io.modyn.api.dynamodb.BatchGetItemResponse;
+import io.modyn.api.dynamodb.BatchWriteItemRequest;
+import io.modyn.api.dynamodb.BatchWriteItemResponse;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.CreateTableResponse;
 import io.modyn.api.dynamodb.DeleteItemRequest;
@@ -20,12 +24,16 @@ import io.modyn.api.dynamodb.QueryResponse;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.ScanRequest;
 import io.modyn.api.dynamodb.ScanResponse;
+import io.modyn.api.dynamodb.UpdateItemRequest;
+import io.modyn.api.dynamodb.UpdateItemResponse;
 import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.dynamodb.UpdateTableResponse;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageException;
+import io.modyn.engine.operation.BatchGetItemOperation;
+import io.modyn.engine.operation.BatchWriteItemOperation;
 import io.modyn.engine.operation.CreateTableOperation;
 import io.modyn.engine.operation.DeleteItemOperation;
 import io.modyn.engine.operation.DeleteTableOperation;
@@ -35,7 +43,9 @@ import io.modyn.engine.operation.ListTablesOperation;
 import io.modyn.engine.operation.PutItemOperation;
 import io.modyn.engine.operation.QueryOperation;
 import io.modyn.engine.operation.ScanOperation;
+import io.modyn.engine.operation.UpdateItemOperation;
 import io.modyn.engine.operation.UpdateTableOperation;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -44,6 +54,8 @@ import java.util.function.Function;
  * Plain Java; {@link EngineComponent} wires it into OSGi.
  */
 public final class DynamoDbEngine implements DynamoDbService {
+
+    private static final int MAX_CONFLICT_ATTEMPTS = 10;
 
     private final StorageBinding storage;
     private final CreateTableOperation createTable;
@@ -54,6 +66,9 @@ public final class DynamoDbEngine implements DynamoDbService {
     private final PutItemOperation putItem = new PutItemOperation();
     private final GetItemOperation getItem = new GetItemOperation();
     private final DeleteItemOperation deleteItem = new DeleteItemOperation();
+    private final UpdateItemOperation updateItem = new UpdateItemOperation();
+    private final BatchGetItemOperation batchGetItem = new BatchGetItemOperation();
+    private final BatchWriteItemOperation batchWriteItem = new BatchWriteItemOperation();
     private final QueryOperation query = new QueryOperation();
     private final ScanOperation scan = new ScanOperation();
 
@@ -106,6 +121,21 @@ public final class DynamoDbEngine implements DynamoDbService {
     }
 
     @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request, RequestContext context) {
+        return run(bound -> updateItem.execute(request, bound));
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request, RequestContext context) {
+        return run(bound -> batchGetItem.execute(request, bound));
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request, RequestContext context) {
+        return run(bound -> batchWriteItem.execute(request, bound));
+    }
+
+    @Override
     public QueryResponse query(QueryRequest request, RequestContext context) {
         return run(bound -> query.execute(request, bound));
     }
@@ -115,11 +145,38 @@ public final class DynamoDbEngine implements DynamoDbService {
         return run(bound -> scan.execute(request, bound));
     }
 
+    /**
+     * Runs an operation, again from the start when storage reports a conflict (a lock wait that
+     * timed out, a deadlock, a serialization failure): nothing of the failed attempt was applied,
+     * so a retry is safe, and the client sees a conflict only when it persists.
+     */
     private <T> T run(Function<StorageBinding.Bound, T> operation) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(operation);
+            } catch (StorageConflictException e) {
+                if (attempt >= MAX_CONFLICT_ATTEMPTS) {
+                    throw new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "The request conflicted with concurrent writes; retry it", e);
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 1 + Math.min(50, 2 << attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DynamoException.unavailable("Interrupted while retrying a conflicting request");
+        }
+    }
+
+    private <T> T runOnce(Function<StorageBinding.Bound, T> operation) {
         try {
             return operation.apply(storage.require());
         } catch (StorageConflictException e) {
-            throw new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "The request conflicted with a concurrent write; retry it", e);
+            throw e;
         } catch (StorageException e) {
             if (e.retryable()) throw new DynamoException(ErrorType.SERVICE_UNAVAILABLE, "The storage backend is not available; retry the request", e);
             throw DynamoException.internal("Internal server error", e);

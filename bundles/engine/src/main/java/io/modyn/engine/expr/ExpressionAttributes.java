@@ -2,10 +2,12 @@ package io.modyn.engine.expr;
 
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
+import io.modyn.engine.item.AttributeValueRules;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The ExpressionAttributeNames and ExpressionAttributeValues of one request, resolving
@@ -14,15 +16,30 @@ import java.util.TreeSet;
  */
 public final class ExpressionAttributes {
 
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
+
     private final Map<String, String> names;
     private final Map<String, AttributeValue> values;
     private final Set<String> usedNames = new HashSet<>();
     private final Set<String> usedValues = new HashSet<>();
 
-    /** @throws DynamoException for a map that is present but empty, which DynamoDB refuses */
+    /**
+     * Checks the maps as DynamoDB does before parsing any expression: present maps are not empty,
+     * every key is a well-formed placeholder, and every value obeys the attribute value rules.
+     *
+     * @throws DynamoException a ValidationException with DynamoDB's message
+     */
     public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
-        if (names != null && names.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
-        if (values != null && values.isEmpty()) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+        if (names != null) {
+            if (names.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+            for (String key : names.keySet()) checkKey(key, NAME_KEY, "ExpressionAttributeNames");
+        }
+        if (values != null) {
+            if (values.isEmpty()) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+            for (String key : values.keySet()) checkKey(key, VALUE_KEY, "ExpressionAttributeValues");
+            for (Map.Entry<String, AttributeValue> entry : values.entrySet()) checkValue(entry.getKey(), entry.getValue());
+        }
         this.names = names == null ? Map.of() : names;
         this.values = values == null ? Map.of() : values;
     }
@@ -60,6 +77,20 @@ public final class ExpressionAttributes {
         if (!unusedValues.isEmpty()) {
             throw DynamoException.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
                     + String.join(", ", unusedValues) + "}");
+        }
+    }
+
+    private static void checkKey(String key, Pattern pattern, String parameter) {
+        if (!pattern.matcher(key).matches()) {
+            throw DynamoException.validation(parameter + " contains invalid key: Syntax error; key: \"" + key + "\"");
+        }
+    }
+
+    private static void checkValue(String key, AttributeValue value) {
+        try {
+            AttributeValueRules.check(value);
+        } catch (DynamoException e) {
+            throw DynamoException.validation("ExpressionAttributeValues contains invalid value: " + e.getMessage() + " for key " + key);
         }
     }
 }

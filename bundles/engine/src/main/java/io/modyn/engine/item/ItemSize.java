@@ -1,6 +1,7 @@
 package io.modyn.engine.item;
 
 import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,6 +18,13 @@ public final class ItemSize {
     public static final int MAX_ITEM_BYTES = 400 * 1024;
 
     private ItemSize() {
+    }
+
+    /** The item's size, after checking it is within DynamoDB's 400 KB item limit. */
+    public static long checkedSize(Map<String, AttributeValue> item) {
+        long size = of(item);
+        if (size > MAX_ITEM_BYTES) throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+        return size;
     }
 
     public static long of(Map<String, AttributeValue> item) {

@@ -1,11 +1,15 @@
 package io.modyn.engine.operation;
 
+import static io.modyn.engine.operation.WriteConditions.named;
+
 import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.GetItemResponse;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.Projection;
 import io.modyn.engine.item.AttributeValueRules;
 import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.ItemSize;
@@ -20,19 +24,24 @@ public final class GetItemOperation {
     public GetItemResponse execute(GetItemRequest request, StorageBinding.Bound bound) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("key", request.key());
+        v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.throwIfAny();
-        RequestRules.notYetSupported(request.projectionExpression(), "ProjectionExpression");
-        RequestRules.notYetSupported(request.attributesToGet(), "AttributesToGet");
-        RequestRules.notYetSupported(request.expressionAttributeNames(), "ExpressionAttributeNames");
+        WriteConditions.checkNotMixed(named("AttributesToGet", request.attributesToGet()),
+                named("ProjectionExpression", request.projectionExpression()));
+        WriteConditions.checkAttributeMapsNeedExpressions(request.projectionExpression() != null, request.expressionAttributeNames(), null);
 
         TableDefinition table = bound.catalog().require(request.tableName());
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
+        ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), null);
+        Projection projection = ReadSelection.projection(request.projectionExpression(), request.attributesToGet(), attributes);
+        attributes.checkAllUsed();
+
         byte[] stored = bound.storage().get(TableCatalog.dataKeyspace(table), key.partition(), key.sort());
         Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
-        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
-        double units = CapacityUnits.read(item == null ? 0 : ItemSize.of(item), consistent);
-        return new GetItemResponse(item, CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
+        double units = CapacityUnits.read(item == null ? 0 : ItemSize.of(item), Boolean.TRUE.equals(request.consistentRead()));
+        Map<String, AttributeValue> returned = item == null || projection == null ? item : projection.apply(item);
+        return new GetItemResponse(returned, CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
     }
 }

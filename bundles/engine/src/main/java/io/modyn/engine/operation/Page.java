@@ -3,6 +3,7 @@ package io.modyn.engine.operation;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.RecordCursor;
+import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.ItemSize;
 import java.util.ArrayList;
@@ -11,31 +12,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One page of a Query or Scan: reads records until the Limit is reached or 1 MB of items has been
- * read (DynamoDB's page size, measured in item sizes), and remembers where it stopped.
- * A page that stopped early carries the last item's key as its LastEvaluatedKey, even when no
- * items follow, as DynamoDB does.
+ * One page of a Query or Scan. As in DynamoDB, the Limit and the 1 MB page bound count the items
+ * read (before the filter), the filter then decides which of them are returned, and a page that
+ * stopped early carries the last item read as its LastEvaluatedKey, even when no items follow.
  */
 final class Page {
 
     static final long MAX_PAGE_BYTES = 1024 * 1024;
 
     final List<Map<String, AttributeValue>> items = new ArrayList<>();
+    int count;
+    int scannedCount;
     long scannedBytes;
     Map<String, AttributeValue> lastEvaluatedKey;
 
-    static Page read(RecordCursor cursor, Integer limit, TableDefinition table) {
+    static Page empty() {
+        return new Page();
+    }
+
+    static Page read(RecordCursor cursor, Integer limit, TableDefinition table, ItemCondition filter, ReadSelection selection) {
         Page page = new Page();
         int max = limit == null ? Integer.MAX_VALUE : limit;
-        while (page.items.size() < max && page.scannedBytes < MAX_PAGE_BYTES && cursor.hasNext()) {
+        Map<String, AttributeValue> last = null;
+        while (page.scannedCount < max && page.scannedBytes < MAX_PAGE_BYTES && cursor.hasNext()) {
             Map<String, AttributeValue> item = ItemCodec.decode(cursor.next().value());
-            page.items.add(item);
+            last = item;
+            page.scannedCount++;
             page.scannedBytes += ItemSize.of(item);
+            if (filter != null && !filter.test(item)) continue;
+            page.count++;
+            if (!selection.countOnly()) page.items.add(selection.apply(item));
         }
-        boolean stoppedEarly = page.items.size() >= max || page.scannedBytes >= MAX_PAGE_BYTES;
-        if (stoppedEarly && !page.items.isEmpty()) {
-            page.lastEvaluatedKey = keyOf(page.items.get(page.items.size() - 1), table);
-        }
+        boolean stoppedEarly = page.scannedCount >= max || page.scannedBytes >= MAX_PAGE_BYTES;
+        if (stoppedEarly && last != null) page.lastEvaluatedKey = keyOf(last, table);
         return page;
     }
 

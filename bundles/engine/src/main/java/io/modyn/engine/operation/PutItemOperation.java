@@ -1,15 +1,15 @@
 package io.modyn.engine.operation;
 
+import static io.modyn.engine.operation.WriteConditions.named;
+
 import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.model.AttributeValue;
-import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
-import io.modyn.api.storage.StorageTransaction;
 import io.modyn.engine.StorageBinding;
-import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.AttributeValueRules;
-import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
@@ -17,7 +17,7 @@ import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.util.Map;
 
-/** PutItem: replaces the whole item with the given key. */
+/** PutItem: replaces the whole item with the given key, if its condition holds. */
 public final class PutItemOperation {
 
     public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound) {
@@ -28,33 +28,30 @@ public final class PutItemOperation {
         v.oneOf("returnItemCollectionMetrics", request.returnItemCollectionMetrics(), Enums.RETURN_ITEM_COLLECTION_METRICS);
         v.oneOf("returnValuesOnConditionCheckFailure", request.returnValuesOnConditionCheckFailure(),
                 Enums.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
+        v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
         v.throwIfAny();
         ReturnValues.checkAllOldOrNone(request.returnValues());
-        RequestRules.notYetSupported(request.conditionExpression(), "ConditionExpression");
-        RequestRules.notYetSupported(request.expected(), "Expected");
-        RequestRules.notYetSupported(request.expressionAttributeNames(), "ExpressionAttributeNames");
-        RequestRules.notYetSupported(request.expressionAttributeValues(), "ExpressionAttributeValues");
+        WriteConditions.checkNotMixed(named("Expected", request.expected()),
+                named("ConditionExpression", request.conditionExpression()));
+        WriteConditions.checkAttributeMapsNeedExpressions(request.conditionExpression() != null,
+                request.expressionAttributeNames(), request.expressionAttributeValues());
 
         TableDefinition table = bound.catalog().require(request.tableName());
         Map<String, AttributeValue> item = request.item();
         AttributeValueRules.checkItem(item);
         PrimaryKey key = KeySchemaRules.ofItem(table, item);
-        long size = ItemSize.of(item);
-        if (size > ItemSize.MAX_ITEM_BYTES) throw DynamoException.validation("Item size has exceeded the maximum allowed size");
+        long size = ItemSize.checkedSize(item);
+        ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        ItemCondition condition = WriteConditions.compile(request.conditionExpression(), request.expected(),
+                request.conditionalOperator(), attributes);
+        attributes.checkAllUsed();
 
-        boolean wantOld = ReturnValues.isAllOld(request.returnValues()) || CapacityUnits.requested(request.returnConsumedCapacity());
-        String keyspace = TableCatalog.dataKeyspace(table);
-        Map<String, AttributeValue> old = null;
-        try (StorageTransaction tx = bound.storage().begin()) {
-            if (wantOld) {
-                byte[] previous = tx.getForUpdate(keyspace, key.partition(), key.sort());
-                old = previous == null ? null : ItemCodec.decode(previous);
-            }
-            tx.put(keyspace, key.partition(), key.sort(), ItemCodec.encode(item));
-            tx.commit();
-        }
-        long charged = Math.max(size, old == null ? 0 : ItemSize.of(old));
-        return new PutItemResponse(ReturnValues.isAllOld(request.returnValues()) ? old : null,
+        boolean returnOld = ReturnValues.isAllOld(request.returnValues());
+        ConditionalWrite.Result result = ConditionalWrite.execute(bound, table, key, condition,
+                ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()),
+                returnOld || CapacityUnits.requested(request.returnConsumedCapacity()), current -> item);
+        long charged = Math.max(size, result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
+        return new PutItemResponse(returnOld ? result.oldItem() : null,
                 CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), CapacityUnits.write(charged)), null);
     }
 }

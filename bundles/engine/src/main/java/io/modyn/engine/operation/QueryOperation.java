@@ -1,5 +1,7 @@
 package io.modyn.engine.operation;
 
+import static io.modyn.engine.operation.WriteConditions.named;
+
 import io.modyn.api.dynamodb.QueryRequest;
 import io.modyn.api.dynamodb.QueryResponse;
 import io.modyn.api.model.DynamoException;
@@ -9,6 +11,8 @@ import io.modyn.api.storage.RecordCursor;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.ItemCondition;
+import io.modyn.engine.expr.KeyAttributeRules;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.query.KeyCondition;
@@ -26,35 +30,41 @@ public final class QueryOperation {
         v.atLeast("limit", request.limit(), 1);
         v.oneOf("select", request.select(), Enums.SELECT);
         v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.throwIfAny();
         RequestRules.notYetSupported(request.indexName(), "IndexName");
-        RequestRules.notYetSupported(request.filterExpression(), "FilterExpression");
-        RequestRules.notYetSupported(request.queryFilter(), "QueryFilter");
-        RequestRules.notYetSupported(request.projectionExpression(), "ProjectionExpression");
-        RequestRules.notYetSupported(request.attributesToGet(), "AttributesToGet");
-        boolean countOnly = Selects.countOnly(request.select());
-
-        if (request.keyConditionExpression() != null && request.keyConditions() != null) {
-            throw DynamoException.validation("Can not use both expression and non-expression parameters in the same request: "
-                    + "Non-expression parameters: {KeyConditions} Expression parameters: {KeyConditionExpression}");
-        }
+        WriteConditions.checkNotMixed(
+                named("AttributesToGet", request.attributesToGet(), "QueryFilter", request.queryFilter(),
+                        "ConditionalOperator", request.conditionalOperator(), "KeyConditions", request.keyConditions()),
+                named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression(),
+                        "KeyConditionExpression", request.keyConditionExpression()));
         if (request.keyConditionExpression() == null && request.keyConditions() == null) {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        if (request.keyConditions() != null && (request.expressionAttributeNames() != null || request.expressionAttributeValues() != null)) {
-            throw DynamoException.validation("ExpressionAttributeNames and ExpressionAttributeValues can only be specified when using expressions");
+        WriteConditions.checkAttributeMapsNeedExpressions(request.keyConditionExpression() != null
+                        || request.filterExpression() != null || request.projectionExpression() != null,
+                request.expressionAttributeNames(), request.expressionAttributeValues());
+        if (request.conditionalOperator() != null && request.queryFilter() == null) {
+            throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }
 
         TableDefinition table = bound.catalog().require(request.tableName());
-        KeyCondition condition;
-        if (request.keyConditionExpression() != null) {
-            ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
-            condition = KeyConditionExpressions.parse(request.keyConditionExpression(), table, attributes);
-            attributes.checkAllUsed();
-        } else {
-            condition = LegacyKeyConditions.parse(request.keyConditions(), table);
+        ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        KeyCondition condition = request.keyConditionExpression() != null
+                ? KeyConditionExpressions.parse(request.keyConditionExpression(), table, attributes)
+                : LegacyKeyConditions.parse(request.keyConditions(), table);
+        ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.queryFilter(), request.conditionalOperator(),
+                "QueryFilter", attributes);
+        ReadSelection selection = ReadSelection.of(request.select(), request.projectionExpression(), request.attributesToGet(),
+                request.indexName(), attributes);
+        attributes.checkAllUsed();
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), table);
+        if (filter != null) {
+            KeyAttributeRules.requireNonKeyFilter(filter.attributes(), table,
+                    request.filterExpression() != null ? "Filter Expression" : "QueryFilter");
         }
+        if (filter != null) KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), table);
 
         boolean forward = !Boolean.FALSE.equals(request.scanIndexForward());
         KeyRange range = condition.sortRange();
@@ -68,15 +78,14 @@ public final class QueryOperation {
         }
         Page page;
         if (table.sortKeyName() == null && request.exclusiveStartKey() != null) {
-            page = new Page(); // a simple-key partition holds one item, already returned
+            page = Page.empty(); // a partition of a simple-key table holds one item, already returned
         } else {
             try (RecordCursor cursor = bound.storage().query(TableCatalog.dataKeyspace(table), condition.partition(), range, !forward)) {
-                page = Page.read(cursor, request.limit(), table);
+                page = Page.read(cursor, request.limit(), table, filter, selection);
             }
         }
-        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
-        double units = CapacityUnits.read(page.scannedBytes, consistent);
-        return new QueryResponse(countOnly ? null : page.items, page.items.size(), page.items.size(), page.lastEvaluatedKey,
+        double units = CapacityUnits.read(page.scannedBytes, Boolean.TRUE.equals(request.consistentRead()));
+        return new QueryResponse(selection.countOnly() ? null : page.items, page.count, page.scannedCount, page.lastEvaluatedKey,
                 CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
     }
 }

@@ -1,5 +1,7 @@
 package io.modyn.engine.operation;
 
+import static io.modyn.engine.operation.WriteConditions.named;
+
 import io.modyn.api.dynamodb.ScanRequest;
 import io.modyn.api.dynamodb.ScanResponse;
 import io.modyn.api.model.DynamoException;
@@ -9,6 +11,9 @@ import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageKey;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.ItemCondition;
+import io.modyn.engine.expr.KeyAttributeRules;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
@@ -27,6 +32,7 @@ public final class ScanOperation {
         v.atLeast("limit", request.limit(), 1);
         v.oneOf("select", request.select(), Enums.SELECT);
         v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         v.atLeast("segment", request.segment(), 0);
         v.atMost("segment", request.segment(), MAX_TOTAL_SEGMENTS - 1);
         v.atLeast("totalSegments", request.totalSegments(), 1);
@@ -44,15 +50,26 @@ public final class ScanOperation {
                     + request.segment() + " is not less than TotalSegments: " + request.totalSegments());
         }
         RequestRules.notYetSupported(request.indexName(), "IndexName");
-        RequestRules.notYetSupported(request.filterExpression(), "FilterExpression");
-        RequestRules.notYetSupported(request.scanFilter(), "ScanFilter");
-        RequestRules.notYetSupported(request.projectionExpression(), "ProjectionExpression");
-        RequestRules.notYetSupported(request.attributesToGet(), "AttributesToGet");
-        RequestRules.notYetSupported(request.expressionAttributeNames(), "ExpressionAttributeNames");
-        RequestRules.notYetSupported(request.expressionAttributeValues(), "ExpressionAttributeValues");
-        boolean countOnly = Selects.countOnly(request.select());
+        WriteConditions.checkNotMixed(
+                named("AttributesToGet", request.attributesToGet(), "ScanFilter", request.scanFilter(),
+                        "ConditionalOperator", request.conditionalOperator()),
+                named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression()));
+        WriteConditions.checkAttributeMapsNeedExpressions(request.projectionExpression() != null || request.filterExpression() != null,
+                request.expressionAttributeNames(), request.expressionAttributeValues());
+        if (request.conditionalOperator() != null && request.scanFilter() == null) {
+            throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
+        }
 
         TableDefinition table = bound.catalog().require(request.tableName());
+        ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.scanFilter(), request.conditionalOperator(),
+                "ScanFilter", attributes);
+        ReadSelection selection = ReadSelection.of(request.select(), request.projectionExpression(), request.attributesToGet(),
+                request.indexName(), attributes);
+        attributes.checkAllUsed();
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), table);
+        if (filter != null) KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), table);
+
         int segment = request.segment() == null ? 0 : request.segment();
         int totalSegments = request.totalSegments() == null ? 1 : request.totalSegments();
         StorageKey start = null;
@@ -66,11 +83,10 @@ public final class ScanOperation {
         }
         Page page;
         try (RecordCursor cursor = bound.storage().scan(TableCatalog.dataKeyspace(table), segment, totalSegments, start)) {
-            page = Page.read(cursor, request.limit(), table);
+            page = Page.read(cursor, request.limit(), table, filter, selection);
         }
-        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
-        double units = CapacityUnits.read(page.scannedBytes, consistent);
-        return new ScanResponse(countOnly ? null : page.items, page.items.size(), page.items.size(), page.lastEvaluatedKey,
+        double units = CapacityUnits.read(page.scannedBytes, Boolean.TRUE.equals(request.consistentRead()));
+        return new ScanResponse(selection.countOnly() ? null : page.items, page.count, page.scannedCount, page.lastEvaluatedKey,
                 CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
     }
 }

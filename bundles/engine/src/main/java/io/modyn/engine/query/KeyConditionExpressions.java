@@ -105,7 +105,7 @@ public final class KeyConditionExpressions {
 
     private static String keyAttribute(Operand operand, ExpressionAttributes attributes) {
         if (!(operand instanceof Operand.Path path)) {
-            if (operand instanceof Operand.Function f) throw invalidOperator(f.name());
+            if (operand instanceof Operand.Function) throw DynamoException.validation("KeyConditionExpressions cannot contain nested operations");
             throw ExpressionErrors.invalid(KIND, "Invalid condition in KeyConditionExpression: the key must be an attribute name");
         }
         if (!path.path().isTopLevel()) {

@@ -1,0 +1,123 @@
+package io.modyn.engine.operation;
+
+import static io.modyn.engine.operation.WriteConditions.named;
+
+import io.modyn.api.dynamodb.BatchGetItemRequest;
+import io.modyn.api.dynamodb.BatchGetItemResponse;
+import io.modyn.api.dynamodb.ConsumedCapacity;
+import io.modyn.api.dynamodb.KeysAndAttributes;
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.engine.StorageBinding;
+import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.Projection;
+import io.modyn.engine.item.AttributeValueRules;
+import io.modyn.engine.item.ItemCodec;
+import io.modyn.engine.item.ItemSize;
+import io.modyn.engine.item.KeySchemaRules;
+import io.modyn.engine.item.PrimaryKey;
+import io.modyn.engine.validation.ConstraintViolations;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchGetItem: up to 100 keys over several tables. Every table and key is validated before
+ * anything is read; once the response would pass 16 MB the remaining keys are returned as
+ * UnprocessedKeys for the client to ask again, as DynamoDB does.
+ */
+public final class BatchGetItemOperation {
+
+    static final int MAX_KEYS = 100;
+    static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    private record TableRead(TableDefinition table, KeysAndAttributes request, List<PrimaryKey> keys, Projection projection) {
+    }
+
+    public BatchGetItemResponse execute(BatchGetItemRequest request, StorageBinding.Bound bound) {
+        ConstraintViolations v = new ConstraintViolations();
+        v.notNull("requestItems", request.requestItems());
+        RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.throwIfAny();
+        if (request.requestItems().isEmpty()) {
+            throw DynamoException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
+                    + "Member must have length greater than or equal to 1");
+        }
+        int total = 0;
+        for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
+            RequestRules.tableName(entry.getKey()).throwIfAny();
+            KeysAndAttributes read = entry.getValue();
+            new ConstraintViolations()
+                    .notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
+                    .sizeAtLeast("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys(), 1)
+                    .sizeAtMost("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys(), MAX_KEYS)
+                    .throwIfAny();
+            total += read.keys().size();
+        }
+        if (total > MAX_KEYS) throw DynamoException.validation("Too many items requested for the BatchGetItem call");
+
+        List<TableRead> reads = new ArrayList<>();
+        for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
+            reads.add(prepare(entry.getKey(), entry.getValue(), bound));
+        }
+
+        Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
+        Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
+        List<ConsumedCapacity> capacity = CapacityUnits.requested(request.returnConsumedCapacity()) ? new ArrayList<>() : null;
+        long responseBytes = 0;
+        for (TableRead read : reads) {
+            List<Map<String, AttributeValue>> found = new ArrayList<>();
+            List<Map<String, AttributeValue>> left = new ArrayList<>();
+            boolean consistent = Boolean.TRUE.equals(read.request.consistentRead());
+            double units = 0;
+            for (PrimaryKey key : read.keys) {
+                if (responseBytes >= MAX_RESPONSE_BYTES) {
+                    left.add(key.attributes());
+                    continue;
+                }
+                byte[] stored = bound.storage().get(TableCatalog.dataKeyspace(read.table), key.partition(), key.sort());
+                if (stored == null) {
+                    units += CapacityUnits.read(0, consistent);
+                    continue;
+                }
+                Map<String, AttributeValue> item = ItemCodec.decode(stored);
+                long size = ItemSize.of(item);
+                units += CapacityUnits.read(size, consistent);
+                responseBytes += size;
+                found.add(read.projection == null ? item : read.projection.apply(item));
+            }
+            responses.put(read.table.tableName(), found);
+            if (!left.isEmpty()) {
+                KeysAndAttributes r = read.request;
+                unprocessed.put(read.table.tableName(),
+                        new KeysAndAttributes(left, r.attributesToGet(), r.consistentRead(), r.projectionExpression(), r.expressionAttributeNames()));
+            }
+            if (capacity != null) capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units));
+        }
+        return new BatchGetItemResponse(responses, unprocessed, capacity);
+    }
+
+    private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound) {
+        WriteConditions.checkNotMixed(named("AttributesToGet", read.attributesToGet()),
+                named("ProjectionExpression", read.projectionExpression()));
+        WriteConditions.checkAttributeMapsNeedExpressions(read.projectionExpression() != null, read.expressionAttributeNames(), null);
+        TableDefinition table = bound.catalog().require(tableName);
+        List<PrimaryKey> keys = new ArrayList<>(read.keys().size());
+        Set<StorageKeyBytes> seen = new HashSet<>();
+        for (Map<String, AttributeValue> keyParameter : read.keys()) {
+            if (keyParameter != null) keyParameter.values().forEach(AttributeValueRules::check);
+            PrimaryKey key = KeySchemaRules.ofKey(table, keyParameter);
+            if (!seen.add(new StorageKeyBytes(key))) throw DynamoException.validation("Provided list of item keys contains duplicates");
+            keys.add(key);
+        }
+        ExpressionAttributes attributes = new ExpressionAttributes(read.expressionAttributeNames(), null);
+        Projection projection = ReadSelection.projection(read.projectionExpression(), read.attributesToGet(), attributes);
+        attributes.checkAllUsed();
+        return new TableRead(table, read, keys, projection);
+    }
+}

@@ -1,0 +1,105 @@
+package io.modyn.engine.operation;
+
+import io.modyn.api.dynamodb.BatchWriteItemRequest;
+import io.modyn.api.dynamodb.BatchWriteItemResponse;
+import io.modyn.api.dynamodb.ConsumedCapacity;
+import io.modyn.api.dynamodb.WriteRequest;
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.api.storage.StorageTransaction;
+import io.modyn.engine.StorageBinding;
+import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.item.AttributeValueRules;
+import io.modyn.engine.item.ItemCodec;
+import io.modyn.engine.item.ItemSize;
+import io.modyn.engine.item.KeySchemaRules;
+import io.modyn.engine.item.PrimaryKey;
+import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.Enums;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BatchWriteItem: up to 25 puts and deletes over several tables. The whole batch is validated
+ * first, then written in one storage transaction, so it never half-applies; DynamoDB promises
+ * less (each write on its own), and so UnprocessedItems is always empty here.
+ */
+public final class BatchWriteItemOperation {
+
+    static final int MAX_WRITES = 25;
+
+    private record Write(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item, long size) {
+    }
+
+    public BatchWriteItemResponse execute(BatchWriteItemRequest request, StorageBinding.Bound bound) {
+        ConstraintViolations v = new ConstraintViolations();
+        v.notNull("requestItems", request.requestItems());
+        RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.oneOf("returnItemCollectionMetrics", request.returnItemCollectionMetrics(), Enums.RETURN_ITEM_COLLECTION_METRICS);
+        v.throwIfAny();
+        if (request.requestItems().isEmpty()) {
+            throw DynamoException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
+                    + "Member must have length greater than or equal to 1");
+        }
+        int total = 0;
+        for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
+            RequestRules.tableName(entry.getKey()).throwIfAny();
+            String path = "requestItems." + entry.getKey() + ".member";
+            new ConstraintViolations().notNull(path, entry.getValue()).sizeAtLeast(path, entry.getValue(), 1)
+                    .sizeAtMost(path, entry.getValue(), MAX_WRITES).throwIfAny();
+            total += entry.getValue().size();
+        }
+        if (total > MAX_WRITES) throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
+
+        List<Write> writes = new ArrayList<>();
+        for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
+            TableDefinition table = bound.catalog().require(entry.getKey());
+            Set<StorageKeyBytes> seen = new HashSet<>();
+            for (WriteRequest write : entry.getValue()) {
+                Write prepared = prepare(table, write);
+                if (!seen.add(new StorageKeyBytes(prepared.key))) {
+                    throw DynamoException.validation("Provided list of item keys contains duplicates");
+                }
+                writes.add(prepared);
+            }
+        }
+
+        Map<String, Double> units = new LinkedHashMap<>();
+        try (StorageTransaction tx = bound.storage().begin()) {
+            for (Write write : writes) {
+                String keyspace = TableCatalog.dataKeyspace(write.table);
+                if (write.item != null) tx.put(keyspace, write.key.partition(), write.key.sort(), ItemCodec.encode(write.item));
+                else tx.delete(keyspace, write.key.partition(), write.key.sort());
+                units.merge(write.table.tableName(), CapacityUnits.write(write.size), Double::sum);
+            }
+            tx.commit();
+        }
+        List<ConsumedCapacity> capacity = null;
+        if (CapacityUnits.requested(request.returnConsumedCapacity())) {
+            capacity = new ArrayList<>();
+            for (Map.Entry<String, Double> e : units.entrySet()) {
+                capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue()));
+            }
+        }
+        return new BatchWriteItemResponse(Map.of(), null, capacity);
+    }
+
+    private static Write prepare(TableDefinition table, WriteRequest write) {
+        if (write == null || (write.putItem() == null) == (write.deleteKey() == null)) {
+            throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+        }
+        if (write.putItem() != null) {
+            Map<String, AttributeValue> item = write.putItem();
+            AttributeValueRules.checkItem(item);
+            PrimaryKey key = KeySchemaRules.ofItem(table, item);
+            return new Write(table, key, item, ItemSize.checkedSize(item));
+        }
+        write.deleteKey().values().forEach(AttributeValueRules::check);
+        return new Write(table, KeySchemaRules.ofKey(table, write.deleteKey()), null, 0);
+    }
+}

@@ -1,0 +1,99 @@
+package io.modyn.engine.operation;
+
+import static io.modyn.engine.operation.WriteConditions.named;
+
+import io.modyn.api.dynamodb.UpdateItemRequest;
+import io.modyn.api.dynamodb.UpdateItemResponse;
+import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.engine.StorageBinding;
+import io.modyn.engine.expr.ExpressionAttributes;
+import io.modyn.engine.expr.ItemCondition;
+import io.modyn.engine.expr.ItemUpdate;
+import io.modyn.engine.expr.KeyAttributeRules;
+import io.modyn.engine.expr.UpdateExpressions;
+import io.modyn.engine.expr.UpdateOutcome;
+import io.modyn.engine.item.AttributeValueRules;
+import io.modyn.engine.item.ItemSize;
+import io.modyn.engine.item.KeySchemaRules;
+import io.modyn.engine.item.PrimaryKey;
+import io.modyn.engine.legacy.LegacyUpdates;
+import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.Enums;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * UpdateItem: applies an UpdateExpression (or legacy AttributeUpdates) to the item, creating it
+ * from its key when absent, as DynamoDB does. Without any update it still creates the item.
+ */
+public final class UpdateItemOperation {
+
+    public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound) {
+        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        v.notNull("key", request.key());
+        v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
+        RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.oneOf("returnItemCollectionMetrics", request.returnItemCollectionMetrics(), Enums.RETURN_ITEM_COLLECTION_METRICS);
+        v.oneOf("returnValuesOnConditionCheckFailure", request.returnValuesOnConditionCheckFailure(),
+                Enums.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
+        v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        if (request.attributeUpdates() != null) {
+            request.attributeUpdates().forEach((name, update) ->
+                    v.oneOf("attributeUpdates." + name + ".member.action", update == null ? null : update.action(), Enums.ATTRIBUTE_ACTION));
+        }
+        v.throwIfAny();
+        WriteConditions.checkNotMixed(
+                named("AttributeUpdates", request.attributeUpdates(), "Expected", request.expected()),
+                named("UpdateExpression", request.updateExpression(), "ConditionExpression", request.conditionExpression()));
+        WriteConditions.checkAttributeMapsNeedExpressions(request.updateExpression() != null || request.conditionExpression() != null,
+                request.expressionAttributeNames(), request.expressionAttributeValues());
+
+        // DynamoDB reports expression errors before it looks the table up: compile first, without
+        // the table, then check the key attributes against the table's schema.
+        ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        ItemUpdate update = request.updateExpression() != null
+                ? UpdateExpressions.compile(request.updateExpression(), attributes, null)
+                : request.attributeUpdates() != null ? LegacyUpdates.compile(request.attributeUpdates(), null) : null;
+        ItemCondition condition = WriteConditions.compile(request.conditionExpression(), request.expected(),
+                request.conditionalOperator(), attributes);
+        attributes.checkAllUsed();
+
+        TableDefinition table = bound.catalog().require(request.tableName());
+        if (update != null) {
+            KeyAttributeRules.requireScalarKeys(update.nestedAttributes(), table);
+            KeyAttributeRules.requireKeysNotUpdated(update.updatedAttributes(), table);
+        }
+        request.key().values().forEach(AttributeValueRules::check);
+        PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
+
+        UpdateOutcome[] outcome = new UpdateOutcome[1];
+        ConditionalWrite.Result result = ConditionalWrite.execute(bound, table, key, condition,
+                ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()), true, current -> {
+                    if (update == null) {
+                        outcome[0] = new UpdateOutcome(current != null ? current : new LinkedHashMap<>(key.attributes()), Map.of(), Map.of());
+                    } else {
+                        outcome[0] = current != null ? update.apply(current) : update.applyToAbsentItem(key.attributes());
+                    }
+                    Map<String, AttributeValue> updated = outcome[0].item();
+                    AttributeValueRules.checkItem(updated);
+                    ItemSize.checkedSize(updated);
+                    return updated;
+                });
+        long charged = Math.max(ItemSize.of(result.newItem()), result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
+        return new UpdateItemResponse(returnValues(request.returnValues(), result, outcome[0]),
+                CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), CapacityUnits.write(charged)), null);
+    }
+
+    private static Map<String, AttributeValue> returnValues(String returnValues, ConditionalWrite.Result result, UpdateOutcome outcome) {
+        if (returnValues == null) return null;
+        Map<String, AttributeValue> values = switch (returnValues) {
+            case "ALL_OLD" -> result.oldItem();
+            case "ALL_NEW" -> result.newItem();
+            case "UPDATED_OLD" -> outcome.updatedOld();
+            case "UPDATED_NEW" -> outcome.updatedNew();
+            default -> null;
+        };
+        return values == null || values.isEmpty() ? null : values;
+    }
+}
