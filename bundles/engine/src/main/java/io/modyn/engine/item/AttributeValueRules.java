@@ -43,18 +43,18 @@ public final class AttributeValueRules {
         } else if (value instanceof AttributeValue.M m) {
             for (AttributeValue v : m.values().values()) check(v, depth + 1);
         } else if (value instanceof AttributeValue.SS ss) {
-            if (ss.values().isEmpty()) throw emptySet();
+            if (ss.values().isEmpty()) throw invalid("An string set  may not be empty");
             if (new HashSet<>(ss.values()).size() != ss.values().size()) {
                 throw invalid("Input collection " + render(ss.values()) + " contains duplicates.");
             }
         } else if (value instanceof AttributeValue.NS ns) {
-            if (ns.values().isEmpty()) throw emptySet();
+            if (ns.values().isEmpty()) throw invalid("An number set  may not be empty");
             for (BigDecimal v : ns.values()) checkNumber(v);
             if (new HashSet<>(ns.values()).size() != ns.values().size()) {
                 throw DynamoException.validation("Input collection contains duplicates");
             }
         } else if (value instanceof AttributeValue.BS bs) {
-            if (bs.values().isEmpty()) throw emptySet();
+            if (bs.values().isEmpty()) throw invalid("Binary sets should not be empty");
             Set<AttributeValue.B> seen = new HashSet<>();
             for (byte[] v : bs.values()) {
                 if (!seen.add(new AttributeValue.B(v))) {
@@ -64,6 +64,8 @@ public final class AttributeValueRules {
             }
         }
     }
+
+    // DynamoDB's empty-set messages really read "An string set  may not be empty" (sic, two spaces).
 
     /** DynamoDB's number limits: 38 significant digits, magnitudes from 1E-130 to below 1E+126. */
     public static void checkNumber(BigDecimal n) {
@@ -79,10 +81,6 @@ public final class AttributeValueRules {
         if (v.precision() > MAX_PRECISION) {
             throw DynamoException.validation("Attempting to store more than 38 significant digits in a Number");
         }
-    }
-
-    private static DynamoException emptySet() {
-        return invalid("An AttributeValue may not contain an empty set.");
     }
 
     private static DynamoException invalid(String detail) {

@@ -70,13 +70,14 @@ public final class BatchGetItemOperation {
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
         List<ConsumedCapacity> capacity = CapacityUnits.requested(request.returnConsumedCapacity()) ? new ArrayList<>() : null;
         long responseBytes = 0;
+        boolean full = false;
         for (TableRead read : reads) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             List<Map<String, AttributeValue>> left = new ArrayList<>();
             boolean consistent = Boolean.TRUE.equals(read.request.consistentRead());
             double units = 0;
             for (PrimaryKey key : read.keys) {
-                if (responseBytes >= MAX_RESPONSE_BYTES) {
+                if (full) {
                     left.add(key.attributes());
                     continue;
                 }
@@ -87,6 +88,12 @@ public final class BatchGetItemOperation {
                 }
                 Map<String, AttributeValue> item = ItemCodec.decode(stored);
                 long size = ItemSize.of(item);
+                if (responseBytes + size > MAX_RESPONSE_BYTES) {
+                    // This item would take the response past 16 MB: it and every later key wait for the next call.
+                    full = true;
+                    left.add(key.attributes());
+                    continue;
+                }
                 units += CapacityUnits.read(size, consistent);
                 responseBytes += size;
                 found.add(read.projection == null ? item : read.projection.apply(item));
@@ -105,7 +112,8 @@ public final class BatchGetItemOperation {
     private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound) {
         WriteConditions.checkNotMixed(named("AttributesToGet", read.attributesToGet()),
                 named("ProjectionExpression", read.projectionExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(read.projectionExpression() != null, read.expressionAttributeNames(), null);
+        WriteConditions.checkAttributeMapsNeedExpressions(read.expressionAttributeNames(), null, named(),
+                named("ProjectionExpression", read.projectionExpression()));
         TableDefinition table = bound.catalog().require(tableName);
         List<PrimaryKey> keys = new ArrayList<>(read.keys().size());
         Set<StorageKeyBytes> seen = new HashSet<>();

@@ -27,12 +27,16 @@ public final class DeleteItemOperation {
         v.oneOf("returnValuesOnConditionCheckFailure", request.returnValuesOnConditionCheckFailure(),
                 Enums.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
         v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        v.noNullValues("expected", request.expected());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
+        v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.noNullValues("key", request.key());
         v.throwIfAny();
         ReturnValues.checkAllOldOrNone(request.returnValues());
         WriteConditions.checkNotMixed(named("Expected", request.expected()),
                 named("ConditionExpression", request.conditionExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(request.conditionExpression() != null,
-                request.expressionAttributeNames(), request.expressionAttributeValues());
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
+                named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
         TableDefinition table = bound.catalog().require(request.tableName());
         request.key().values().forEach(AttributeValueRules::check);

@@ -26,10 +26,14 @@ public final class GetItemOperation {
         v.notNull("key", request.key());
         v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.noNullValues("key", request.key());
+        v.noNullElements("attributesToGet", request.attributesToGet());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
         v.throwIfAny();
         WriteConditions.checkNotMixed(named("AttributesToGet", request.attributesToGet()),
                 named("ProjectionExpression", request.projectionExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(request.projectionExpression() != null, request.expressionAttributeNames(), null);
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), null, named(),
+                named("ProjectionExpression", request.projectionExpression()));
 
         TableDefinition table = bound.catalog().require(request.tableName());
         request.key().values().forEach(AttributeValueRules::check);

@@ -29,12 +29,16 @@ public final class PutItemOperation {
         v.oneOf("returnValuesOnConditionCheckFailure", request.returnValuesOnConditionCheckFailure(),
                 Enums.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
         v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
+        v.noNullValues("expected", request.expected());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
+        v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.noNullValues("item", request.item());
         v.throwIfAny();
         ReturnValues.checkAllOldOrNone(request.returnValues());
         WriteConditions.checkNotMixed(named("Expected", request.expected()),
                 named("ConditionExpression", request.conditionExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(request.conditionExpression() != null,
-                request.expressionAttributeNames(), request.expressionAttributeValues());
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
+                named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
         TableDefinition table = bound.catalog().require(request.tableName());
         Map<String, AttributeValue> item = request.item();

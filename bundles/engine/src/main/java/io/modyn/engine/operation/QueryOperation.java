@@ -32,6 +32,12 @@ public final class QueryOperation {
         v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
         v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.noNullValues("keyConditions", request.keyConditions());
+        v.noNullValues("queryFilter", request.queryFilter());
+        v.noNullValues("exclusiveStartKey", request.exclusiveStartKey());
+        v.noNullElements("attributesToGet", request.attributesToGet());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
+        v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
         v.throwIfAny();
         RequestRules.notYetSupported(request.indexName(), "IndexName");
         WriteConditions.checkNotMixed(
@@ -42,9 +48,10 @@ public final class QueryOperation {
         if (request.keyConditionExpression() == null && request.keyConditions() == null) {
             throw DynamoException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        WriteConditions.checkAttributeMapsNeedExpressions(request.keyConditionExpression() != null
-                        || request.filterExpression() != null || request.projectionExpression() != null,
-                request.expressionAttributeNames(), request.expressionAttributeValues());
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
+                named("FilterExpression", request.filterExpression(), "KeyConditionExpression", request.keyConditionExpression()),
+                named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression(),
+                        "KeyConditionExpression", request.keyConditionExpression()));
         if (request.conditionalOperator() != null && request.queryFilter() == null) {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }

@@ -38,6 +38,11 @@ public final class ScanOperation {
         v.atLeast("totalSegments", request.totalSegments(), 1);
         v.atMost("totalSegments", request.totalSegments(), MAX_TOTAL_SEGMENTS);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.noNullValues("scanFilter", request.scanFilter());
+        v.noNullValues("exclusiveStartKey", request.exclusiveStartKey());
+        v.noNullElements("attributesToGet", request.attributesToGet());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
+        v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
         v.throwIfAny();
         if (request.segment() != null && request.totalSegments() == null) {
             throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
@@ -54,8 +59,9 @@ public final class ScanOperation {
                 named("AttributesToGet", request.attributesToGet(), "ScanFilter", request.scanFilter(),
                         "ConditionalOperator", request.conditionalOperator()),
                 named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(request.projectionExpression() != null || request.filterExpression() != null,
-                request.expressionAttributeNames(), request.expressionAttributeValues());
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
+                named("FilterExpression", request.filterExpression()),
+                named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression()));
         if (request.conditionalOperator() != null && request.scanFilter() == null) {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }

@@ -5,6 +5,7 @@ import static io.modyn.engine.operation.WriteConditions.named;
 import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.dynamodb.UpdateItemResponse;
 import io.modyn.api.model.AttributeValue;
+import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.expr.ExpressionAttributes;
@@ -42,12 +43,18 @@ public final class UpdateItemOperation {
             request.attributeUpdates().forEach((name, update) ->
                     v.oneOf("attributeUpdates." + name + ".member.action", update == null ? null : update.action(), Enums.ATTRIBUTE_ACTION));
         }
+        v.noNullValues("expected", request.expected());
+        v.noNullValues("attributeUpdates", request.attributeUpdates());
+        v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
+        v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.noNullValues("key", request.key());
         v.throwIfAny();
         WriteConditions.checkNotMixed(
                 named("AttributeUpdates", request.attributeUpdates(), "Expected", request.expected()),
                 named("UpdateExpression", request.updateExpression(), "ConditionExpression", request.conditionExpression()));
-        WriteConditions.checkAttributeMapsNeedExpressions(request.updateExpression() != null || request.conditionExpression() != null,
-                request.expressionAttributeNames(), request.expressionAttributeValues());
+        WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
+                named("UpdateExpression", request.updateExpression(), "ConditionExpression", request.conditionExpression()),
+                named("UpdateExpression", request.updateExpression(), "ConditionExpression", request.conditionExpression()));
 
         // DynamoDB reports expression errors before it looks the table up: compile first, without
         // the table, then check the key attributes against the table's schema.
@@ -77,7 +84,9 @@ public final class UpdateItemOperation {
                     }
                     Map<String, AttributeValue> updated = outcome[0].item();
                     AttributeValueRules.checkItem(updated);
-                    ItemSize.checkedSize(updated);
+                    if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                        throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
+                    }
                     return updated;
                 });
         long charged = Math.max(ItemSize.of(result.newItem()), result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));

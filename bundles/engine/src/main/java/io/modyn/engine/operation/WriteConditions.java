@@ -36,11 +36,24 @@ final class WriteConditions {
         }
     }
 
-    /** Expression attribute maps are refused when the request has no expression to use them. */
-    static void checkAttributeMapsNeedExpressions(boolean anyExpression, Map<String, String> names, Map<String, AttributeValue> values) {
-        if (anyExpression) return;
-        if (names != null) throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
-        if (values != null) throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions");
+    /**
+     * Expression attribute maps are refused when the request has no expression that could use
+     * them; for values DynamoDB names the expressions that are missing ("ConditionExpression is
+     * null", "UpdateExpression and ConditionExpression are null").
+     *
+     * @param valueExpressions the request's expressions that may hold :values, by parameter name
+     * @param nameExpressions the request's expressions that may hold #names, by parameter name
+     */
+    static void checkAttributeMapsNeedExpressions(Map<String, String> names, Map<String, AttributeValue> values,
+            Map<String, Object> valueExpressions, Map<String, Object> nameExpressions) {
+        if (values != null && present(valueExpressions).isEmpty()) {
+            List<String> missing = List.copyOf(valueExpressions.keySet());
+            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", missing) + (missing.size() > 1 ? " are null" : " is null"));
+        }
+        if (names != null && present(nameExpressions).isEmpty()) {
+            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+        }
     }
 
     /** The compiled condition of a write (ConditionExpression or Expected), or null if it has none. */

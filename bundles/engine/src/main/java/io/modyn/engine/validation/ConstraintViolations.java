@@ -21,6 +21,26 @@ public final class ConstraintViolations {
         return this;
     }
 
+    /** Map values that are null (a JSON null where a structure belongs): {@code <path>.<key>.member}. */
+    public ConstraintViolations noNullValues(String path, java.util.Map<String, ?> map) {
+        if (map != null) {
+            map.forEach((key, value) -> {
+                if (value == null) add(path + "." + key + ".member", null, "Member must not be null");
+            });
+        }
+        return this;
+    }
+
+    /** List elements that are null: {@code <path>.<n>.member}, counting from 1. */
+    public ConstraintViolations noNullElements(String path, List<?> list) {
+        if (list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) == null) add(path + "." + (i + 1) + ".member", null, "Member must not be null");
+            }
+        }
+        return this;
+    }
+
     public ConstraintViolations pattern(String path, String value, String regex) {
         if (value != null && !value.matches(regex)) {
             add(path, value, "Member must satisfy regular expression pattern: " + regex);
