@@ -37,7 +37,7 @@ class ExpressionAttributesTest {
     @Test
     void valuesMustBeValidAttributeValues() {
         assertEquals("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: "
-                + "An AttributeValue may not contain an empty set. for key :b", error(null, item(":b", new AttributeValue.SS(List.of()))));
+                + "An string set  may not be empty for key :b", error(null, item(":b", new AttributeValue.SS(List.of()))));
         assertEquals("ExpressionAttributeValues contains invalid value: Number overflow. Attempting to store a number with magnitude "
                 + "larger than supported range for key :b", error(null, item(":b", new AttributeValue.N(new BigDecimal("1e126")))));
     }
