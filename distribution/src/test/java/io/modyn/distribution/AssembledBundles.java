@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** The bundles in the assembled server's bundle/ folder, with the manifest headers the tests read. */
+/**
+ * The bundles of the assembled server, with the manifest headers the tests read: the shared ones in
+ * bundle/ and every storage backend's in storage/<backend>/.
+ */
 record AssembledBundles(List<BundleJar> jars) {
 
     static final String API_BUNDLE = "io.modyn.api";
@@ -39,13 +43,19 @@ record AssembledBundles(List<BundleJar> jars) {
     }
 
     static AssembledBundles read() {
-        Path bundleFolder = serverFolder().resolve("bundle");
-        try (Stream<Path> files = Files.list(bundleFolder)) {
-            return new AssembledBundles(files
-                    .filter(file -> file.getFileName().toString().endsWith(".jar"))
-                    .sorted()
-                    .map(AssembledBundles::readJar)
-                    .toList());
+        Path server = serverFolder();
+        List<Path> folders = new ArrayList<>(List.of(server.resolve("bundle")));
+        try (Stream<Path> backends = Files.list(server.resolve("storage"))) {
+            backends.filter(Files::isDirectory).sorted().forEach(folders::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AssembledBundles(folders.stream().flatMap(AssembledBundles::jarsIn).map(AssembledBundles::readJar).toList());
+    }
+
+    private static Stream<Path> jarsIn(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

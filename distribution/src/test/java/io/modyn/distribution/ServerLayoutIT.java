@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
@@ -35,7 +36,7 @@ class ServerLayoutIT {
     @Test
     void everyComponentHasAConfigurationFile() {
         for (String pid : new String[] {"io.modyn.protocol", "io.modyn.engine", "io.modyn.storage.file",
-                "io.modyn.admin", "org.apache.felix.fileinstall-deploy"}) {
+                "io.modyn.storage.postgres", "io.modyn.admin", "org.apache.felix.fileinstall-deploy"}) {
             assertTrue(Files.isRegularFile(server.resolve("conf/" + pid + ".cfg")), pid);
         }
     }
@@ -61,7 +62,10 @@ class ServerLayoutIT {
         Result help = run("modyn", "--help");
         assertEquals(0, help.exitCode());
         for (String option : new String[] {"--port", "--bind", "--data-dir", "--region", "--admin-port",
-                "MODYN_PORT", "MODYN_BIND", "MODYN_DATA_DIR", "MODYN_REGION", "MODYN_ADMIN_PORT"}) {
+                "MODYN_PORT", "MODYN_BIND", "MODYN_DATA_DIR", "MODYN_REGION", "MODYN_ADMIN_PORT",
+                "--storage", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--jdbc-schema",
+                "MODYN_STORAGE", "MODYN_JDBC_URL", "MODYN_JDBC_USER", "MODYN_JDBC_PASSWORD_FILE", "MODYN_JDBC_SCHEMA",
+                "MODYN_JDBC_PASSWORD"}) {
             assertTrue(help.output().contains(option), option);
         }
     }
@@ -77,6 +81,42 @@ class ServerLayoutIT {
         assertTrue(notANumber.output().contains("--port must be a port number"), notANumber.output());
 
         assertEquals(2, run("modyn", "--data-dir").exitCode());
+    }
+
+    @Test
+    void storageChoicesAreCheckedBeforeJavaStarts() throws Exception {
+        Result unknown = run("modyn", "--storage", "mysql");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.output().contains("--storage must be file or postgres"), unknown.output());
+
+        Result noUrl = run("modyn", "--storage", "postgres");
+        assertEquals(2, noUrl.exitCode());
+        assertTrue(noUrl.output().contains("--storage postgres needs --jdbc-url"), noUrl.output());
+
+        Result wrongUrl = run("modyn", "--storage=postgres", "--jdbc-url=jdbc:mysql://db/modyn");
+        assertEquals(2, wrongUrl.exitCode());
+        assertTrue(wrongUrl.output().contains("--jdbc-url must start with jdbc:postgresql:"), wrongUrl.output());
+
+        Result badSchema = run("modyn", "--storage", "postgres", "--jdbc-url", "jdbc:postgresql://db/modyn", "--jdbc-schema", "Modyn");
+        assertEquals(2, badSchema.exitCode());
+        assertTrue(badSchema.output().contains("--jdbc-schema must be a lower-case identifier"), badSchema.output());
+    }
+
+    /** Exactly one storage backend runs: each has a folder of its own, and no backend is among the shared bundles. */
+    @Test
+    void eachStorageBackendHasItsOwnFolder() throws IOException {
+        assertTrue(Files.isRegularFile(server.resolve("storage/file/modyn-storage-file-" + version() + ".jar")));
+        assertTrue(Files.isRegularFile(server.resolve("storage/postgres/modyn-storage-postgres-" + version() + ".jar")));
+        try (var shared = Files.list(server.resolve("bundle"))) {
+            assertEquals(List.of(), shared.map(jar -> jar.getFileName().toString()).filter(name -> name.startsWith("modyn-storage-")).toList());
+        }
+    }
+
+    private String version() throws IOException {
+        try (var api = Files.list(server.resolve("bundle"))) {
+            String jar = api.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("modyn-api-")).findFirst().orElseThrow();
+            return jar.substring("modyn-api-".length(), jar.length() - ".jar".length());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.modyn.itests.support.BundleInfo;
 import io.modyn.itests.support.ConcurrentWriters;
 import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestTables;
 import io.modyn.itests.support.WireClient;
 import io.modyn.itests.support.WireResponse;
@@ -25,14 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The storage backend is a service the engine binds dynamically: an operator stops the
- * storage-file bundle through the admin endpoint while a client keeps writing, and starts it again
+ * The storage backend is a service the engine binds dynamically: an operator stops the storage
+ * bundle (of the run's backend) through the admin endpoint while a client keeps writing, and starts it again
  * a second later. Requests meanwhile answer 503, so the SDK retries; the client sees no failure
  * and nothing it was told is stored goes missing. This class runs its own server.
  */
 class StorageSwapTest {
 
-    private static final String STORAGE_BUNDLE = "io.modyn.storage.file";
+    private static final String STORAGE_BUNDLE = StorageBackend.current().bundle();
 
     private static ModynServer server;
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -22,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One Modyn server process, started from the assembled distribution the way the README starts it:
- * {@code bin/modyn --port --bind --data-dir --region --admin-port}, on free ports, with a data
- * directory of its own.
+ * {@code bin/modyn --port --bind --data-dir --region --admin-port --storage ...}, on free ports, with
+ * a data directory of its own, on the run's {@link StorageBackend} (on PostgreSQL, in a schema of
+ * its own).
  *
  * <p>Each server runs from a private copy of the distribution folder under the work directory
  * ({@code target/servers/<name>-<n>/modyn}), so servers never share Felix's bundle cache or
@@ -58,6 +60,8 @@ public final class ModynServer implements AutoCloseable {
     private final Path log;
     private final int port;
     private final int adminPort;
+    private final StorageBackend storage = StorageBackend.current();
+    private final String schema;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
@@ -70,6 +74,7 @@ public final class ModynServer implements AutoCloseable {
         int[] ports = FreePorts.allocate(2);
         this.port = ports[0];
         this.adminPort = ports[1];
+        this.schema = StorageBackend.newSchema(name);
     }
 
     /** Copies the distribution, starts it in region {@value #DEFAULT_REGION} and waits until it serves requests. */
@@ -89,6 +94,7 @@ public final class ModynServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        server.storage.dropSchema(server.schema);
         server.launch();
         return server;
     }
@@ -154,7 +160,10 @@ public final class ModynServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server if it runs (killing it if it will not stop) and removes the distribution copy; keeps log and data. */
+    /**
+     * Stops the server if it runs (killing it if it will not stop) and removes the distribution copy
+     * and its PostgreSQL schema; keeps log and data directory.
+     */
     @Override
     public void close() {
         try {
@@ -162,21 +171,24 @@ public final class ModynServer implements AutoCloseable {
         } finally {
             if (isRunning()) kill();
             DirectoryTree.delete(home);
+            storage.dropSchema(schema);
         }
     }
 
     @Override
     public String toString() {
-        return name + " on " + endpoint() + " (admin port " + adminPort + ", log " + log + ")";
+        return name + " on " + endpoint() + " (" + storage.name().toLowerCase(Locale.ROOT) + " storage, admin port "
+                + adminPort + ", log " + log + ")";
     }
 
     private void launch() {
-        List<String> command = List.of(home.resolve("bin").resolve("modyn").toString(),
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("modyn").toString(),
                 "--port", String.valueOf(port),
                 "--bind", "127.0.0.1",
                 "--data-dir", dataDir.toString(),
                 "--region", region,
-                "--admin-port", String.valueOf(adminPort));
+                "--admin-port", String.valueOf(adminPort)));
+        command.addAll(storage.serverOptions(schema));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
