@@ -40,6 +40,7 @@ abstract class ServerProcess implements AutoCloseable {
     void start(Path workDirectory) throws IOException, InterruptedException {
         Files.createDirectories(workDirectory);
         process = new ProcessBuilder(command(workDirectory))
+                .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve("server.log").toFile())
                 .start();
