@@ -8,11 +8,14 @@ import static io.modyn.itests.support.DynamoAssertions.assertSameItem;
 import static io.modyn.itests.support.DynamoAssertions.assertValidationError;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.modyn.itests.support.DynamoDbClients;
+import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.SharedModynServer;
 import io.modyn.itests.support.TestTables;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** GetItem reads one item by its full primary key. */
+/** GetItem reads one item, or the projected part of it, by its full primary key. */
 @ExtendWith(SharedModynServer.class)
 class GetItemTest {
 
@@ -29,9 +32,14 @@ class GetItemTest {
     private static String rangeTable;
 
     @BeforeAll
-    static void createTable(DynamoDbClient client) {
-        dynamo = client;
+    static void createTable(ModynServer server) {
+        dynamo = DynamoDbClients.withoutRetries(server);
         rangeTable = TestTables.createHashRangeTable(dynamo, "get", ScalarAttributeType.S, ScalarAttributeType.B);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
     }
 
     @Test
@@ -57,6 +65,25 @@ class GetItemTest {
     void getOfAMissingKeyAnswersNoItem() {
         assertFalse(dynamo.getItem(get -> get.tableName(rangeTable)
                 .key(Map.of("pk", s(uniqueKey()), "sk", b((byte) 1)))).hasItem());
+    }
+
+    @Test
+    void projectionAnswersOnlyTheNamedAttributes() {
+        Map<String, AttributeValue> item = Map.of("pk", s(uniqueKey()), "sk", b((byte) 1), "v", n("42"), "w", s("x"));
+        dynamo.putItem(put -> put.tableName(rangeTable).item(item));
+
+        Map<String, AttributeValue> projected = dynamo.getItem(get -> get.tableName(rangeTable)
+                .key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))).consistentRead(true)
+                .projectionExpression("#v, sk").expressionAttributeNames(Map.of("#v", "v"))).item();
+
+        assertSameItem(Map.of("sk", b((byte) 1), "v", n("42")), projected);
+    }
+
+    @Test
+    void namePlaceholdersWithoutAProjectionAreRefused() {
+        assertValidationError("ExpressionAttributeNames can only be specified when using expressions",
+                () -> dynamo.getItem(get -> get.tableName(rangeTable).key(Map.of("pk", s("x"), "sk", b((byte) 1)))
+                        .expressionAttributeNames(Map.of("#v", "v"))));
     }
 
     @Test

@@ -3,12 +3,18 @@ package io.modyn.itests;
 import static io.modyn.itests.support.AttributeValues.s;
 import static io.modyn.itests.support.DynamoAssertions.assertDynamoError;
 import static io.modyn.itests.support.DynamoAssertions.assertValidationError;
+import static io.modyn.itests.support.DynamoAssertions.assertValidationErrorAnyRegion;
+import static io.modyn.itests.support.DynamoAssertions.assertValidationErrorMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.itests.support.DynamoDbClients;
+import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.SharedModynServer;
 import io.modyn.itests.support.TestTables;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,10 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Query with a KeyConditionExpression: equality on the partition key, every sort key operator,
- * placeholders for names and values, and both directions.
+ * placeholders for names and values, both directions, Select; and the key conditions DynamoDB
+ * refuses, with its messages. Filters are {@link FilterExpressionTest}'s subject.
  */
 @ExtendWith(SharedModynServer.class)
 class QueryTest {
@@ -33,8 +41,8 @@ class QueryTest {
     private static String table;
 
     @BeforeAll
-    static void createTableWithItems(DynamoDbClient client) {
-        dynamo = client;
+    static void createTableWithItems(ModynServer server) {
+        dynamo = DynamoDbClients.withoutRetries(server);
         table = TestTables.createHashRangeTable(dynamo, "query", ScalarAttributeType.S, ScalarAttributeType.S);
         for (String sk : SORT_KEYS) {
             dynamo.putItem(put -> put.tableName(table).item(Map.of("pk", s("p"), "sk", s(sk), "v", s("value-" + sk))));
@@ -42,6 +50,11 @@ class QueryTest {
         // Neighbouring partitions, which a query of "p" must not touch.
         dynamo.putItem(put -> put.tableName(table).item(Map.of("pk", s("o"), "sk", s("a"))));
         dynamo.putItem(put -> put.tableName(table).item(Map.of("pk", s("q"), "sk", s("a"))));
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
     }
 
     @Test
@@ -99,6 +112,89 @@ class QueryTest {
 
         assertEquals(0, response.count());
         assertEquals(List.of(), response.items());
+    }
+
+    @Test
+    void selectCountAnswersTheCountsWithoutItems() {
+        QueryResponse response = dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("p"))).select(Select.COUNT));
+
+        assertEquals(SORT_KEYS.size(), response.count());
+        assertEquals(SORT_KEYS.size(), response.scannedCount());
+        assertTrue(!response.hasItems() || response.items().isEmpty(), "no items for Select COUNT");
+    }
+
+    @Test
+    void selectSpecificAttributesAnswersTheProjection() {
+        QueryResponse response = dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("p"))).select(Select.SPECIFIC_ATTRIBUTES)
+                .projectionExpression("v").limit(2));
+
+        assertEquals(List.of(Map.of("v", s("value-a")), Map.of("v", s("value-ab"))), response.items());
+    }
+
+    @Test
+    void selectAllAttributesAnswersWholeItems() {
+        QueryResponse response = dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("p"))).select(Select.ALL_ATTRIBUTES).limit(1));
+
+        assertEquals(List.of(Map.of("pk", s("p"), "sk", s("a"), "v", s("value-a"))), response.items());
+    }
+
+    /** Query may wrap this refusal in the constraint envelope, Scan does not (two emulators' probes of DynamoDB). */
+    @Test
+    void selectCountWithAProjectionIsRefused() {
+        assertValidationErrorAnyRegion("Cannot specify the ProjectionExpression when choosing to get only the Count",
+                () -> dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s("p"))).select(Select.COUNT).projectionExpression("v")));
+    }
+
+    @Test
+    void selectAllAttributesWithAProjectionIsRefused() {
+        assertValidationErrorMatching("(1 validation error detected: )?Cannot specify the ProjectionExpression when "
+                + "choosing to get ALL_ATTRIBUTES", () -> dynamo.query(query -> query.tableName(table)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s("p")))
+                .select(Select.ALL_ATTRIBUTES).projectionExpression("v")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "pk = :pk OR sk = :x              | OR",
+            "pk IN (:pk, :x)                  | IN",
+            "pk = :pk AND sk <> :x            | <>",
+            "pk = :pk AND NOT sk = :x         | NOT",
+            "pk = :pk AND attribute_exists(v) | attribute_exists",
+            "pk = :pk AND contains(sk, :x)    | contains",
+    })
+    void operatorThatCannotSelectAKeyRangeIsRefused(String condition, String operator) {
+        Map<String, AttributeValue> values = condition.contains(":x") ? Map.of(":pk", s("p"), ":x", s("a")) : Map.of(":pk", s("p"));
+        assertValidationError("Invalid operator used in KeyConditionExpression: " + operator, () -> query(condition, values));
+    }
+
+    @Test
+    void twoConditionsOnOneKeyAreRefused() {
+        assertValidationError("KeyConditionExpressions must only contain one condition per key",
+                () -> query("pk = :pk AND sk > :x AND sk < :y", Map.of(":pk", s("p"), ":x", s("a"), ":y", s("c"))));
+    }
+
+    @Test
+    void conditionOnANestedAttributeIsRefused() {
+        assertValidationError("KeyConditionExpressions cannot have conditions on nested attributes",
+                () -> query("pk.part = :pk", Map.of(":pk", s("p"))));
+    }
+
+    @Test
+    void betweenWithTheBoundsSwappedIsRefused() {
+        assertValidationError("Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater "
+                        + "than or equal to lower bound; lower bound operand: AttributeValue: {S:d}, upper bound operand: "
+                        + "AttributeValue: {S:b}",
+                () -> query("pk = :pk AND sk BETWEEN :x AND :y", Map.of(":pk", s("p"), ":x", s("d"), ":y", s("b"))));
+    }
+
+    @Test
+    void queryWithoutAKeyConditionIsRefused() {
+        assertValidationError("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.",
+                () -> dynamo.query(query -> query.tableName(table)));
     }
 
     @Test

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.itests.support.DynamoDbClients;
+import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.SharedModynServer;
 import io.modyn.itests.support.TestTables;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,21 +30,28 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
-/** Scan reads a whole table: in pages, and split into parallel segments that together cover it exactly once. */
+/**
+ * Scan reads a whole table: in pages of at most 1 MB read and Limit items, filtered after reading,
+ * and split into parallel segments that together cover it exactly once.
+ */
 @ExtendWith(SharedModynServer.class)
 class ScanTest {
 
     private static final int PARTITIONS = 40;
     private static final int ITEMS_PER_PARTITION = 2;
+    /** 15 items of 100 KB: 1.5 MB, more than one page. */
+    private static final int LARGE_ITEMS = 15;
 
     private static DynamoDbClient dynamo;
     private static String table;
+    private static String largeTable;
     private static Set<String> allKeys;
 
     @BeforeAll
-    static void createTableWithItems(DynamoDbClient client) {
-        dynamo = client;
+    static void createTableWithItems(ModynServer server) {
+        dynamo = DynamoDbClients.withoutRetries(server);
         table = TestTables.createHashRangeTable(dynamo, "scan", ScalarAttributeType.S, ScalarAttributeType.N);
         allKeys = new HashSet<>();
         for (int p = 0; p < PARTITIONS; p++) {
@@ -51,6 +61,17 @@ class ScanTest {
                 allKeys.add(key(item));
             }
         }
+        largeTable = TestTables.createHashTable(dynamo, "scan-large", ScalarAttributeType.S);
+        String payload = "x".repeat(100 * 1024);
+        for (int i = 0; i < LARGE_ITEMS; i++) {
+            int id = i;
+            dynamo.putItem(put -> put.tableName(largeTable).item(Map.of("pk", s("large-" + id), "payload", s(payload))));
+        }
+    }
+
+    @AfterAll
+    static void closeClient() {
+        dynamo.close();
     }
 
     @Test
@@ -100,6 +121,60 @@ class ScanTest {
                 dynamo.scanPaginator(scan -> scan.tableName(table).limit(9)).items().stream().toList();
 
         assertExactlyOnce(items);
+    }
+
+    @Test
+    void selectCountAnswersTheCountsWithoutItems() {
+        ScanResponse response = dynamo.scan(scan -> scan.tableName(table).select(Select.COUNT));
+
+        assertEquals(allKeys.size(), response.count());
+        assertEquals(allKeys.size(), response.scannedCount());
+        assertTrue(!response.hasItems() || response.items().isEmpty(), "no items for Select COUNT");
+    }
+
+    @Test
+    void limitCapsTheItemsReadBeforeTheFilter() {
+        ScanResponse response = dynamo.scan(scan -> scan.tableName(table).limit(10)
+                .filterExpression("sk = :zero").expressionAttributeValues(Map.of(":zero", n(0))));
+
+        assertEquals(10, response.scannedCount());
+        assertTrue(response.count() <= 10 && response.count() == response.items().size());
+        assertTrue(response.items().stream().allMatch(item -> item.get("sk").equals(n(0))));
+        assertTrue(response.hasLastEvaluatedKey());
+    }
+
+    /**
+     * The 1 MB page counts the items read, before the filter and the projection (API reference,
+     * Scan): a filter matching nothing still ends the page after about 1 MB of items.
+     */
+    @Test
+    void pageEndsAfterAMegabyteReadEvenWhenTheFilterKeepsNothing() {
+        ScanResponse filtered = dynamo.scan(scan -> scan.tableName(largeTable)
+                .filterExpression("attribute_not_exists(payload)"));
+        ScanResponse projected = dynamo.scan(scan -> scan.tableName(largeTable).projectionExpression("pk"));
+
+        assertEquals(0, filtered.count());
+        assertTrue(filtered.scannedCount() > 0 && filtered.scannedCount() < LARGE_ITEMS,
+                () -> "scanned " + filtered.scannedCount());
+        assertTrue(filtered.hasLastEvaluatedKey(), "1.5 MB cannot be read in one page");
+        assertTrue(projected.count() < LARGE_ITEMS, () -> "a projection does not shrink the page: " + projected.count());
+        // At most 10 whole items of 100 KB fit 1 MB, plus the one crossing the line.
+        assertTrue(projected.count() <= 11, () -> "first page holds " + projected.count() + " items");
+
+        List<ScanResponse> pages = allPages(ScanRequest.builder().tableName(largeTable).projectionExpression("pk").build());
+        assertEquals(LARGE_ITEMS, pages.stream().mapToInt(ScanResponse::count).sum());
+    }
+
+    @Test
+    void selectCountWithAProjectionIsRefused() {
+        assertValidationError("Cannot specify the ProjectionExpression when choosing to get only the Count",
+                () -> dynamo.scan(scan -> scan.tableName(table).select(Select.COUNT).projectionExpression("pk")));
+    }
+
+    @Test
+    void limitBelowOneIsAConstraintViolation() {
+        assertValidationError("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: "
+                + "Member must have value greater than or equal to 1", () -> dynamo.scan(scan -> scan.tableName(table).limit(0)));
     }
 
     @Test

@@ -45,18 +45,21 @@ public final class BatchGetItemOperation {
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.throwIfAny();
         if (request.requestItems().isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
+            throw DynamoException.validation("1 validation error detected: Value at 'RequestItems' failed to satisfy constraint: "
                     + "Member must have length greater than or equal to 1");
         }
         int total = 0;
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
             RequestRules.tableName(entry.getKey()).throwIfAny();
             KeysAndAttributes read = entry.getValue();
-            new ConstraintViolations()
-                    .notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
-                    .sizeAtLeast("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys(), 1)
-                    .sizeAtMost("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys(), MAX_KEYS)
+            new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
                     .throwIfAny();
+            // DynamoDB's current wording for the size of a batch names the member path, not its value.
+            if (read.keys().isEmpty() || read.keys().size() > MAX_KEYS) {
+                throw DynamoException.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member.Keys' failed to satisfy constraint: Member must have length "
+                        + (read.keys().isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_KEYS));
+            }
             total += read.keys().size();
         }
         if (total > MAX_KEYS) throw DynamoException.validation("Too many items requested for the BatchGetItem call");

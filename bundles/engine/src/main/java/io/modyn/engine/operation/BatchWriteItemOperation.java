@@ -43,15 +43,18 @@ public final class BatchWriteItemOperation {
         v.oneOf("returnItemCollectionMetrics", request.returnItemCollectionMetrics(), Enums.RETURN_ITEM_COLLECTION_METRICS);
         v.throwIfAny();
         if (request.requestItems().isEmpty()) {
-            throw DynamoException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: "
-                    + "Member must have length greater than or equal to 1");
+            throw DynamoException.validation("The requestItems parameter is required for BatchWriteItem");
         }
         int total = 0;
         for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
             RequestRules.tableName(entry.getKey()).throwIfAny();
-            String path = "requestItems." + entry.getKey() + ".member";
-            new ConstraintViolations().notNull(path, entry.getValue()).sizeAtLeast(path, entry.getValue(), 1)
-                    .sizeAtMost(path, entry.getValue(), MAX_WRITES).throwIfAny();
+            new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member", entry.getValue()).throwIfAny();
+            // DynamoDB's current wording for the size of a batch names the member path, not its value.
+            if (entry.getValue().isEmpty() || entry.getValue().size() > MAX_WRITES) {
+                throw DynamoException.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
+                        + ".member' failed to satisfy constraint: Member must have length "
+                        + (entry.getValue().isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_WRITES));
+            }
             total += entry.getValue().size();
         }
         if (total > MAX_WRITES) throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
@@ -89,6 +92,13 @@ public final class BatchWriteItemOperation {
         return new BatchWriteItemResponse(Map.of(), null, capacity);
     }
 
+    private static Map<String, AttributeValue> keyAttributes(TableDefinition table, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>(4);
+        if (item.containsKey(table.partitionKeyName())) key.put(table.partitionKeyName(), item.get(table.partitionKeyName()));
+        if (table.sortKeyName() != null && item.containsKey(table.sortKeyName())) key.put(table.sortKeyName(), item.get(table.sortKeyName()));
+        return key;
+    }
+
     private static Write prepare(TableDefinition table, WriteRequest write) {
         if (write == null || (write.putItem() == null) == (write.deleteKey() == null)) {
             throw DynamoException.validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
@@ -96,7 +106,8 @@ public final class BatchWriteItemOperation {
         if (write.putItem() != null) {
             Map<String, AttributeValue> item = write.putItem();
             AttributeValueRules.checkItem(item);
-            PrimaryKey key = KeySchemaRules.ofItem(table, item);
+            // Unlike PutItem, a batch put with a missing or mistyped key gets the generic key message.
+            PrimaryKey key = KeySchemaRules.ofKey(table, keyAttributes(table, item));
             return new Write(table, key, item, ItemSize.checkedSize(item));
         }
         write.deleteKey().values().forEach(AttributeValueRules::check);

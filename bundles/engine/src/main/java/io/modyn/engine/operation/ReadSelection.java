@@ -31,7 +31,8 @@ final class ReadSelection {
             throw DynamoException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName");
         }
         if (!"SPECIFIC_ATTRIBUTES".equals(effective) && projectionParameter != null) {
-            throw DynamoException.validation("Cannot specify the " + projectionParameter + " when choosing to get " + effective);
+            String what = "COUNT".equals(effective) ? "only the Count" : effective;
+            throw DynamoException.validation("Cannot specify the " + projectionParameter + " when choosing to get " + what);
         }
         if ("SPECIFIC_ATTRIBUTES".equals(effective) && projectionParameter == null) {
             throw DynamoException.validation("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");

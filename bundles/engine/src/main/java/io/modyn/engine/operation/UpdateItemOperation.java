@@ -68,8 +68,8 @@ public final class UpdateItemOperation {
 
         TableDefinition table = bound.catalog().require(request.tableName());
         if (update != null) {
-            KeyAttributeRules.requireScalarKeys(update.nestedAttributes(), table);
             KeyAttributeRules.requireKeysNotUpdated(update.updatedAttributes(), table);
+            KeyAttributeRules.requireScalarKeys(update.nestedAttributes(), table);
         }
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());

@@ -33,11 +33,11 @@ public final class KeyConditionExpressions {
         Condition condition = ConditionParser.parse(expression, KIND);
         List<Condition> parts = new ArrayList<>();
         flattenAnd(condition, parts);
-        if (parts.size() > 2) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
-
         String partitionKey = table.partitionKeyName();
         String sortKey = table.sortKeyName();
         List<KeyTerm> terms = parts.stream().map(part -> term(part, attributes)).toList();
+        if (terms.stream().map(KeyTerm::attribute).distinct().count() < terms.size()) throw onePerKey();
+        if (parts.size() > 2) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
         if (terms.stream().noneMatch(t -> t.attribute.equals(partitionKey))) throw missedKey(partitionKey);
         AttributeValue partitionValue = null;
         SortKeyCondition sortCondition = null;
@@ -109,7 +109,7 @@ public final class KeyConditionExpressions {
             throw ExpressionErrors.invalid(KIND, "Invalid condition in KeyConditionExpression: the key must be an attribute name");
         }
         if (!path.path().isTopLevel()) {
-            throw ExpressionErrors.invalid(KIND, "Key condition must not contain nested attributes: " + path.path());
+            throw DynamoException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
         }
         PathElement.Name name = path.path().first();
         return name.placeholder() ? attributes.name(name.text(), KIND) : name.text();

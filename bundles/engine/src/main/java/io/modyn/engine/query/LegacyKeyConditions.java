@@ -5,7 +5,9 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.KeyRange;
+import io.modyn.engine.item.KeyEncoder;
 import io.modyn.engine.item.KeySchemaRules;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,10 @@ public final class LegacyKeyConditions {
             } else if (attribute.equals(sortKey)) {
                 checkType(table, sortKey, condition.first());
                 if (condition.second() != null) checkType(table, sortKey, condition.second());
+                if (condition.operator() == SortKeyCondition.Operator.BETWEEN
+                        && Arrays.compareUnsigned(KeyEncoder.encode(condition.first()), KeyEncoder.encode(condition.second())) > 0) {
+                    throw DynamoException.validation("The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
+                }
                 sortCondition = condition;
             } else {
                 throw DynamoException.validation("Query condition missed key schema element: " + (sortKey != null && conditions.containsKey(partitionKey) ? sortKey : partitionKey));
