@@ -10,6 +10,20 @@ import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DeleteItemResponse;
 import io.modyn.api.dynamodb.DeleteTableRequest;
 import io.modyn.api.dynamodb.DeleteTableResponse;
+import io.modyn.api.dynamodb.DescribeEndpointsResponse;
+import io.modyn.api.dynamodb.DescribeLimitsResponse;
+import io.modyn.api.dynamodb.DescribeTimeToLiveRequest;
+import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
+import io.modyn.api.dynamodb.ListTagsOfResourceRequest;
+import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
+import io.modyn.api.dynamodb.TagResourceRequest;
+import io.modyn.api.dynamodb.TransactGetItemsRequest;
+import io.modyn.api.dynamodb.TransactGetItemsResponse;
+import io.modyn.api.dynamodb.TransactWriteItemsRequest;
+import io.modyn.api.dynamodb.TransactWriteItemsResponse;
+import io.modyn.api.dynamodb.UntagResourceRequest;
+import io.modyn.api.dynamodb.UpdateTimeToLiveRequest;
+import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
 import io.modyn.api.dynamodb.DescribeTableRequest;
 import io.modyn.api.dynamodb.DescribeTableResponse;
 import io.modyn.api.dynamodb.DynamoDbService;
@@ -30,11 +44,22 @@ import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.dynamodb.UpdateTableResponse;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageException;
 import io.modyn.engine.operation.BatchGetItemOperation;
 import io.modyn.engine.operation.BatchWriteItemOperation;
 import io.modyn.engine.operation.CreateTableOperation;
+import io.modyn.engine.operation.DescribeEndpointsOperation;
+import io.modyn.engine.operation.DescribeLimitsOperation;
+import io.modyn.engine.operation.DescribeTimeToLiveOperation;
+import io.modyn.engine.operation.ListTagsOfResourceOperation;
+import io.modyn.engine.operation.TagResourceOperation;
+import io.modyn.engine.operation.TransactGetItemsOperation;
+import io.modyn.engine.operation.TransactWriteItemsOperation;
+import io.modyn.engine.operation.UntagResourceOperation;
+import io.modyn.engine.operation.UpdateTimeToLiveOperation;
+import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.operation.DeleteItemOperation;
 import io.modyn.engine.operation.DeleteTableOperation;
 import io.modyn.engine.operation.DescribeTableOperation;
@@ -63,17 +88,38 @@ public final class DynamoDbEngine implements DynamoDbService {
     private final ListTablesOperation listTables = new ListTablesOperation();
     private final UpdateTableOperation updateTable;
     private final DeleteTableOperation deleteTable;
-    private final PutItemOperation putItem = new PutItemOperation();
+    private final PutItemOperation putItem;
     private final GetItemOperation getItem = new GetItemOperation();
-    private final DeleteItemOperation deleteItem = new DeleteItemOperation();
-    private final UpdateItemOperation updateItem = new UpdateItemOperation();
+    private final DeleteItemOperation deleteItem;
+    private final UpdateItemOperation updateItem;
     private final BatchGetItemOperation batchGetItem = new BatchGetItemOperation();
-    private final BatchWriteItemOperation batchWriteItem = new BatchWriteItemOperation();
+    private final BatchWriteItemOperation batchWriteItem;
+    private final TransactWriteItemsOperation transactWriteItems;
+    private final TransactGetItemsOperation transactGetItems;
+    private final UpdateTimeToLiveOperation updateTimeToLive;
+    private final DescribeTimeToLiveOperation describeTimeToLive;
+    private final TagResourceOperation tagResource;
+    private final UntagResourceOperation untagResource;
+    private final ListTagsOfResourceOperation listTagsOfResource;
+    private final DescribeLimitsOperation describeLimits = new DescribeLimitsOperation();
+    private final DescribeEndpointsOperation describeEndpoints;
     private final QueryOperation query = new QueryOperation();
     private final ScanOperation scan = new ScanOperation();
 
-    public DynamoDbEngine(StorageBinding storage, EngineSettings settings) {
+    public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer) {
         this.storage = storage;
+        this.putItem = new PutItemOperation(writer);
+        this.deleteItem = new DeleteItemOperation(writer);
+        this.updateItem = new UpdateItemOperation(writer);
+        this.batchWriteItem = new BatchWriteItemOperation(writer);
+        this.transactWriteItems = new TransactWriteItemsOperation(settings, writer);
+        this.transactGetItems = new TransactGetItemsOperation(settings, writer);
+        this.updateTimeToLive = new UpdateTimeToLiveOperation(settings, writer);
+        this.describeTimeToLive = new DescribeTimeToLiveOperation(settings, writer);
+        this.tagResource = new TagResourceOperation(settings, writer);
+        this.untagResource = new UntagResourceOperation(settings, writer);
+        this.listTagsOfResource = new ListTagsOfResourceOperation(settings, writer);
+        this.describeEndpoints = new DescribeEndpointsOperation(settings);
         this.createTable = new CreateTableOperation(settings);
         this.describeTable = new DescribeTableOperation(settings);
         this.updateTable = new UpdateTableOperation(settings);
@@ -136,6 +182,57 @@ public final class DynamoDbEngine implements DynamoDbService {
     }
 
     @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request, RequestContext context) {
+        return run(bound -> transactWriteItems.execute(request, bound));
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request, RequestContext context) {
+        return run(bound -> transactGetItems.execute(request, bound));
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request, RequestContext context) {
+        return run(bound -> updateTimeToLive.execute(request, bound));
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request, RequestContext context) {
+        return run(bound -> describeTimeToLive.execute(request, bound));
+    }
+
+    @Override
+    public void tagResource(TagResourceRequest request, RequestContext context) {
+        run(bound -> {
+            tagResource.execute(request, bound);
+            return null;
+        });
+    }
+
+    @Override
+    public void untagResource(UntagResourceRequest request, RequestContext context) {
+        run(bound -> {
+            untagResource.execute(request, bound);
+            return null;
+        });
+    }
+
+    @Override
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context) {
+        return run(bound -> listTagsOfResource.execute(request, bound));
+    }
+
+    @Override
+    public DescribeLimitsResponse describeLimits(RequestContext context) {
+        return describeLimits.execute();
+    }
+
+    @Override
+    public DescribeEndpointsResponse describeEndpoints(RequestContext context) {
+        return describeEndpoints.execute();
+    }
+
+    @Override
     public QueryResponse query(QueryRequest request, RequestContext context) {
         return run(bound -> query.execute(request, bound));
     }
@@ -151,9 +248,16 @@ public final class DynamoDbEngine implements DynamoDbService {
      * so a retry is safe, and the client sees a conflict only when it persists.
      */
     private <T> T run(Function<StorageBinding.Bound, T> operation) {
+        boolean catalogRefreshed = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return runOnce(operation);
+            } catch (KeyspaceNotFoundException e) {
+                // A cached table definition outlived its table (deleted through another node):
+                // read the catalog afresh once; the retry then finds no table, or the new one.
+                if (catalogRefreshed) throw DynamoException.internal("Internal server error", e);
+                catalogRefreshed = true;
+                storage.require().catalog().invalidateAll();
             } catch (StorageConflictException e) {
                 if (attempt >= MAX_CONFLICT_ATTEMPTS) {
                     throw new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "The request conflicted with concurrent writes; retry it", e);
@@ -175,7 +279,7 @@ public final class DynamoDbEngine implements DynamoDbService {
     private <T> T runOnce(Function<StorageBinding.Bound, T> operation) {
         try {
             return operation.apply(storage.require());
-        } catch (StorageConflictException e) {
+        } catch (StorageConflictException | KeyspaceNotFoundException e) {
             throw e;
         } catch (StorageException e) {
             if (e.retryable()) throw new DynamoException(ErrorType.SERVICE_UNAVAILABLE, "The storage backend is not available; retry the request", e);

@@ -1,7 +1,19 @@
 package io.modyn.engine;
 
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.extension.StreamListener;
 import io.modyn.api.storage.StorageEngine;
+import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.engine.index.IndexMaintainer;
+import io.modyn.engine.stream.StreamListeners;
+import io.modyn.engine.stream.Streams;
+import io.modyn.engine.ttl.ExpirySettings;
+import io.modyn.engine.ttl.TimeToLiveExpirer;
+import io.modyn.engine.write.ItemWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -30,6 +42,10 @@ public final class EngineComponent {
 
     private final StorageBinding storage = new StorageBinding();
     private ServiceRegistration<DynamoDbService> registration;
+    private TimeToLiveExpirer expirer;
+    private final StreamListeners streamListeners = new StreamListeners();
+    private Streams streams;
+    private ServiceRegistration<DynamoDbStreamsService> streamsRegistration;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStorage(StorageEngine engine) {
@@ -46,14 +62,33 @@ public final class EngineComponent {
         LOG.info("Storage backend '" + engine.name() + "' went away; requests are answered with a retryable error until one is back");
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindStreamListener(StreamListener listener, Map<String, Object> properties) {
+        streamListeners.add(listener, properties);
+    }
+
+    void unbindStreamListener(StreamListener listener) {
+        streamListeners.remove(listener);
+    }
+
     @Activate
     void activate(EngineConfig config, BundleContext context) {
         EngineSettings settings = new EngineSettings(config.region(), config.accountId());
-        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings), null);
+        streams = new Streams(storage, settings, Clock.systemUTC());
+        ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(), streams.recorder()));
+        expirer = new TimeToLiveExpirer(storage, writer,
+                new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC());
+        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer), null);
+        streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
+        streams.start(streamListeners);
+        expirer.start();
     }
 
     @Deactivate
     void deactivate() {
+        expirer.stop();
+        streams.stop();
+        streamsRegistration.unregister();
         registration.unregister();
     }
 }

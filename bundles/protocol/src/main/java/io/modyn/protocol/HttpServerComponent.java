@@ -2,6 +2,7 @@ package io.modyn.protocol;
 
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.http.HttpServer;
 import io.modyn.protocol.http.HttpServerSettings;
 import org.osgi.service.component.annotations.Activate;
@@ -16,7 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Runs the {@link HttpServer} inside OSGi.
  *
- * <p>Both services are optional, dynamic and greedy references: the server starts without them,
+ * <p>All three services are optional, dynamic and greedy references: the server starts without them,
  * keeps running while they come, go or are replaced by a better-ranked provider (a bundle update
  * dropped into {@code deploy/}), and each request uses whichever is bound at that moment. A
  * configuration change restarts the server on the new address.
@@ -33,6 +34,10 @@ public class HttpServerComponent {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DynamoDbStreamsService dynamoDbStreamsService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
     private HttpServer server;
@@ -42,7 +47,7 @@ public class HttpServerComponent {
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
                 configuration.maxRequestBytes(), configuration.ioThreads(), configuration.workerThreads(),
                 configuration.region());
-        server = new HttpServer(settings, () -> dynamoDbService, () -> authenticator);
+        server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator);
         server.start();
     }
 

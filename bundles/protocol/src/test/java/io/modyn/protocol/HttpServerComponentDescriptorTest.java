@@ -41,7 +41,7 @@ class HttpServerComponentDescriptorTest {
     }
 
     @Test
-    void bothServicesAreOptionalDynamicAndGreedySoTheServerSurvivesASwap() throws Exception {
+    void everyServiceIsOptionalDynamicAndGreedySoTheServerSurvivesASwap() throws Exception {
         Element component = parse("OSGI-INF/io.modyn.protocol.HttpServerComponent.xml").getDocumentElement();
         Map<String, String> references = new LinkedHashMap<>();
         NodeList nodes = component.getElementsByTagName("reference");
@@ -52,6 +52,7 @@ class HttpServerComponentDescriptorTest {
         }
         assertEquals(Map.of(
                 "io.modyn.api.dynamodb.DynamoDbService", "0..1 dynamic greedy",
+                "io.modyn.api.streams.DynamoDbStreamsService", "0..1 dynamic greedy",
                 "io.modyn.api.auth.Authenticator", "0..1 dynamic greedy"), references);
     }
 

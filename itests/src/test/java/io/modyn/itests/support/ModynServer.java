@@ -2,6 +2,7 @@ package io.modyn.itests.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,10 +63,15 @@ public final class ModynServer implements AutoCloseable {
     private final int adminPort;
     private final StorageBackend storage = StorageBackend.current();
     private final String schema;
+    /** False for a node started on another server's schema: that server empties and drops it. */
+    private final boolean ownsSchema;
+    /** The JDBC URL given to {@code bin/modyn}; null for the run's database as named by the environment. */
+    private final String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
-    private ModynServer(String name, String region, Path workDir) {
+    /** {@code sharedSchema}: another server's schema to use, or null for a fresh one of its own. */
+    private ModynServer(String name, String region, Path workDir, String sharedSchema, String jdbcUrl) {
         this.name = name;
         this.region = region;
         this.home = workDir.resolve("modyn");
@@ -74,7 +80,9 @@ public final class ModynServer implements AutoCloseable {
         int[] ports = FreePorts.allocate(2);
         this.port = ports[0];
         this.adminPort = ports[1];
-        this.schema = StorageBackend.newSchema(name);
+        this.schema = sharedSchema == null ? StorageBackend.newSchema(name) : sharedSchema;
+        this.ownsSchema = sharedSchema == null;
+        this.jdbcUrl = jdbcUrl;
     }
 
     /** Copies the distribution, starts it in region {@value #DEFAULT_REGION} and waits until it serves requests. */
@@ -84,19 +92,49 @@ public final class ModynServer implements AutoCloseable {
 
     /** Copies the distribution, starts it with {@code --region region} and waits until it serves requests. */
     public static ModynServer start(String name, String region) {
+        return start(name, region, null, null);
+    }
+
+    /**
+     * Starts another node of {@code peer}'s cluster (PostgreSQL only): a process with its own
+     * distribution copy, ports and data directory on the same database and schema, as nodes behind
+     * a load balancer share one database. Closing it leaves the schema to {@code peer}.
+     */
+    public static ModynServer startSharingDatabase(String name, ModynServer peer) {
+        requirePostgres(name);
+        return start(name, peer.region, peer.schema, peer.jdbcUrl);
+    }
+
+    /**
+     * Starts a server (PostgreSQL only, in a fresh schema of its own) that reaches the run's
+     * database at {@code database} instead of the host and port in
+     * {@value StorageBackend#POSTGRES_URL}, for instance through a {@link TcpForwarder}.
+     */
+    public static ModynServer startWithDatabaseAt(String name, InetSocketAddress database) {
+        requirePostgres(name);
+        return start(name, DEFAULT_REGION, null, StorageBackend.postgresUrlVia(database));
+    }
+
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl) {
         Path distribution = Distribution.folder();
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
-        ModynServer server = new ModynServer(name, region, workDir);
+        ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl);
         DirectoryTree.copy(distribution, server.home, Set.of("data"));
         try {
             Files.createDirectories(server.dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.storage.dropSchema(server.schema);
+        if (server.ownsSchema) server.storage.dropSchema(server.schema);
         server.launch();
         return server;
+    }
+
+    private static void requirePostgres(String name) {
+        if (StorageBackend.current() != StorageBackend.POSTGRES) {
+            throw new IllegalStateException(name + ": only a server on PostgreSQL storage can share or relocate its database");
+        }
     }
 
     /** Starts the server again on the same ports and data directory, after {@link #stop()} or {@link #kill()}. */
@@ -162,7 +200,7 @@ public final class ModynServer implements AutoCloseable {
 
     /**
      * Stops the server if it runs (killing it if it will not stop) and removes the distribution copy
-     * and its PostgreSQL schema; keeps log and data directory.
+     * and its PostgreSQL schema (unless it shares another server's); keeps log and data directory.
      */
     @Override
     public void close() {
@@ -171,7 +209,7 @@ public final class ModynServer implements AutoCloseable {
         } finally {
             if (isRunning()) kill();
             DirectoryTree.delete(home);
-            storage.dropSchema(schema);
+            if (ownsSchema) storage.dropSchema(schema);
         }
     }
 
@@ -188,7 +226,7 @@ public final class ModynServer implements AutoCloseable {
                 "--data-dir", dataDir.toString(),
                 "--region", region,
                 "--admin-port", String.valueOf(adminPort)));
-        command.addAll(storage.serverOptions(schema));
+        command.addAll(jdbcUrl == null ? storage.serverOptions(schema) : storage.serverOptions(schema, jdbcUrl));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)

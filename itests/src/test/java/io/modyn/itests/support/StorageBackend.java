@@ -1,5 +1,6 @@
 package io.modyn.itests.support;
 
+import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,6 +28,9 @@ public enum StorageBackend {
     public static final String POSTGRES_URL = "MODYN_IT_POSTGRES_URL";
     public static final String REQUIRE_POSTGRES = "MODYN_IT_REQUIRE_POSTGRES";
 
+    private static final String URL_PREFIX = "jdbc:postgresql://";
+    private static final int DEFAULT_POSTGRES_PORT = 5432;
+
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
     private final String bundle;
@@ -50,8 +54,13 @@ public enum StorageBackend {
 
     /** The {@code bin/modyn} options that put a server on this backend (on PostgreSQL, in the given schema). */
     List<String> serverOptions(String schema) {
-        return this == FILE ? List.of("--storage", "file")
-                : List.of("--storage", "postgres", "--jdbc-url", postgresUrl(), "--jdbc-schema", schema);
+        return this == FILE ? List.of("--storage", "file") : serverOptions(schema, postgresUrl());
+    }
+
+    /** The {@code bin/modyn} options that put a server on PostgreSQL at {@code jdbcUrl}, in the given schema. */
+    List<String> serverOptions(String schema, String jdbcUrl) {
+        if (this != POSTGRES) throw new IllegalStateException("a JDBC URL needs the PostgreSQL backend, not " + this);
+        return List.of("--storage", "postgres", "--jdbc-url", jdbcUrl, "--jdbc-schema", schema);
     }
 
     /** A new schema name for one server (PostgreSQL only), unique to this JVM. */
@@ -69,6 +78,49 @@ public enum StorageBackend {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop schema " + schema + " in " + POSTGRES_URL, e);
         }
+    }
+
+    /**
+     * Host and port of the PostgreSQL server named by {@value #POSTGRES_URL}
+     * ({@code jdbc:postgresql://host[:port]/database...}; one host, port 5432 when omitted).
+     */
+    public static InetSocketAddress postgresAddress() {
+        HostAndPort server = hostAndPort();
+        return new InetSocketAddress(server.host(), server.port());
+    }
+
+    /** The {@value #POSTGRES_URL} URL with its host and port replaced by {@code address}: same database, user and options. */
+    static String postgresUrlVia(InetSocketAddress address) {
+        String url = postgresUrl();
+        HostAndPort current = hostAndPort();
+        return URL_PREFIX + address.getHostString() + ":" + address.getPort() + url.substring(URL_PREFIX.length() + current.length());
+    }
+
+    /** {@code host[:port]} right after {@value #URL_PREFIX}, with the characters it takes up in the URL. */
+    private record HostAndPort(String host, int port, int length) {
+    }
+
+    private static HostAndPort hostAndPort() {
+        String url = postgresUrl();
+        if (!url.startsWith(URL_PREFIX)) {
+            throw new IllegalStateException(POSTGRES_URL + " must start with " + URL_PREFIX + " to name a host: " + redacted(url));
+        }
+        String rest = url.substring(URL_PREFIX.length());
+        int end = 0;
+        while (end < rest.length() && "/?".indexOf(rest.charAt(end)) < 0) end++;
+        String authority = rest.substring(0, end);
+        if (authority.isEmpty() || authority.contains(",") || authority.startsWith("[")) {
+            throw new IllegalStateException(POSTGRES_URL + " must name exactly one host (name or IPv4): " + redacted(url));
+        }
+        int colon = authority.lastIndexOf(':');
+        if (colon < 0) return new HostAndPort(authority, DEFAULT_POSTGRES_PORT, end);
+        return new HostAndPort(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)), end);
+    }
+
+    /** The URL without its query string, which may carry a password. */
+    private static String redacted(String url) {
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query) + "?...";
     }
 
     static String postgresUrl() {

@@ -3,12 +3,26 @@ package io.modyn.api.dynamodb;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughput;
+import io.modyn.api.model.StreamSpecification;
 import java.util.List;
 
+/** Unset members are null. */
 public record CreateTableRequest(
         String tableName,
         List<AttributeDefinition> attributeDefinitions,
         List<KeySchemaElement> keySchema,
         String billingMode,
-        ProvisionedThroughput provisionedThroughput) {
+        ProvisionedThroughput provisionedThroughput,
+        List<SecondaryIndexRequest> localSecondaryIndexes,
+        List<SecondaryIndexRequest> globalSecondaryIndexes,
+        StreamSpecification streamSpecification,
+        List<Tag> tags,
+        String tableClass,
+        Boolean deletionProtectionEnabled) {
+
+    /** A request with the members of the first release only. */
+    public CreateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, List<KeySchemaElement> keySchema,
+            String billingMode, ProvisionedThroughput provisionedThroughput) {
+        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, null, null, null, null, null, null);
+    }
 }

@@ -34,6 +34,24 @@ public interface DynamoDbService {
 
     BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request, RequestContext context);
 
+    TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request, RequestContext context);
+
+    TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request, RequestContext context);
+
+    UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request, RequestContext context);
+
+    DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request, RequestContext context);
+
+    void tagResource(TagResourceRequest request, RequestContext context);
+
+    void untagResource(UntagResourceRequest request, RequestContext context);
+
+    ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context);
+
+    DescribeLimitsResponse describeLimits(RequestContext context);
+
+    DescribeEndpointsResponse describeEndpoints(RequestContext context);
+
     QueryResponse query(QueryRequest request, RequestContext context);
 
     ScanResponse scan(ScanRequest request, RequestContext context);

@@ -28,6 +28,10 @@ public enum ErrorType {
     TRANSACTION_CONFLICT(Namespaces.DYNAMODB, "TransactionConflictException", 400, false),
     TRANSACTION_IN_PROGRESS(Namespaces.DYNAMODB, "TransactionInProgressException", 400, false),
     IDEMPOTENT_PARAMETER_MISMATCH(Namespaces.DYNAMODB, "IdempotentParameterMismatchException", 400, false),
+    /** DynamoDB Streams: a shard iterator older than 15 minutes. */
+    EXPIRED_ITERATOR(Namespaces.DYNAMODB, "ExpiredIteratorException", 400, false),
+    /** DynamoDB Streams: a position beyond the 24-hour retention. */
+    TRIMMED_DATA_ACCESS(Namespaces.DYNAMODB, "TrimmedDataAccessException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -1,6 +1,7 @@
 package io.modyn.engine.catalog;
 
 import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageEngine;
@@ -43,6 +44,20 @@ public final class TableCatalog {
         return "table." + table.tableId();
     }
 
+    /** The storage keyspace that holds a secondary index's entries. */
+    public static String indexKeyspace(SecondaryIndex index) {
+        return "index." + index.indexId();
+    }
+
+    /** The table's keyspaces: its items and each secondary index's entries. */
+    public static List<String> keyspaces(TableDefinition table) {
+        List<String> keyspaces = new ArrayList<>();
+        keyspaces.add(dataKeyspace(table));
+        table.globalSecondaryIndexes().forEach(index -> keyspaces.add(indexKeyspace(index)));
+        table.localSecondaryIndexes().forEach(index -> keyspaces.add(indexKeyspace(index)));
+        return keyspaces;
+    }
+
     /** The table's definition, or null if there is no such table. */
     public TableDefinition find(String tableName) {
         Cached cached = cache.get(tableName);
@@ -68,6 +83,14 @@ public final class TableCatalog {
         return definition;
     }
 
+    /**
+     * Forgets every cached definition: called when storage reports a table's keyspace gone, which
+     * happens when the table was deleted (and perhaps created again) through another node.
+     */
+    public void invalidateAll() {
+        cache.clear();
+    }
+
     /** All table names in ascending order (String order, as ListTables returns them). */
     public List<String> names() {
         List<String> names = new ArrayList<>();
@@ -83,7 +106,7 @@ public final class TableCatalog {
 
     /** Creates the table's keyspace and records its definition; fails if the name is taken. */
     public void create(TableDefinition table) {
-        storage.createKeyspace(dataKeyspace(table));
+        keyspaces(table).forEach(storage::createKeyspace);
         try (StorageTransaction tx = storage.begin()) {
             if (tx.getForUpdate(KEYSPACE, name(table.tableName()), NO_SORT) != null) {
                 throw DynamoException.resourceInUse("Table already exists: " + table.tableName());
@@ -91,8 +114,8 @@ public final class TableCatalog {
             tx.put(KEYSPACE, name(table.tableName()), NO_SORT, TableDefinitionCodec.encode(table));
             tx.commit();
         } catch (DynamoException e) {
-            // The name was taken: drop the keyspace made for this attempt; it has a fresh id.
-            storage.dropKeyspace(dataKeyspace(table));
+            // The name was taken: drop the keyspaces made for this attempt; they have fresh ids.
+            keyspaces(table).forEach(storage::dropKeyspace);
             throw e;
         }
         cache.put(table.tableName(), new Cached(table, System.nanoTime()));
@@ -124,7 +147,7 @@ public final class TableCatalog {
             tx.commit();
         }
         cache.remove(tableName);
-        storage.dropKeyspace(dataKeyspace(removed));
+        keyspaces(removed).forEach(storage::dropKeyspace);
         return removed;
     }
 

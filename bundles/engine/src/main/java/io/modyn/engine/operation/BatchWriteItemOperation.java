@@ -9,6 +9,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.index.IndexWriteUnits;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.AttributeValueRules;
 import io.modyn.engine.item.ItemCodec;
@@ -16,6 +17,8 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.write.ChangeOrigin;
+import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.validation.Enums;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,6 +33,12 @@ import java.util.Set;
  * less (each write on its own), and so UnprocessedItems is always empty here.
  */
 public final class BatchWriteItemOperation {
+
+    private final ItemWriter writer;
+
+    public BatchWriteItemOperation(ItemWriter writer) {
+        this.writer = writer;
+    }
 
     static final int MAX_WRITES = 25;
 
@@ -73,12 +82,18 @@ public final class BatchWriteItemOperation {
         }
 
         Map<String, Double> units = new LinkedHashMap<>();
+        Map<String, IndexWriteUnits> indexUnits = new LinkedHashMap<>();
         try (StorageTransaction tx = bound.storage().begin()) {
             for (Write write : writes) {
-                String keyspace = TableCatalog.dataKeyspace(write.table);
-                if (write.item != null) tx.put(keyspace, write.key.partition(), write.key.sort(), ItemCodec.encode(write.item));
-                else tx.delete(keyspace, write.key.partition(), write.key.sort());
+                boolean readOld = writer.needsOldItem(write.table);
+                Map<String, AttributeValue> old = null;
+                if (readOld) {
+                    byte[] stored = tx.getForUpdate(TableCatalog.dataKeyspace(write.table), write.key.partition(), write.key.sort());
+                    old = stored == null ? null : ItemCodec.decode(stored);
+                }
+                writer.write(tx, write.table, write.key, old, write.item, readOld, ChangeOrigin.REQUEST);
                 units.merge(write.table.tableName(), CapacityUnits.write(write.size), Double::sum);
+                indexUnits.merge(write.table.tableName(), IndexWriteUnits.of(write.table, old, write.item), IndexWriteUnits::plus);
             }
             tx.commit();
         }
@@ -86,7 +101,7 @@ public final class BatchWriteItemOperation {
         if (CapacityUnits.requested(request.returnConsumedCapacity())) {
             capacity = new ArrayList<>();
             for (Map.Entry<String, Double> e : units.entrySet()) {
-                capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue()));
+                capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue(), indexUnits.get(e.getKey())));
             }
         }
         return new BatchWriteItemResponse(Map.of(), null, capacity);

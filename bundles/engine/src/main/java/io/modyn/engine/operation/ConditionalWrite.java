@@ -10,6 +10,8 @@ import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.PrimaryKey;
+import io.modyn.engine.write.ChangeOrigin;
+import io.modyn.engine.write.ItemWriter;
 import java.util.Map;
 
 /**
@@ -38,12 +40,12 @@ final class ConditionalWrite {
      * @param returnOldOnFailure ReturnValuesOnConditionCheckFailure=ALL_OLD
      * @param needOld whether the old item is needed even without a condition (ReturnValues, capacity)
      */
-    static Result execute(StorageBinding.Bound bound, TableDefinition table, PrimaryKey key, ItemCondition condition,
+    static Result execute(StorageBinding.Bound bound, ItemWriter writer, TableDefinition table, PrimaryKey key, ItemCondition condition,
             boolean returnOldOnFailure, boolean needOld, Change change) {
         String keyspace = TableCatalog.dataKeyspace(table);
         try (StorageTransaction tx = bound.storage().begin()) {
             Map<String, AttributeValue> old = null;
-            boolean readOld = condition != null || needOld;
+            boolean readOld = condition != null || needOld || writer.needsOldItem(table);
             if (readOld) {
                 byte[] stored = tx.getForUpdate(keyspace, key.partition(), key.sort());
                 old = stored == null ? null : ItemCodec.decode(stored);
@@ -52,11 +54,7 @@ final class ConditionalWrite {
                 throw conditionFailed(returnOldOnFailure ? old : null);
             }
             Map<String, AttributeValue> updated = change.apply(old);
-            if (updated != null) {
-                tx.put(keyspace, key.partition(), key.sort(), ItemCodec.encode(updated));
-            } else if (old != null || !readOld) {
-                tx.delete(keyspace, key.partition(), key.sort());
-            }
+            writer.write(tx, table, key, old, updated, readOld, ChangeOrigin.REQUEST);
             tx.commit();
             return new Result(old, updated);
         }

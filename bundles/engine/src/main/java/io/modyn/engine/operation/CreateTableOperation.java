@@ -11,6 +11,13 @@ import io.modyn.api.model.ProvisionedThroughputDescription;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.control.TableOptions;
+import io.modyn.engine.control.TableTags;
+import io.modyn.engine.index.IndexDefinitions;
+import io.modyn.engine.index.IndexPlan;
+import io.modyn.engine.index.IndexRequestRules;
+import io.modyn.engine.index.ItemCollections;
+import io.modyn.engine.stream.StreamSettings;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.time.Instant;
@@ -40,10 +47,32 @@ public final class CreateTableOperation {
                 ? new ProvisionedThroughputDescription(null, null, 0, 0, 0)
                 : new ProvisionedThroughputDescription(null, null, 0, requested.readCapacityUnits(), requested.writeCapacityUnits());
         BillingModeSummary billing = onDemand ? new BillingModeSummary(BillingModeSummary.PAY_PER_REQUEST, now) : null;
-        TableDefinition table = new TableDefinition(request.tableName(), UUID.randomUUID().toString(), request.keySchema(),
-                request.attributeDefinitions(), billing, throughput, now, TableDefinition.ACTIVE);
-        bound.catalog().create(table);
+        IndexPlan indexes = IndexDefinitions.forCreate(request);
+        TableDefinition table = TableDefinition.builder().tableName(request.tableName()).tableId(UUID.randomUUID().toString())
+                .keySchema(request.keySchema()).attributeDefinitions(request.attributeDefinitions())
+                .billingModeSummary(billing).provisionedThroughput(throughput).creationDateTime(now).tableStatus(TableDefinition.ACTIVE)
+                .globalSecondaryIndexes(indexes.globalSecondaryIndexes()).localSecondaryIndexes(indexes.localSecondaryIndexes())
+                .build();
+        table = StreamSettings.forCreate(table, request.streamSpecification());
+        table = TableOptions.forCreate(table, request);
+        createTable(table, bound);
+        TableTags.storeOnCreate(bound, table, request.tags());
         return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings));
+    }
+
+    /** Creates the table, with the keyspace of its item collection sizes when it has local indexes. */
+    private static void createTable(TableDefinition table, StorageBinding.Bound bound) {
+        if (!ItemCollections.tracked(table)) {
+            bound.catalog().create(table);
+            return;
+        }
+        bound.storage().createKeyspace(ItemCollections.keyspace(table));
+        try {
+            bound.catalog().create(table);
+        } catch (DynamoException e) {
+            bound.storage().dropKeyspace(ItemCollections.keyspace(table));
+            throw e;
+        }
     }
 
     private static void validate(CreateTableRequest request) {
@@ -84,6 +113,8 @@ public final class CreateTableOperation {
             v.notNull("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits());
             v.atLeast("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits(), 1);
         }
+        IndexRequestRules.collect(v, "localSecondaryIndexes", request.localSecondaryIndexes(), false);
+        IndexRequestRules.collect(v, "globalSecondaryIndexes", request.globalSecondaryIndexes(), true);
         v.throwIfAny();
 
         if (BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode())) {
@@ -120,9 +151,7 @@ public final class CreateTableOperation {
         if (keySchema.size() == 2 && !KeySchemaElement.RANGE.equals(keySchema.get(1).keyType())) {
             throw DynamoException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
-        if (keys.size() != defined.size()) {
-            throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-        }
+        // Whether the definitions hold more than the keys is decided with the indexes' keys (IndexDefinitions).
     }
 
     private static DynamoException invalid(String detail) {

@@ -6,6 +6,7 @@ import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DeleteItemResponse;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.AttributeValueRules;
@@ -13,10 +14,17 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.validation.Enums;
 
 /** DeleteItem: deleting an absent item succeeds (unless a condition says otherwise), as in DynamoDB. */
 public final class DeleteItemOperation {
+
+    private final ItemWriter writer;
+
+    public DeleteItemOperation(ItemWriter writer) {
+        this.writer = writer;
+    }
 
     public DeleteItemResponse execute(DeleteItemRequest request, StorageBinding.Bound bound) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
@@ -47,11 +55,12 @@ public final class DeleteItemOperation {
         attributes.checkAllUsed();
 
         boolean returnOld = ReturnValues.isAllOld(request.returnValues());
-        ConditionalWrite.Result result = ConditionalWrite.execute(bound, table, key, condition,
+        ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,
                 ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()),
                 returnOld || CapacityUnits.requested(request.returnConsumedCapacity()), current -> null);
         double units = CapacityUnits.write(result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
         return new DeleteItemResponse(returnOld ? result.oldItem() : null,
-                CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units), null);
+                CapacityUnits.reportWrite(request.returnConsumedCapacity(), table, units, result.oldItem(), null),
+                "SIZE".equals(request.returnItemCollectionMetrics()) ? ItemCollections.metrics(bound.storage(), table, key.attributes()) : null);
     }
 }

@@ -5,6 +5,8 @@ import io.modyn.api.dynamodb.DeleteTableResponse;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.index.ItemCollections;
+import io.modyn.engine.control.TableOptions;
 
 /** DeleteTable: the definition goes first (the name is free at once), then the table's data. */
 public final class DeleteTableOperation {
@@ -18,8 +20,10 @@ public final class DeleteTableOperation {
     public DeleteTableResponse execute(DeleteTableRequest request, StorageBinding.Bound bound) {
         RequestRules.tableName(request.tableName()).throwIfAny();
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
+        TableOptions.checkDeletable(table);
         var description = TableDescriptions.describe(table, TableDefinition.DELETING, bound, settings);
         bound.catalog().delete(table.tableName());
+        if (ItemCollections.tracked(table)) bound.storage().dropKeyspace(ItemCollections.keyspace(table));
         return new DeleteTableResponse(description);
     }
 }

@@ -7,6 +7,7 @@ import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.AttributeValueRules;
@@ -14,11 +15,18 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.validation.Enums;
 import java.util.Map;
 
 /** PutItem: replaces the whole item with the given key, if its condition holds. */
 public final class PutItemOperation {
+
+    private final ItemWriter writer;
+
+    public PutItemOperation(ItemWriter writer) {
+        this.writer = writer;
+    }
 
     public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
@@ -51,11 +59,13 @@ public final class PutItemOperation {
         attributes.checkAllUsed();
 
         boolean returnOld = ReturnValues.isAllOld(request.returnValues());
-        ConditionalWrite.Result result = ConditionalWrite.execute(bound, table, key, condition,
+        ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,
                 ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()),
                 returnOld || CapacityUnits.requested(request.returnConsumedCapacity()), current -> item);
         long charged = Math.max(size, result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
         return new PutItemResponse(returnOld ? result.oldItem() : null,
-                CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), CapacityUnits.write(charged)), null);
+                CapacityUnits.reportWrite(request.returnConsumedCapacity(), table, CapacityUnits.write(charged), result.oldItem(),
+                        result.newItem()),
+                "SIZE".equals(request.returnItemCollectionMetrics()) ? ItemCollections.metrics(bound.storage(), table, key.attributes()) : null);
     }
 }

@@ -8,11 +8,20 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageKey;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.expr.KeyAttributeRules;
+import io.modyn.engine.index.IndexKeyCondition;
+import io.modyn.engine.index.IndexKeyConditions;
+import io.modyn.engine.index.IndexPage;
+import io.modyn.engine.index.IndexReadPlan;
+import io.modyn.engine.index.IndexReads;
+import io.modyn.engine.index.IndexStartKeys;
+import io.modyn.engine.index.RequestedAttributes;
+import io.modyn.engine.index.TableIndex;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.query.KeyCondition;
@@ -21,8 +30,12 @@ import io.modyn.engine.query.LegacyKeyConditions;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.util.Arrays;
+import java.util.Set;
 
-/** Query: one partition's sort-key range, read in order from storage, one page at a time. */
+/**
+ * Query: one partition's sort-key range, read in order from storage, one page at a time; of the
+ * table, or of one of its secondary indexes (IndexName).
+ */
 public final class QueryOperation {
 
     public QueryResponse execute(QueryRequest request, StorageBinding.Bound bound) {
@@ -38,8 +51,8 @@ public final class QueryOperation {
         v.noNullElements("attributesToGet", request.attributesToGet());
         v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
         v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.tableName("indexName", request.indexName());
         v.throwIfAny();
-        RequestRules.notYetSupported(request.indexName(), "IndexName");
         WriteConditions.checkNotMixed(
                 named("AttributesToGet", request.attributesToGet(), "QueryFilter", request.queryFilter(),
                         "ConditionalOperator", request.conditionalOperator(), "KeyConditions", request.keyConditions()),
@@ -58,6 +71,9 @@ public final class QueryOperation {
 
         TableDefinition table = bound.catalog().require(request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        if (request.indexName() != null) {
+            return queryIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes);
+        }
         KeyCondition condition = request.keyConditionExpression() != null
                 ? KeyConditionExpressions.parse(request.keyConditionExpression(), table, attributes)
                 : LegacyKeyConditions.parse(request.keyConditions(), table);
@@ -94,5 +110,50 @@ public final class QueryOperation {
         double units = CapacityUnits.read(page.scannedBytes, Boolean.TRUE.equals(request.consistentRead()));
         return new QueryResponse(selection.countOnly() ? null : page.items, page.count, page.scannedCount, page.lastEvaluatedKey,
                 CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
+    }
+
+    /**
+     * A Query of a secondary index: the same checks as a table's, against the index's key schema,
+     * plus what the index projects; entries are read from the index's keyspace, and a local index
+     * completes them from the table when the request asks for more than it projects.
+     */
+    private static QueryResponse queryIndex(QueryRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes) {
+        TableDefinition table = index.table();
+        TableDefinition keyTable = index.asKeyTable();
+        IndexKeyCondition condition = IndexKeyConditions.parse(request.keyConditionExpression(), request.keyConditions(), index, attributes);
+        ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.queryFilter(), request.conditionalOperator(),
+                "QueryFilter", attributes);
+        ReadSelection selection = ReadSelection.of(request.select(), request.projectionExpression(), request.attributesToGet(),
+                request.indexName(), attributes);
+        Set<String> requested = RequestedAttributes.of(request.projectionExpression(), request.attributesToGet(), attributes);
+        attributes.checkAllUsed();
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), table);
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), keyTable);
+        if (filter != null) {
+            KeyAttributeRules.requireNonKeyFilter(filter.attributes(), keyTable,
+                    request.filterExpression() != null ? "Filter Expression" : "QueryFilter");
+            KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), table);
+            KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), keyTable);
+        }
+        IndexReadPlan plan = IndexReadPlan.of(index, request.select(), requested, filter == null ? Set.of() : filter.attributes());
+
+        boolean forward = !Boolean.FALSE.equals(request.scanIndexForward());
+        KeyRange range = condition.sortRange();
+        if (request.exclusiveStartKey() != null) {
+            StorageKey start = IndexStartKeys.of(index, request.exclusiveStartKey());
+            if (!Arrays.equals(start.partition(), condition.partition()) || !range.contains(start.sort())) {
+                throw DynamoException.validation("The provided starting key does not match the range key predicate");
+            }
+            range = forward ? range.after(start.sort()) : range.before(start.sort());
+        }
+        IndexPage page;
+        try (RecordCursor cursor = bound.storage().query(index.keyspace(), condition.partition(), range, !forward)) {
+            page = IndexPage.read(cursor, request.limit(), index, filter, plan.fetchFromTable() ? IndexReads.tableItems(bound, index) : null,
+                    selection.countOnly() ? null : item -> selection.apply(plan.shape(item)));
+        }
+        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
+        return new QueryResponse(selection.countOnly() ? null : page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
+                CapacityUnits.reportIndexRead(request.returnConsumedCapacity(), index, CapacityUnits.read(page.scannedBytes(), consistent),
+                        CapacityUnits.readEach(page.fetchedItemSizes(), consistent)));
     }
 }

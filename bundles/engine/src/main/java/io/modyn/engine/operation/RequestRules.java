@@ -25,11 +25,4 @@ final class RequestRules {
     static void returnConsumedCapacity(ConstraintViolations v, String value) {
         v.oneOf("returnConsumedCapacity", value, Enums.RETURN_CONSUMED_CAPACITY);
     }
-
-    /** A parameter of a later Modyn release: refused clearly rather than silently ignored. */
-    static void notYetSupported(Object value, String parameter) {
-        if (value != null) {
-            throw DynamoException.validation(parameter + " is not supported by this version of Modyn");
-        }
-    }
 }

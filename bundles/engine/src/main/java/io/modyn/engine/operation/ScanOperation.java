@@ -14,14 +14,22 @@ import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.expr.KeyAttributeRules;
+import io.modyn.engine.index.IndexPage;
+import io.modyn.engine.index.IndexReadPlan;
+import io.modyn.engine.index.IndexReads;
+import io.modyn.engine.index.IndexStartKeys;
+import io.modyn.engine.index.RequestedAttributes;
+import io.modyn.engine.index.TableIndex;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
+import java.util.Set;
 
 /**
- * Scan: the table in storage order (partition token, then key), or one segment of it for a
- * parallel scan. A segment is a contiguous token range, so each costs only its share.
+ * Scan: the table (or one of its secondary indexes) in storage order (partition token, then key),
+ * or one segment of it for a parallel scan. A segment is a contiguous token range, so each costs
+ * only its share.
  */
 public final class ScanOperation {
 
@@ -43,6 +51,7 @@ public final class ScanOperation {
         v.noNullElements("attributesToGet", request.attributesToGet());
         v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
         v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.tableName("indexName", request.indexName());
         v.throwIfAny();
         if (request.segment() != null && request.totalSegments() == null) {
             throw DynamoException.validation("The TotalSegments parameter is required but was not present in the request when Segment parameter is present");
@@ -54,7 +63,6 @@ public final class ScanOperation {
             throw DynamoException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
                     + request.segment() + " is not less than TotalSegments: " + request.totalSegments());
         }
-        RequestRules.notYetSupported(request.indexName(), "IndexName");
         WriteConditions.checkNotMixed(
                 named("AttributesToGet", request.attributesToGet(), "ScanFilter", request.scanFilter(),
                         "ConditionalOperator", request.conditionalOperator()),
@@ -68,6 +76,9 @@ public final class ScanOperation {
 
         TableDefinition table = bound.catalog().require(request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
+        if (request.indexName() != null) {
+            return scanIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes);
+        }
         ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.scanFilter(), request.conditionalOperator(),
                 "ScanFilter", attributes);
         ReadSelection selection = ReadSelection.of(request.select(), request.projectionExpression(), request.attributesToGet(),
@@ -94,5 +105,48 @@ public final class ScanOperation {
         double units = CapacityUnits.read(page.scannedBytes, Boolean.TRUE.equals(request.consistentRead()));
         return new ScanResponse(selection.countOnly() ? null : page.items, page.count, page.scannedCount, page.lastEvaluatedKey,
                 CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
+    }
+
+    /**
+     * A Scan of a secondary index: its keyspace in storage order (partition token of the index
+     * key), or one segment of it; a local index completes entries from the table when the request
+     * asks for more than it projects.
+     */
+    private static ScanResponse scanIndex(ScanRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes) {
+        TableDefinition table = index.table();
+        TableDefinition keyTable = index.asKeyTable();
+        ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.scanFilter(), request.conditionalOperator(),
+                "ScanFilter", attributes);
+        ReadSelection selection = ReadSelection.of(request.select(), request.projectionExpression(), request.attributesToGet(),
+                request.indexName(), attributes);
+        Set<String> requested = RequestedAttributes.of(request.projectionExpression(), request.attributesToGet(), attributes);
+        attributes.checkAllUsed();
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), table);
+        KeyAttributeRules.requireScalarKeys(selection.nestedAttributes(), keyTable);
+        if (filter != null) {
+            KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), table);
+            KeyAttributeRules.requireScalarKeys(filter.nestedAttributes(), keyTable);
+        }
+        IndexReadPlan plan = IndexReadPlan.of(index, request.select(), requested, filter == null ? Set.of() : filter.attributes());
+
+        int segment = request.segment() == null ? 0 : request.segment();
+        int totalSegments = request.totalSegments() == null ? 1 : request.totalSegments();
+        StorageKey start = null;
+        if (request.exclusiveStartKey() != null) {
+            start = IndexStartKeys.of(index, request.exclusiveStartKey());
+            if (PartitionToken.segmentOf(start.token(), totalSegments) != segment) {
+                throw DynamoException.validation("The provided Exclusive start key does not map to the provided Segment: TotalSegments: "
+                        + totalSegments + " Segment: " + segment);
+            }
+        }
+        IndexPage page;
+        try (RecordCursor cursor = bound.storage().scan(index.keyspace(), segment, totalSegments, start)) {
+            page = IndexPage.read(cursor, request.limit(), index, filter, plan.fetchFromTable() ? IndexReads.tableItems(bound, index) : null,
+                    selection.countOnly() ? null : item -> selection.apply(plan.shape(item)));
+        }
+        boolean consistent = Boolean.TRUE.equals(request.consistentRead());
+        return new ScanResponse(selection.countOnly() ? null : page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
+                CapacityUnits.reportIndexRead(request.returnConsumedCapacity(), index, CapacityUnits.read(page.scannedBytes(), consistent),
+                        CapacityUnits.readEach(page.fetchedItemSizes(), consistent)));
     }
 }

@@ -1,11 +1,17 @@
 package io.modyn.engine.operation;
 
+import io.modyn.api.dynamodb.IndexStatistics;
 import io.modyn.api.dynamodb.TableDescription;
+import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.index.IndexBackfiller;
+import io.modyn.engine.stream.StreamSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Builds the TableDescription that the control-plane operations return. */
 final class TableDescriptions {
@@ -13,18 +19,44 @@ final class TableDescriptions {
     private TableDescriptions() {
     }
 
+    /**
+     * Describes a table from its definition and storage statistics. Describing a table whose new
+     * global index awaits its backfill resumes the backfill when no one on this server runs it
+     * (after a restart): clients waiting for the index poll DescribeTable.
+     */
     static TableDescription describe(TableDefinition table, String status, StorageBinding.Bound bound, EngineSettings settings) {
+        if (!TableDefinition.DELETING.equals(status)) IndexBackfiller.shared().resume(bound, table);
         KeyspaceStatistics stats = bound.storage().statistics(TableCatalog.dataKeyspace(table));
-        return new TableDescription(withStatus(table, status), settings.tableArn(table.tableName()), stats.recordCount(), stats.sizeBytes());
+        Map<String, IndexStatistics> indexes = new LinkedHashMap<>();
+        for (SecondaryIndex index : table.globalSecondaryIndexes()) indexes.put(index.indexName(), statistics(bound, index));
+        for (SecondaryIndex index : table.localSecondaryIndexes()) indexes.put(index.indexName(), statistics(bound, index));
+        String arn = settings.tableArn(table.tableName());
+        return new TableDescription(withStatus(table, status), arn, stats.recordCount(), stats.sizeBytes(), indexes,
+                StreamSettings.latestStreamArn(table, arn));
     }
 
-    /** Describes a table that has no items (just created, or just deleted). */
+    /** Describes a table that has no items (just created); its global indexes are CREATING, as the table is. */
     static TableDescription empty(TableDefinition table, String status, EngineSettings settings) {
-        return new TableDescription(withStatus(table, status), settings.tableArn(table.tableName()), 0, 0);
+        table = table.toBuilder().globalSecondaryIndexes(table.globalSecondaryIndexes().stream().map(TableDescriptions::creating).toList())
+                .build();
+        Map<String, IndexStatistics> indexes = new LinkedHashMap<>();
+        table.globalSecondaryIndexes().forEach(index -> indexes.put(index.indexName(), new IndexStatistics(0, 0)));
+        table.localSecondaryIndexes().forEach(index -> indexes.put(index.indexName(), new IndexStatistics(0, 0)));
+        String arn = settings.tableArn(table.tableName());
+        return new TableDescription(withStatus(table, status), arn, 0, 0, indexes, StreamSettings.latestStreamArn(table, arn));
+    }
+
+    private static IndexStatistics statistics(StorageBinding.Bound bound, SecondaryIndex index) {
+        KeyspaceStatistics stats = bound.storage().statistics(TableCatalog.indexKeyspace(index));
+        return new IndexStatistics(stats.recordCount(), stats.sizeBytes());
+    }
+
+    private static SecondaryIndex creating(SecondaryIndex index) {
+        return new SecondaryIndex(index.indexName(), index.indexId(), index.keySchema(), index.projection(), index.provisionedThroughput(),
+                TableDefinition.CREATING, false);
     }
 
     private static TableDefinition withStatus(TableDefinition t, String status) {
-        return new TableDefinition(t.tableName(), t.tableId(), t.keySchema(), t.attributeDefinitions(), t.billingModeSummary(),
-                t.provisionedThroughput(), t.creationDateTime(), status);
+        return t.toBuilder().tableStatus(status).build();
     }
 }

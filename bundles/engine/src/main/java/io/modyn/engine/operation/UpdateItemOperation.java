@@ -8,6 +8,8 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.index.IndexKeyRules;
+import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.expr.ItemUpdate;
@@ -20,6 +22,7 @@ import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.legacy.LegacyUpdates;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.validation.Enums;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +32,12 @@ import java.util.Map;
  * from its key when absent, as DynamoDB does. Without any update it still creates the item.
  */
 public final class UpdateItemOperation {
+
+    private final ItemWriter writer;
+
+    public UpdateItemOperation(ItemWriter writer) {
+        this.writer = writer;
+    }
 
     public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
@@ -75,7 +84,7 @@ public final class UpdateItemOperation {
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
 
         UpdateOutcome[] outcome = new UpdateOutcome[1];
-        ConditionalWrite.Result result = ConditionalWrite.execute(bound, table, key, condition,
+        ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,
                 ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()), true, current -> {
                     if (update == null) {
                         outcome[0] = new UpdateOutcome(current != null ? current : new LinkedHashMap<>(key.attributes()), Map.of(), Map.of());
@@ -84,6 +93,7 @@ public final class UpdateItemOperation {
                     }
                     Map<String, AttributeValue> updated = outcome[0].item();
                     AttributeValueRules.checkItem(updated);
+                    IndexKeyRules.checkUpdate(table, current, updated);
                     if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
                         throw DynamoException.validation("Item size to update has exceeded the maximum allowed size");
                     }
@@ -91,7 +101,9 @@ public final class UpdateItemOperation {
                 });
         long charged = Math.max(ItemSize.of(result.newItem()), result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
         return new UpdateItemResponse(returnValues(request.returnValues(), result, outcome[0]),
-                CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), CapacityUnits.write(charged)), null);
+                CapacityUnits.reportWrite(request.returnConsumedCapacity(), table, CapacityUnits.write(charged), result.oldItem(),
+                        result.newItem()),
+                "SIZE".equals(request.returnItemCollectionMetrics()) ? ItemCollections.metrics(bound.storage(), table, key.attributes()) : null);
     }
 
     private static Map<String, AttributeValue> returnValues(String returnValues, ConditionalWrite.Result result, UpdateOutcome outcome) {

@@ -6,17 +6,28 @@ import io.modyn.api.model.BillingModeSummary;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ProvisionedThroughput;
 import io.modyn.api.model.ProvisionedThroughputDescription;
+import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.control.TableOptions;
+import io.modyn.engine.index.GlobalIndexUpdates;
+import io.modyn.engine.index.IndexBackfiller;
+import io.modyn.engine.stream.StreamSettings;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * UpdateTable: billing mode and provisioned throughput. Changes apply at once; the response
- * reports UPDATING as DynamoDB's does and DescribeTable reports ACTIVE.
+ * UpdateTable: billing mode, provisioned throughput and global secondary indexes. Changes apply
+ * at once, except that a created index is CREATING until its backfill ends; the response reports
+ * UPDATING as DynamoDB's does and DescribeTable reports ACTIVE.
  */
 public final class UpdateTableOperation {
 
@@ -36,11 +47,15 @@ public final class UpdateTableOperation {
             v.notNull("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits());
             v.atLeast("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits(), 1);
         }
+        GlobalIndexUpdates.collect(v, request.globalSecondaryIndexUpdates());
         v.throwIfAny();
-        if (request.billingMode() == null && pt == null) {
+        if (request.billingMode() == null && pt == null && request.globalSecondaryIndexUpdates() == null
+                && request.streamSpecification() == null && request.deletionProtectionEnabled() == null && request.tableClass() == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
+        onlyChange("DeletionProtection", request.deletionProtectionEnabled(), request);
+        onlyChange("TableClass", request.tableClass(), request);
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         String targetMode = request.billingMode() == null ? table.billingMode() : request.billingMode();
         Instant now = Instant.now();
@@ -71,10 +86,54 @@ public final class UpdateTableOperation {
                 throughput = changeThroughput(throughput, pt, now);
             }
         }
-        TableDefinition updated = new TableDefinition(table.tableName(), table.tableId(), table.keySchema(), table.attributeDefinitions(),
-                billing, throughput, table.creationDateTime(), TableDefinition.ACTIVE);
-        bound.catalog().update(updated);
-        return new UpdateTableResponse(TableDescriptions.describe(updated, TableDefinition.UPDATING, bound, settings));
+        GlobalIndexUpdates.Result indexes = GlobalIndexUpdates.apply(table, request, targetMode, pt != null, now);
+        TableDefinition updated = indexes.table().toBuilder().billingModeSummary(billing).provisionedThroughput(throughput)
+                .tableStatus(TableDefinition.ACTIVE).build();
+        updated = StreamSettings.forUpdate(updated, request.streamSpecification());
+        updated = TableOptions.forUpdate(updated, request);
+        update(updated, indexes, bound);
+        UpdateTableResponse response = new UpdateTableResponse(
+                TableDescriptions.describe(withDeleting(updated, indexes.deleted()), TableDefinition.UPDATING, bound, settings));
+        indexes.deleted().forEach(index -> bound.storage().dropKeyspace(TableCatalog.indexKeyspace(index)));
+        return response;
+    }
+
+    /**
+     * Records the new definition. A created index's keyspace exists before any write can know the
+     * index, and its backfill starts once the definition is stored; a deleted index's keyspace is
+     * dropped after the response is described, which still reports the index (DELETING).
+     */
+    private static void update(TableDefinition updated, GlobalIndexUpdates.Result indexes, StorageBinding.Bound bound) {
+        indexes.created().forEach(index -> bound.storage().createKeyspace(TableCatalog.indexKeyspace(index)));
+        try {
+            bound.catalog().update(updated);
+        } catch (RuntimeException e) {
+            indexes.created().forEach(index -> bound.storage().dropKeyspace(TableCatalog.indexKeyspace(index)));
+            throw e;
+        }
+        if (!indexes.created().isEmpty()) IndexBackfiller.shared().resume(bound, updated);
+    }
+
+    /** The table as the response describes it: deleted global indexes still listed, as DELETING. */
+    private static TableDefinition withDeleting(TableDefinition table, List<SecondaryIndex> deleted) {
+        if (deleted.isEmpty()) return table;
+        List<SecondaryIndex> globals = new ArrayList<>(table.globalSecondaryIndexes());
+        for (SecondaryIndex index : deleted) {
+            globals.add(new SecondaryIndex(index.indexName(), index.indexId(), index.keySchema(), index.projection(),
+                    index.provisionedThroughput(), "DELETING", false));
+        }
+        return table.toBuilder().globalSecondaryIndexes(globals).build();
+    }
+
+    /** DynamoDB changes deletion protection and table class only in a request that changes nothing else. */
+    private static void onlyChange(String what, Object value, UpdateTableRequest request) {
+        if (value == null) return;
+        long changes = Stream.of(request.billingMode(), request.provisionedThroughput(), request.globalSecondaryIndexUpdates(),
+                request.streamSpecification(), request.deletionProtectionEnabled(), request.tableClass()).filter(Objects::nonNull).count();
+        if (changes > 1) {
+            throw DynamoException.validation("One or more parameter values were invalid: " + what
+                    + " modification must be the only operation in the request");
+        }
     }
 
     private static ProvisionedThroughputDescription changeThroughput(ProvisionedThroughputDescription current, ProvisionedThroughput pt,

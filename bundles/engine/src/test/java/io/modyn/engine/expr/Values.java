@@ -80,6 +80,6 @@ public final class Values {
         List<AttributeDefinition> definitions = withSortKey
                 ? List.of(new AttributeDefinition("pk", "S"), new AttributeDefinition("sk", "N"))
                 : List.of(new AttributeDefinition("pk", "S"));
-        return new TableDefinition("t", "id", keys, definitions, null, null, null, TableDefinition.ACTIVE);
+        return TableDefinition.builder().tableName("t").tableId("id").keySchema(keys).attributeDefinitions(definitions).build();
     }
 }

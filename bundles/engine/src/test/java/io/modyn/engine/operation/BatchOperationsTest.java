@@ -20,6 +20,7 @@ import io.modyn.api.storage.memory.InMemoryStorageEngine;
 import io.modyn.engine.DynamoDbEngine;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.write.ItemWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ class BatchOperationsTest {
     void createTable() {
         StorageBinding storage = new StorageBinding();
         storage.bind(new InMemoryStorageEngine());
-        engine = new DynamoDbEngine(storage, new EngineSettings("us-east-1", "000000000000"));
+        engine = new DynamoDbEngine(storage, new EngineSettings("us-east-1", "000000000000"), new ItemWriter(List.of()));
         engine.createTable(new CreateTableRequest("things", List.of(new AttributeDefinition("id", "S")),
                 List.of(new KeySchemaElement("id", "HASH")), "PAY_PER_REQUEST", null), CONTEXT);
     }

@@ -1,14 +1,14 @@
 package io.modyn.protocol.http;
 
 import io.modyn.api.auth.Principal;
-import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
-import io.modyn.protocol.operation.DynamoDbOperations;
 import io.modyn.protocol.operation.Operation;
+import io.modyn.protocol.operation.Route;
+import io.modyn.protocol.operation.Router;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpContinue;
@@ -18,7 +18,6 @@ import io.undertow.util.HttpString;
 import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,15 +38,15 @@ final class ApiRequestHandler implements HttpHandler {
     private final JsonCodec codec;
     private final ResponseSender sender;
     private final RequestAuthentication authentication;
-    private final Supplier<DynamoDbService> service;
+    private final Router router;
     private final long maxRequestBytes;
 
-    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication,
-                      Supplier<DynamoDbService> service, long maxRequestBytes) {
+    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, Router router,
+                      long maxRequestBytes) {
         this.codec = codec;
         this.sender = sender;
         this.authentication = authentication;
-        this.service = service;
+        this.router = router;
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -92,8 +91,8 @@ final class ApiRequestHandler implements HttpHandler {
     }
 
     private ResponseBuffer execute(HttpServerExchange exchange, String requestId, byte[] raw, byte[] json) {
-        Operation<?, ?> operation = DynamoDbOperations.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
-        if (operation == null) {
+        Route<?> route = router.forTarget(exchange.getRequestHeaders().getFirst(TARGET));
+        if (route == null) {
             throw syntaxErrorFirst(json, new DynamoException(ErrorType.UNKNOWN_OPERATION, null));
         }
         Principal principal;
@@ -105,12 +104,8 @@ final class ApiRequestHandler implements HttpHandler {
         if (json.length == 0) {
             throw DynamoException.serialization(null);
         }
-        Operation.Call call = operation.read(codec.input(json));
-        DynamoDbService bound = service.get();
-        if (bound == null) {
-            throw DynamoException.unavailable("The service is starting or being updated; retry the request");
-        }
-        Operation.Result result = call.execute(bound, new RequestContext(requestId, principal));
+        Route.ReadCall call = route.read(codec.input(json));
+        Operation.Result result = call.execute(new RequestContext(requestId, principal));
         ResponseBuffer body = new ResponseBuffer();
         try (JsonGenerator out = codec.generator(body)) {
             result.writeTo(out);

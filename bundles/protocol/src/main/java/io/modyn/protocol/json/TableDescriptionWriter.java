@@ -5,10 +5,20 @@ import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.BillingModeSummary;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughputDescription;
+import io.modyn.api.model.StreamSpecification;
 import io.modyn.api.model.TableDefinition;
 import jakarta.json.stream.JsonGenerator;
+import java.util.List;
 
-/** Writes a TableDescription as CreateTable, DescribeTable, UpdateTable and DeleteTable return it. */
+/**
+ * Writes a TableDescription as CreateTable, DescribeTable, UpdateTable and DeleteTable return it.
+ *
+ * <p>What DynamoDB leaves out is left out: the index lists of a table without such indexes,
+ * {@code StreamSpecification} unless a stream is on (a disabled stream still shows
+ * {@code LatestStreamLabel} and {@code LatestStreamArn}, so clients can read it out), and
+ * {@code TableClassSummary} for a table whose class was never chosen. {@code DeletionProtectionEnabled}
+ * is always there.
+ */
 final class TableDescriptionWriter {
 
     private TableDescriptionWriter() {
@@ -26,23 +36,43 @@ final class TableDescriptionWriter {
         writeIfPresent(out, "TableArn", description.tableArn());
         writeIfPresent(out, "TableStatus", table.tableStatus());
         Timestamps.write(out, "CreationDateTime", table.creationDateTime());
-        writeKeySchema(out, table);
+        writeKeySchema(out, table.keySchema());
         writeAttributeDefinitions(out, table);
         writeBillingModeSummary(out, table.billingModeSummary());
         writeProvisionedThroughput(out, table.provisionedThroughput());
         out.write("ItemCount", description.itemCount());
         out.write("TableSizeBytes", description.tableSizeBytes());
+        IndexDescriptionWriter.writeLocalSecondaryIndexes(out, description);
+        IndexDescriptionWriter.writeGlobalSecondaryIndexes(out, description);
+        writeStream(out, table, description.latestStreamArn());
+        writeTableClassSummary(out, table.tableClass());
+        out.write("DeletionProtectionEnabled", table.deletionProtectionEnabled());
         out.writeEnd();
     }
 
-    private static void writeKeySchema(JsonGenerator out, TableDefinition table) {
+    /** The KeySchema of a table or an index. */
+    static void writeKeySchema(JsonGenerator out, List<KeySchemaElement> keySchema) {
         out.writeStartArray("KeySchema");
-        for (KeySchemaElement element : table.keySchema()) {
+        for (KeySchemaElement element : keySchema) {
             out.writeStartObject();
             out.write("AttributeName", element.attributeName());
             out.write("KeyType", element.keyType());
             out.writeEnd();
         }
+        out.writeEnd();
+    }
+
+    /** The ProvisionedThroughput of a table or a global secondary index; nothing if null. */
+    static void writeProvisionedThroughput(JsonGenerator out, ProvisionedThroughputDescription throughput) {
+        if (throughput == null) {
+            return;
+        }
+        out.writeStartObject("ProvisionedThroughput");
+        Timestamps.write(out, "LastIncreaseDateTime", throughput.lastIncreaseDateTime());
+        Timestamps.write(out, "LastDecreaseDateTime", throughput.lastDecreaseDateTime());
+        out.write("NumberOfDecreasesToday", throughput.numberOfDecreasesToday());
+        out.write("ReadCapacityUnits", throughput.readCapacityUnits());
+        out.write("WriteCapacityUnits", throughput.writeCapacityUnits());
         out.writeEnd();
     }
 
@@ -67,16 +97,25 @@ final class TableDescriptionWriter {
         out.writeEnd();
     }
 
-    private static void writeProvisionedThroughput(JsonGenerator out, ProvisionedThroughputDescription throughput) {
-        if (throughput == null) {
+    private static void writeStream(JsonGenerator out, TableDefinition table, String latestStreamArn) {
+        if (table.streamEnabled()) {
+            StreamSpecification specification = table.streamSpecification();
+            out.writeStartObject("StreamSpecification");
+            out.write("StreamEnabled", true);
+            writeIfPresent(out, "StreamViewType", specification.streamViewType());
+            out.writeEnd();
+        }
+        writeIfPresent(out, "LatestStreamLabel", table.latestStreamLabel());
+        writeIfPresent(out, "LatestStreamArn", latestStreamArn);
+    }
+
+    /** DynamoDB shows the summary once a class has been chosen, STANDARD included. */
+    private static void writeTableClassSummary(JsonGenerator out, String tableClass) {
+        if (tableClass == null) {
             return;
         }
-        out.writeStartObject("ProvisionedThroughput");
-        Timestamps.write(out, "LastIncreaseDateTime", throughput.lastIncreaseDateTime());
-        Timestamps.write(out, "LastDecreaseDateTime", throughput.lastDecreaseDateTime());
-        out.write("NumberOfDecreasesToday", throughput.numberOfDecreasesToday());
-        out.write("ReadCapacityUnits", throughput.readCapacityUnits());
-        out.write("WriteCapacityUnits", throughput.writeCapacityUnits());
+        out.writeStartObject("TableClassSummary");
+        out.write("TableClass", tableClass);
         out.writeEnd();
     }
 

@@ -3,18 +3,22 @@ package io.modyn.protocol.json;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.DeleteTableRequest;
 import io.modyn.api.dynamodb.DescribeTableRequest;
+import io.modyn.api.dynamodb.GlobalSecondaryIndexUpdate;
 import io.modyn.api.dynamodb.ListTablesRequest;
+import io.modyn.api.dynamodb.SecondaryIndexRequest;
+import io.modyn.api.dynamodb.Tag;
 import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughput;
+import io.modyn.api.model.StreamSpecification;
 import io.modyn.protocol.json.JsonInput.Placement;
 import java.util.List;
 
 /**
- * Reads the control-plane requests: CreateTable, DescribeTable, ListTables, UpdateTable and
- * DeleteTable. Members this server does not model yet (indexes, streams, SSE, tags, ...) are
- * skipped like unknown members.
+ * Reads the table lifecycle requests: CreateTable, DescribeTable, ListTables, UpdateTable and
+ * DeleteTable. Members this server does not model (SSE, on-demand and warm throughput, replicas,
+ * ...) are skipped like unknown members. Secondary indexes are read by {@link IndexRequestReader}.
  */
 public final class TableRequestReader {
 
@@ -27,6 +31,12 @@ public final class TableRequestReader {
         List<KeySchemaElement> keySchema = null;
         String billingMode = null;
         ProvisionedThroughput provisionedThroughput = null;
+        List<SecondaryIndexRequest> localSecondaryIndexes = null;
+        List<SecondaryIndexRequest> globalSecondaryIndexes = null;
+        StreamSpecification streamSpecification = null;
+        List<Tag> tags = null;
+        String tableClass = null;
+        Boolean deletionProtectionEnabled = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
@@ -35,11 +45,18 @@ public final class TableRequestReader {
                 case "KeySchema" -> keySchema = readKeySchema(in);
                 case "BillingMode" -> billingMode = in.readString();
                 case "ProvisionedThroughput" -> provisionedThroughput = readProvisionedThroughput(in);
+                case "LocalSecondaryIndexes" -> localSecondaryIndexes = IndexRequestReader.readLocalSecondaryIndexes(in);
+                case "GlobalSecondaryIndexes" -> globalSecondaryIndexes = IndexRequestReader.readGlobalSecondaryIndexes(in);
+                case "StreamSpecification" -> streamSpecification = readStreamSpecification(in);
+                case "Tags" -> tags = readTags(in);
+                case "TableClass" -> tableClass = in.readString();
+                case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
                 default -> in.skipValue();
             }
         }
         in.endRequest();
-        return new CreateTableRequest(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput);
+        return new CreateTableRequest(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput,
+                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled);
     }
 
     public static DescribeTableRequest describeTable(JsonInput in) {
@@ -70,6 +87,10 @@ public final class TableRequestReader {
         List<AttributeDefinition> attributeDefinitions = null;
         String billingMode = null;
         ProvisionedThroughput provisionedThroughput = null;
+        List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates = null;
+        StreamSpecification streamSpecification = null;
+        Boolean deletionProtectionEnabled = null;
+        String tableClass = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
@@ -77,11 +98,16 @@ public final class TableRequestReader {
                 case "AttributeDefinitions" -> attributeDefinitions = readAttributeDefinitions(in);
                 case "BillingMode" -> billingMode = in.readString();
                 case "ProvisionedThroughput" -> provisionedThroughput = readProvisionedThroughput(in);
+                case "GlobalSecondaryIndexUpdates" -> globalSecondaryIndexUpdates = IndexRequestReader.readGlobalSecondaryIndexUpdates(in);
+                case "StreamSpecification" -> streamSpecification = readStreamSpecification(in);
+                case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
+                case "TableClass" -> tableClass = in.readString();
                 default -> in.skipValue();
             }
         }
         in.endRequest();
-        return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput);
+        return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates,
+                streamSpecification, deletionProtectionEnabled, tableClass);
     }
 
     private static String readTableNameOnly(JsonInput in) {
@@ -117,7 +143,8 @@ public final class TableRequestReader {
         });
     }
 
-    private static List<KeySchemaElement> readKeySchema(JsonInput in) {
+    /** A table's or an index's key schema. */
+    static List<KeySchemaElement> readKeySchema(JsonInput in) {
         return in.readList(() -> {
             if (!in.beginStruct("KeySchemaElement", Placement.ELEMENT)) {
                 return null;
@@ -135,7 +162,8 @@ public final class TableRequestReader {
         });
     }
 
-    private static ProvisionedThroughput readProvisionedThroughput(JsonInput in) {
+    /** A table's or a global secondary index's ProvisionedThroughput member. */
+    static ProvisionedThroughput readProvisionedThroughput(JsonInput in) {
         if (!in.beginStruct("ProvisionedThroughput", Placement.FIELD)) {
             return null;
         }
@@ -149,5 +177,40 @@ public final class TableRequestReader {
             }
         }
         return new ProvisionedThroughput(read, write);
+    }
+
+    private static StreamSpecification readStreamSpecification(JsonInput in) {
+        if (!in.beginStruct("StreamSpecification", Placement.FIELD)) {
+            return null;
+        }
+        Boolean enabled = null;
+        String viewType = null;
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "StreamEnabled" -> enabled = in.readBoolean();
+                case "StreamViewType" -> viewType = in.readString();
+                default -> in.skipValue();
+            }
+        }
+        return new StreamSpecification(enabled, viewType);
+    }
+
+    /** The Tags of CreateTable and TagResource; null elements are kept for the engine to report. */
+    static List<Tag> readTags(JsonInput in) {
+        return in.readList(() -> {
+            if (!in.beginStruct("Tag", Placement.ELEMENT)) {
+                return null;
+            }
+            String key = null;
+            String value = null;
+            while (in.nextMember()) {
+                switch (in.memberName()) {
+                    case "Key" -> key = in.readString();
+                    case "Value" -> value = in.readString();
+                    default -> in.skipValue();
+                }
+            }
+            return new Tag(key, value);
+        });
     }
 }

@@ -20,6 +20,16 @@ final class Timestamps {
         }
     }
 
+    /**
+     * Writes {@code "name": seconds} rounded down to the whole second, as DynamoDB Streams dates
+     * its records ({@code ApproximateCreationDateTime}); nothing if the instant is null.
+     */
+    static void writeWholeSeconds(JsonGenerator out, String name, Instant instant) {
+        if (instant != null) {
+            out.write(name, instant.getEpochSecond());
+        }
+    }
+
     static BigDecimal epochSeconds(Instant instant) {
         return BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }

@@ -1,17 +1,23 @@
 package io.modyn.protocol.operation;
 
+import io.modyn.api.dynamodb.DescribeEndpointsResponse;
+import io.modyn.api.dynamodb.DescribeLimitsResponse;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.dynamodb.TagResourceRequest;
+import io.modyn.api.dynamodb.UntagResourceRequest;
 import io.modyn.protocol.json.BatchRequestReader;
 import io.modyn.protocol.json.BatchResponseWriter;
+import io.modyn.protocol.json.ControlRequestReader;
+import io.modyn.protocol.json.ControlResponseWriter;
 import io.modyn.protocol.json.ItemRequestReader;
 import io.modyn.protocol.json.ItemResponseWriter;
 import io.modyn.protocol.json.QueryScanRequestReader;
 import io.modyn.protocol.json.TableRequestReader;
 import io.modyn.protocol.json.TableResponseWriter;
+import io.modyn.protocol.json.TransactRequestReader;
+import io.modyn.protocol.json.TransactResponseWriter;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The operations of the DynamoDB API this server answers, by {@code X-Amz-Target}
@@ -21,7 +27,7 @@ public final class DynamoDbOperations {
 
     static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
-    private static final Map<String, Operation<?, ?>> BY_NAME = List.<Operation<?, ?>>of(
+    private static final List<Operation<DynamoDbService, ?, ?>> ALL = List.of(
             new Operation<>("CreateTable", TableRequestReader::createTable, DynamoDbService::createTable, TableResponseWriter::createTable),
             new Operation<>("DescribeTable", TableRequestReader::describeTable, DynamoDbService::describeTable, TableResponseWriter::describeTable),
             new Operation<>("ListTables", TableRequestReader::listTables, DynamoDbService::listTables, TableResponseWriter::listTables),
@@ -34,17 +40,48 @@ public final class DynamoDbOperations {
             new Operation<>("BatchGetItem", BatchRequestReader::batchGetItem, DynamoDbService::batchGetItem, BatchResponseWriter::batchGetItem),
             new Operation<>("BatchWriteItem", BatchRequestReader::batchWriteItem, DynamoDbService::batchWriteItem, BatchResponseWriter::batchWriteItem),
             new Operation<>("Query", QueryScanRequestReader::query, DynamoDbService::query, ItemResponseWriter::query),
-            new Operation<>("Scan", QueryScanRequestReader::scan, DynamoDbService::scan, ItemResponseWriter::scan))
-            .stream().collect(Collectors.toUnmodifiableMap(Operation::name, Function.identity()));
+            new Operation<>("Scan", QueryScanRequestReader::scan, DynamoDbService::scan, ItemResponseWriter::scan),
+            new Operation<>("TransactWriteItems", TransactRequestReader::transactWriteItems, DynamoDbService::transactWriteItems,
+                    TransactResponseWriter::transactWriteItems),
+            new Operation<>("TransactGetItems", TransactRequestReader::transactGetItems, DynamoDbService::transactGetItems,
+                    TransactResponseWriter::transactGetItems),
+            new Operation<>("UpdateTimeToLive", ControlRequestReader::updateTimeToLive, DynamoDbService::updateTimeToLive,
+                    ControlResponseWriter::updateTimeToLive),
+            new Operation<>("DescribeTimeToLive", ControlRequestReader::describeTimeToLive, DynamoDbService::describeTimeToLive,
+                    ControlResponseWriter::describeTimeToLive),
+            new Operation<>("TagResource", ControlRequestReader::tagResource, DynamoDbOperations::tagResource, ControlResponseWriter::empty),
+            new Operation<>("UntagResource", ControlRequestReader::untagResource, DynamoDbOperations::untagResource, ControlResponseWriter::empty),
+            new Operation<>("ListTagsOfResource", ControlRequestReader::listTagsOfResource, DynamoDbService::listTagsOfResource,
+                    ControlResponseWriter::listTagsOfResource),
+            new Operation<>("DescribeLimits", ControlRequestReader::withoutMembers, DynamoDbOperations::describeLimits,
+                    ControlResponseWriter::describeLimits),
+            new Operation<>("DescribeEndpoints", ControlRequestReader::withoutMembers, DynamoDbOperations::describeEndpoints,
+                    ControlResponseWriter::describeEndpoints));
 
     private DynamoDbOperations() {
     }
 
-    /** The operation an {@code X-Amz-Target} header names, or null if it names none this server has. */
-    public static Operation<?, ?> forTarget(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            return null;
-        }
-        return BY_NAME.get(target.substring(TARGET_PREFIX.length()));
+    static List<Operation<DynamoDbService, ?, ?>> all() {
+        return ALL;
+    }
+
+    // Adapters for the service methods whose shape is not (request, context) -> response.
+
+    private static Void tagResource(DynamoDbService service, TagResourceRequest request, RequestContext context) {
+        service.tagResource(request, context);
+        return null;
+    }
+
+    private static Void untagResource(DynamoDbService service, UntagResourceRequest request, RequestContext context) {
+        service.untagResource(request, context);
+        return null;
+    }
+
+    private static DescribeLimitsResponse describeLimits(DynamoDbService service, Void request, RequestContext context) {
+        return service.describeLimits(context);
+    }
+
+    private static DescribeEndpointsResponse describeEndpoints(DynamoDbService service, Void request, RequestContext context) {
+        return service.describeEndpoints(context);
     }
 }

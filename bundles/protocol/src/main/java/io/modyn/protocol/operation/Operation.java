@@ -1,6 +1,5 @@
 package io.modyn.protocol.operation;
 
-import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.protocol.json.JsonInput;
 import jakarta.json.stream.JsonGenerator;
@@ -12,21 +11,22 @@ import java.util.function.Function;
  * response is written. Reading is separate from running so that a malformed request is answered
  * even while no service is bound.
  *
+ * @param <S> the service that runs it, such as {@code DynamoDbService}
  * @param <Q> the request record
  * @param <R> the response record
  */
-public final class Operation<Q, R> {
+public final class Operation<S, Q, R> {
 
     /** The service method that executes the operation, such as {@code DynamoDbService::putItem}. */
     @FunctionalInterface
-    public interface Invoker<Q, R> {
-        R invoke(DynamoDbService service, Q request, RequestContext context);
+    public interface Invoker<S, Q, R> {
+        R invoke(S service, Q request, RequestContext context);
     }
 
     /** A request that has been read and can now be run against a service. */
     @FunctionalInterface
-    public interface Call {
-        Result execute(DynamoDbService service, RequestContext context);
+    public interface Call<S> {
+        Result execute(S service, RequestContext context);
     }
 
     /** An operation's response, ready to be written; writing happens only once the operation succeeded. */
@@ -37,10 +37,10 @@ public final class Operation<Q, R> {
 
     private final String name;
     private final Function<JsonInput, Q> reader;
-    private final Invoker<Q, R> invoker;
+    private final Invoker<S, Q, R> invoker;
     private final BiConsumer<JsonGenerator, R> writer;
 
-    public Operation(String name, Function<JsonInput, Q> reader, Invoker<Q, R> invoker, BiConsumer<JsonGenerator, R> writer) {
+    public Operation(String name, Function<JsonInput, Q> reader, Invoker<S, Q, R> invoker, BiConsumer<JsonGenerator, R> writer) {
         this.name = name;
         this.reader = reader;
         this.invoker = invoker;
@@ -52,7 +52,7 @@ public final class Operation<Q, R> {
     }
 
     /** Reads the request body; throws the DynamoException DynamoDB sends for a malformed one. */
-    public Call read(JsonInput in) {
+    public Call<S> read(JsonInput in) {
         Q request = reader.apply(in);
         return (service, context) -> {
             R response = invoker.invoke(service, request, context);

@@ -11,13 +11,20 @@ import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DeleteItemResponse;
 import io.modyn.api.dynamodb.DeleteTableRequest;
 import io.modyn.api.dynamodb.DeleteTableResponse;
+import io.modyn.api.dynamodb.DescribeEndpointsResponse;
+import io.modyn.api.dynamodb.DescribeLimitsResponse;
 import io.modyn.api.dynamodb.DescribeTableRequest;
 import io.modyn.api.dynamodb.DescribeTableResponse;
+import io.modyn.api.dynamodb.DescribeTimeToLiveRequest;
+import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.dynamodb.Endpoint;
 import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.GetItemResponse;
 import io.modyn.api.dynamodb.ListTablesRequest;
 import io.modyn.api.dynamodb.ListTablesResponse;
+import io.modyn.api.dynamodb.ListTagsOfResourceRequest;
+import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
 import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.dynamodb.QueryRequest;
@@ -26,13 +33,25 @@ import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.ScanRequest;
 import io.modyn.api.dynamodb.ScanResponse;
 import io.modyn.api.dynamodb.KeysAndAttributes;
+import io.modyn.api.dynamodb.Tag;
+import io.modyn.api.dynamodb.TagResourceRequest;
+import io.modyn.api.dynamodb.TransactGetItem;
+import io.modyn.api.dynamodb.TransactGetItemsRequest;
+import io.modyn.api.dynamodb.TransactGetItemsResponse;
+import io.modyn.api.dynamodb.TransactWriteItem;
+import io.modyn.api.dynamodb.TransactWriteItemsRequest;
+import io.modyn.api.dynamodb.TransactWriteItemsResponse;
+import io.modyn.api.dynamodb.UntagResourceRequest;
 import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.dynamodb.UpdateItemResponse;
 import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.dynamodb.UpdateTableResponse;
+import io.modyn.api.dynamodb.UpdateTimeToLiveRequest;
+import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
 import io.modyn.api.dynamodb.WriteRequest;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.TimeToLiveDescription;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +64,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute
  * whatever table is named, table operations answering ResourceNotFound, and a switch to make the
  * next call fail. UpdateItem puts every AttributeUpdates value, whatever its action, and returns
- * the item as it then is.
+ * the item as it then is; TransactWriteItems applies its Puts and Deletes, TransactGetItems reads
+ * by key. Tags are kept in one list whatever resource is named; TTL is always disabled.
  */
 final class FakeDynamoDbService implements DynamoDbService {
 
     final Map<AttributeValue, Map<String, AttributeValue>> items = new ConcurrentHashMap<>();
     final List<RequestContext> contexts = new CopyOnWriteArrayList<>();
+    final List<Tag> tags = new CopyOnWriteArrayList<>();
     volatile RuntimeException failure;
 
     @Override
@@ -114,6 +135,71 @@ final class FakeDynamoDbService implements DynamoDbService {
             }
         }
         return new BatchWriteItemResponse(Map.of(), null, null);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request, RequestContext context) {
+        called(context);
+        for (TransactWriteItem action : request.transactItems()) {
+            if (action.put() != null) {
+                items.put(action.put().item().get("id"), action.put().item());
+            } else if (action.delete() != null) {
+                items.remove(action.delete().key().get("id"));
+            }
+        }
+        return new TransactWriteItemsResponse(null, null);
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request, RequestContext context) {
+        called(context);
+        List<Map<String, AttributeValue>> responses = new ArrayList<>();
+        for (TransactGetItem action : request.transactItems()) {
+            responses.add(items.get(action.get().key().get("id")));
+        }
+        return new TransactGetItemsResponse(responses, null);
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request, RequestContext context) {
+        called(context);
+        return new UpdateTimeToLiveResponse(request.timeToLiveSpecification());
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request, RequestContext context) {
+        called(context);
+        return new DescribeTimeToLiveResponse(new TimeToLiveDescription(TimeToLiveDescription.DISABLED, null));
+    }
+
+    @Override
+    public void tagResource(TagResourceRequest request, RequestContext context) {
+        called(context);
+        tags.addAll(request.tags());
+    }
+
+    @Override
+    public void untagResource(UntagResourceRequest request, RequestContext context) {
+        called(context);
+        tags.removeIf(tag -> request.tagKeys().contains(tag.key()));
+    }
+
+    @Override
+    public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context) {
+        called(context);
+        return new ListTagsOfResourceResponse(List.copyOf(tags), null);
+    }
+
+    @Override
+    public DescribeLimitsResponse describeLimits(RequestContext context) {
+        called(context);
+        return new DescribeLimitsResponse(80_000, 80_000, 40_000, 40_000);
+    }
+
+    @Override
+    public DescribeEndpointsResponse describeEndpoints(RequestContext context) {
+        called(context);
+        return new DescribeEndpointsResponse(List.of(new Endpoint("dynamodb.eu-west-1.amazonaws.com", 1440)));
     }
 
     @Override

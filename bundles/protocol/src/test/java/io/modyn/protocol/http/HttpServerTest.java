@@ -9,6 +9,7 @@ import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
+import io.modyn.api.streams.DynamoDbStreamsService;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -40,6 +41,7 @@ class HttpServerTest {
             + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0123456789abcdef";
 
     private static final AtomicReference<DynamoDbService> SERVICE = new AtomicReference<>();
+    private static final AtomicReference<DynamoDbStreamsService> STREAMS = new AtomicReference<>();
     private static final AtomicReference<Principal> PRINCIPAL = new AtomicReference<>();
     private static HttpServer server;
     private static HttpClient client;
@@ -50,7 +52,7 @@ class HttpServerTest {
     @BeforeAll
     static void startServer() {
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, MAX_REQUEST_BYTES, 1, 2, "eu-west-1"),
-                SERVICE::get, () -> PRINCIPAL.get() == null ? null : request -> PRINCIPAL.get());
+                SERVICE::get, STREAMS::get, () -> PRINCIPAL.get() == null ? null : request -> PRINCIPAL.get());
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -65,6 +67,7 @@ class HttpServerTest {
     void bindEngine() {
         engine = new FakeDynamoDbService();
         SERVICE.set(engine);
+        STREAMS.set(new FakeDynamoDbStreamsService());
         PRINCIPAL.set(null);
     }
 
@@ -131,11 +134,84 @@ class HttpServerTest {
 
     @Test
     void unknownTargetsAreUnknownOperations() throws Exception {
-        for (String target : new String[] {"DynamoDB_20120810.TransactWriteItems", "DynamoDB_20120810.ListTable", "Other_20120810.ListTables"}) {
+        for (String target : new String[] {"DynamoDB_20120810.ListTable", "DynamoDB_20120810.GetRecords",
+                "DynamoDBStreams_20120810.PutItem", "Other_20120810.ListTables"}) {
             HttpResponse<byte[]> response = send(request("POST", "{}").header("X-Amz-Target", target));
             assertEquals(400, response.statusCode(), target);
             assertEquals("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}", text(response), target);
         }
+    }
+
+    @Test
+    void transactionsReachTheEngine() throws Exception {
+        HttpResponse<byte[]> write = call("TransactWriteItems", """
+                {"TransactItems":[{"Put":{"TableName":"items","Item":{"id":{"S":"1"},"v":{"N":"7"}}}}]}
+                """);
+        HttpResponse<byte[]> read = call("TransactGetItems", """
+                {"TransactItems":[{"Get":{"TableName":"items","Key":{"id":{"S":"2"}}}},{"Get":{"TableName":"items","Key":{"id":{"S":"1"}}}}]}
+                """);
+
+        assertEquals("{}", text(write));
+        assertEquals("{\"Responses\":[{},{\"Item\":{\"id\":{\"S\":\"1\"},\"v\":{\"N\":\"7\"}}}]}", text(read));
+    }
+
+    @Test
+    void tagOperationsWithoutAResultAnswerAnEmptyObject() throws Exception {
+        HttpResponse<byte[]> tag = call("TagResource", "{\"ResourceArn\":\"arn\",\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}");
+        HttpResponse<byte[]> list = call("ListTagsOfResource", "{\"ResourceArn\":\"arn\"}");
+        HttpResponse<byte[]> untag = call("UntagResource", "{\"ResourceArn\":\"arn\",\"TagKeys\":[\"k\"]}");
+
+        assertEquals(200, tag.statusCode());
+        assertEquals("{}", text(tag));
+        assertEquals("{\"Tags\":[{\"Key\":\"k\",\"Value\":\"v\"}]}", text(list));
+        assertEquals("{}", text(untag));
+        assertTrue(engine.tags.isEmpty());
+    }
+
+    @Test
+    void operationsWithoutParametersStillNeedAJsonObject() throws Exception {
+        assertEquals("{\"AccountMaxReadCapacityUnits\":80000,\"AccountMaxWriteCapacityUnits\":80000,"
+                + "\"TableMaxReadCapacityUnits\":40000,\"TableMaxWriteCapacityUnits\":40000}", text(call("DescribeLimits", "{}")));
+        assertEquals("{\"Endpoints\":[{\"Address\":\"dynamodb.eu-west-1.amazonaws.com\",\"CachePeriodInMinutes\":1440}]}",
+                text(call("DescribeEndpoints", "{\"Ignored\":[1]}")));
+        assertEquals("{\"__type\":\"com.amazon.coral.service#SerializationException\"}", text(call("DescribeEndpoints", "[]")));
+    }
+
+    @Test
+    void streamsTargetsReachTheStreamsService() throws Exception {
+        HttpResponse<byte[]> streams = callStreams("ListStreams", "{\"TableName\":\"items\"}");
+        HttpResponse<byte[]> records = callStreams("GetRecords", "{\"ShardIterator\":\"it-0\"}");
+        HttpResponse<byte[]> expired = callStreams("GetRecords", "{\"ShardIterator\":\"old\"}");
+
+        assertEquals("{\"Streams\":[{\"StreamArn\":\"" + FakeDynamoDbStreamsService.STREAM_ARN
+                + "\",\"TableName\":\"items\",\"StreamLabel\":\"2024-01-01T00:00:00.000\"}]}", text(streams));
+        assertEquals("{\"Records\":[{\"eventID\":\"e1\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\","
+                + "\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"eu-west-1\",\"dynamodb\":{\"ApproximateCreationDateTime\":1704067200,"
+                + "\"Keys\":{\"id\":{\"S\":\"1\"}},\"SequenceNumber\":\"100\",\"SizeBytes\":12,\"StreamViewType\":\"KEYS_ONLY\"}}],"
+                + "\"NextShardIterator\":\"it-1\"}", text(records));
+        assertEquals("application/x-amz-json-1.0", records.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals(400, expired.statusCode());
+        assertEquals("{\"__type\":\"com.amazonaws.dynamodb.v20120810#ExpiredIteratorException\",\"message\":\"Iterator expired\"}",
+                text(expired));
+    }
+
+    @Test
+    void withoutAStreamsServiceOnlyStreamsRequestsAreToldToRetry() throws Exception {
+        STREAMS.set(null);
+        HttpResponse<byte[]> streams = callStreams("ListStreams", "{}");
+        assertEquals(503, streams.statusCode());
+        assertTrue(text(streams).startsWith("{\"__type\":\"com.amazon.coral.availability#ServiceUnavailableException\""),
+                text(streams));
+        assertEquals(200, call("ListTables", "{}").statusCode());
+    }
+
+    @Test
+    void aMalformedStreamsRequestIsRefusedEvenWithoutTheService() throws Exception {
+        STREAMS.set(null);
+        HttpResponse<byte[]> response = callStreams("GetRecords", "{\"Limit\":\"ten\"}");
+        assertEquals(400, response.statusCode());
+        assertEquals("{\"__type\":\"com.amazon.coral.service#SerializationException\","
+                + "\"message\":\"STRING_VALUE cannot be converted to Integer\"}", text(response));
     }
 
     @Test
@@ -320,9 +396,17 @@ class HttpServerTest {
         return send(signed(operation, BodyPublishers.ofString(body)));
     }
 
+    private HttpResponse<byte[]> callStreams(String operation, String body) throws IOException, InterruptedException {
+        return send(signedFor("DynamoDBStreams_20120810." + operation, BodyPublishers.ofString(body)));
+    }
+
     private static HttpRequest.Builder signed(String operation, BodyPublisher body) {
+        return signedFor("DynamoDB_20120810." + operation, body);
+    }
+
+    private static HttpRequest.Builder signedFor(String target, BodyPublisher body) {
         return request("POST", body)
-                .header("X-Amz-Target", "DynamoDB_20120810." + operation)
+                .header("X-Amz-Target", target)
                 .header("X-Amz-Date", "20240101T000000Z")
                 .header("Authorization", AUTHORIZATION);
     }

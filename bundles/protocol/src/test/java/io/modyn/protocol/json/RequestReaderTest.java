@@ -34,8 +34,8 @@ class RequestReaderTest {
                 {"TableName":"Music",
                  "AttributeDefinitions":[{"AttributeName":"Artist","AttributeType":"S"},{"AttributeName":"Song","AttributeType":"S"}],
                  "KeySchema":[{"AttributeName":"Artist","KeyType":"HASH"},{"AttributeName":"Song","KeyType":"RANGE"}],
-                 "GlobalSecondaryIndexes":[{"IndexName":"x","KeySchema":[],"Projection":{"ProjectionType":"ALL"}}],
-                 "Tags":[{"Key":"k","Value":"v"}],
+                 "SSESpecification":{"Enabled":true,"SSEType":"KMS"},
+                 "OnDemandThroughput":{"MaxReadRequestUnits":[1]},
                  "BillingMode":"PROVISIONED",
                  "ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":10}}
                 """);

@@ -31,10 +31,11 @@ class ResponseWriterTest {
 
     @Test
     void describeTableWritesDynamoDbsMembersWithEpochSecondTimestamps() {
-        TableDefinition definition = new TableDefinition("Music", "0b0a6f2e-1111-2222-3333-444455556666",
-                List.of(new KeySchemaElement("Artist", "HASH")), List.of(new AttributeDefinition("Artist", "S")),
-                new BillingModeSummary("PAY_PER_REQUEST", Instant.ofEpochSecond(1_700_000_100L)),
-                new ProvisionedThroughputDescription(null, CREATED, 1, 0, 0), CREATED, "ACTIVE");
+        TableDefinition definition = TableDefinition.builder().tableName("Music").tableId("0b0a6f2e-1111-2222-3333-444455556666")
+                .keySchema(List.of(new KeySchemaElement("Artist", "HASH"))).attributeDefinitions(List.of(new AttributeDefinition("Artist", "S")))
+                .billingModeSummary(new BillingModeSummary("PAY_PER_REQUEST", Instant.ofEpochSecond(1_700_000_100L)))
+                .provisionedThroughput(new ProvisionedThroughputDescription(null, CREATED, 1, 0, 0)).creationDateTime(CREATED)
+                .tableStatus("ACTIVE").build();
         TableDescription description = new TableDescription(definition,
                 "arn:aws:dynamodb:us-east-1:000000000000:table/Music", 3, 120);
 
@@ -47,15 +48,15 @@ class ResponseWriterTest {
                 + "\"BillingModeSummary\":{\"BillingMode\":\"PAY_PER_REQUEST\",\"LastUpdateToPayPerRequestDateTime\":1700000100.000},"
                 + "\"ProvisionedThroughput\":{\"LastDecreaseDateTime\":1700000000.123,\"NumberOfDecreasesToday\":1,"
                 + "\"ReadCapacityUnits\":0,\"WriteCapacityUnits\":0},"
-                + "\"ItemCount\":3,\"TableSizeBytes\":120}}",
+                + "\"ItemCount\":3,\"TableSizeBytes\":120,\"DeletionProtectionEnabled\":false}}",
                 write(TableResponseWriter::describeTable, new DescribeTableResponse(description)));
     }
 
     @Test
     void aTableWithoutBillingSummaryLeavesItOut() {
-        TableDefinition definition = new TableDefinition("t", "id", List.of(new KeySchemaElement("k", "HASH")),
-                List.of(new AttributeDefinition("k", "N")), null, new ProvisionedThroughputDescription(null, null, 0, 5, 5),
-                CREATED, "ACTIVE");
+        TableDefinition definition = TableDefinition.builder().tableName("t").tableId("id")
+                .keySchema(List.of(new KeySchemaElement("k", "HASH"))).attributeDefinitions(List.of(new AttributeDefinition("k", "N")))
+                .provisionedThroughput(new ProvisionedThroughputDescription(null, null, 0, 5, 5)).creationDateTime(CREATED).build();
         String json = write(TableResponseWriter::describeTable,
                 new DescribeTableResponse(new TableDescription(definition, "arn", 0, 0)));
         assertEquals(false, json.contains("BillingModeSummary"), json);

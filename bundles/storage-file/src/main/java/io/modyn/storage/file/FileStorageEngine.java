@@ -1,5 +1,6 @@
 package io.modyn.storage.file;
 
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.api.storage.RecordCursor;
@@ -191,7 +192,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     private Memtable memtable(String keyspace) {
         ensureOpen();
         Memtable memtable = memtables.get(keyspace);
-        if (memtable == null) throw new StorageException("keyspace " + keyspace + " does not exist", false);
+        if (memtable == null) throw new KeyspaceNotFoundException("keyspace " + keyspace + " does not exist");
         return memtable;
     }
 

@@ -1,5 +1,6 @@
 package io.modyn.storage.postgres;
 
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.StorageException;
 
 /** The SPI's failure for a keyspace that does not exist: not retryable, the request is wrong. */
@@ -9,6 +10,6 @@ final class MissingKeyspace {
     }
 
     static StorageException of(String keyspace) {
-        return new StorageException("keyspace " + keyspace + " does not exist", false);
+        return new KeyspaceNotFoundException("keyspace " + keyspace + " does not exist");
     }
 }

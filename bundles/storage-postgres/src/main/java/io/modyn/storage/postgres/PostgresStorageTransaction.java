@@ -1,5 +1,6 @@
 package io.modyn.storage.postgres;
 
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageTransaction;
 import java.sql.Connection;
@@ -135,7 +136,7 @@ final class PostgresStorageTransaction implements StorageTransaction {
         if (SqlErrors.NOT_NULL_VIOLATION.equals(state) || SqlErrors.FOREIGN_KEY_VIOLATION.equals(state)) {
             Set<String> keyspaces = new HashSet<>();
             for (RecordKey key : writes.keySet()) keyspaces.add(key.keyspace());
-            return new StorageException("cannot commit: a keyspace written to does not exist (one of " + keyspaces + ")", e, false);
+            return new KeyspaceNotFoundException("cannot commit: a keyspace written to does not exist (one of " + keyspaces + ")", e);
         }
         return SqlErrors.translate(e, "commit a transaction");
     }

@@ -1,5 +1,6 @@
 package io.modyn.api.storage.memory;
 
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.KeyOrder;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
@@ -102,7 +103,7 @@ public final class InMemoryStorageEngine implements StorageEngine {
 
     private NavigableMap<StorageKey, byte[]> records(String keyspace) {
         NavigableMap<StorageKey, byte[]> records = keyspaces.get(keyspace);
-        if (records == null) throw new StorageException("keyspace does not exist: " + keyspace, false);
+        if (records == null) throw new KeyspaceNotFoundException("keyspace does not exist: " + keyspace);
         return records;
     }
 

@@ -1,0 +1,14 @@
+package io.modyn.api.dynamodb;
+
+import io.modyn.api.model.AttributeValue;
+import java.util.Map;
+
+public record TransactUpdate(
+        String tableName,
+        Map<String, AttributeValue> key,
+        String updateExpression,
+        String conditionExpression,
+        Map<String, String> expressionAttributeNames,
+        Map<String, AttributeValue> expressionAttributeValues,
+        String returnValuesOnConditionCheckFailure) {
+}

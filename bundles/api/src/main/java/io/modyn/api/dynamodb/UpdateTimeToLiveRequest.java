@@ -1,0 +1,4 @@
+package io.modyn.api.dynamodb;
+
+public record UpdateTimeToLiveRequest(String tableName, TimeToLiveSpecification timeToLiveSpecification) {
+}

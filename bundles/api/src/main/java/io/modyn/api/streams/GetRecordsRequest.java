@@ -1,0 +1,5 @@
+package io.modyn.api.streams;
+
+/** Unset members are null. */
+public record GetRecordsRequest(String shardIterator, Integer limit) {
+}

@@ -1,0 +1,4 @@
+package io.modyn.api.streams;
+
+public record GetShardIteratorResponse(String shardIterator) {
+}

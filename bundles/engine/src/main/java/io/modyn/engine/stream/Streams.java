@@ -1,0 +1,95 @@
+package io.modyn.engine.stream;
+
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.engine.EngineSettings;
+import io.modyn.engine.StorageBinding;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The streams feature assembled: the recorder to add to the ItemWriter, the DynamoDB Streams
+ * service to register, and the background work (listener delivery, the 24-hour retention) that
+ * {@link #start} begins and {@link #stop} ends. Plain Java; the engine's OSGi component wires it.
+ */
+public final class Streams {
+
+    private static final Logger LOG = Logger.getLogger(Streams.class.getName());
+    private static final long LISTENER_POLL_MILLIS = 250;
+    private static final long RETENTION_PERIOD_SECONDS = 60;
+
+    private final StorageBinding storage;
+    private final Clock clock;
+    private final StreamRecorder recorder;
+    private final DynamoDbStreamsEngine service;
+    private final StreamRetention retention;
+    private final StreamListenerDispatcher dispatcher;
+    private StreamListeners listeners;
+    private ScheduledExecutorService retentionThread;
+
+    public Streams(StorageBinding storage, EngineSettings settings, Clock clock) {
+        this.storage = storage;
+        this.clock = clock;
+        StreamKeyspaces keyspaces = new StreamKeyspaces();
+        StreamDirectory directory = new StreamDirectory(keyspaces, clock);
+        this.recorder = new StreamRecorder(storage, keyspaces, clock);
+        this.service = new DynamoDbStreamsEngine(storage, settings, directory, clock);
+        this.retention = new StreamRetention(directory, keyspaces);
+        this.dispatcher = new StreamListenerDispatcher(
+                listener -> new ListenerWorker(listener, storage, keyspaces, settings, clock), LISTENER_POLL_MILLIS);
+    }
+
+    /** The change hook that records stream records; belongs in the ItemWriter's hooks. */
+    public StreamRecorder recorder() {
+        return recorder;
+    }
+
+    public DynamoDbStreamsService service() {
+        return service;
+    }
+
+    /** Starts delivering to the listeners (present and future) and applying the retention. */
+    public synchronized void start(StreamListeners registered) {
+        listeners = registered;
+        registered.observe(dispatcher);
+        retentionThread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "modyn-stream-retention");
+            thread.setDaemon(true);
+            return thread;
+        });
+        retentionThread.scheduleWithFixedDelay(this::applyRetention, RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Stops the background work, letting a pass in progress finish (storage I/O is never interrupted). */
+    public synchronized void stop() {
+        if (listeners != null) listeners.observe(null);
+        dispatcher.stopAll();
+        if (retentionThread != null) {
+            retentionThread.shutdown();
+            try {
+                retentionThread.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Applies the 24-hour retention once, now. */
+    void applyRetention() {
+        StorageBinding.Bound bound;
+        try {
+            bound = storage.require();
+        } catch (DynamoException unavailable) {
+            return; // no storage bound: nothing to trim
+        }
+        try {
+            retention.run(bound, clock.millis());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Stream retention failed; retrying in a minute", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.modyn.engine.transaction;
+
+import io.modyn.api.dynamodb.Capacity;
+import io.modyn.api.dynamodb.ConsumedCapacity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The capacity a transaction consumed, per table in the order the request first names them.
+ * DynamoDB charges every item of a transaction twice what the same single-item read or write
+ * costs (it prepares, then commits); the caller gives the single-item units.
+ */
+public final class TransactionCapacity {
+
+    private static final int TRANSACTIONAL_FACTOR = 2;
+
+    private final Map<String, Double> units = new LinkedHashMap<>();
+
+    public void add(String tableName, double singleItemUnits) {
+        units.merge(tableName, TRANSACTIONAL_FACTOR * singleItemUnits, Double::sum);
+    }
+
+    public static boolean requested(String returnConsumedCapacity) {
+        return returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE");
+    }
+
+    /**
+     * The ConsumedCapacity member, or null when the client did not ask for it. With INDEXES the
+     * table detail also says whether the units were read or write units.
+     */
+    public List<ConsumedCapacity> report(String returnConsumedCapacity, boolean reads) {
+        if (!requested(returnConsumedCapacity)) return null;
+        boolean detailed = returnConsumedCapacity.equals("INDEXES");
+        List<ConsumedCapacity> report = new ArrayList<>(units.size());
+        units.forEach((table, total) -> {
+            Capacity detail = detailed ? new Capacity(total, reads ? total : null, reads ? null : total) : null;
+            report.add(new ConsumedCapacity(table, total, null, null, detail, null, null));
+        });
+        return report;
+    }
+}

@@ -1,0 +1,100 @@
+package io.modyn.protocol.json;
+
+import io.modyn.api.dynamodb.DescribeEndpointsResponse;
+import io.modyn.api.dynamodb.DescribeLimitsResponse;
+import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
+import io.modyn.api.dynamodb.Endpoint;
+import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
+import io.modyn.api.dynamodb.Tag;
+import io.modyn.api.dynamodb.TimeToLiveSpecification;
+import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
+import io.modyn.api.model.TimeToLiveDescription;
+import jakarta.json.stream.JsonGenerator;
+
+/**
+ * Writes the responses of the control-plane operations {@link ControlRequestReader} reads. Each
+ * method writes one complete JSON object; null members are left out.
+ */
+public final class ControlResponseWriter {
+
+    private ControlResponseWriter() {
+    }
+
+    public static void updateTimeToLive(JsonGenerator out, UpdateTimeToLiveResponse response) {
+        out.writeStartObject();
+        TimeToLiveSpecification specification = response.timeToLiveSpecification();
+        if (specification != null) {
+            out.writeStartObject("TimeToLiveSpecification");
+            if (specification.enabled() != null) {
+                out.write("Enabled", specification.enabled());
+            }
+            writeIfPresent(out, "AttributeName", specification.attributeName());
+            out.writeEnd();
+        }
+        out.writeEnd();
+    }
+
+    /** A table without TTL answers {@code {"TimeToLiveDescription":{"TimeToLiveStatus":"DISABLED"}}}. */
+    public static void describeTimeToLive(JsonGenerator out, DescribeTimeToLiveResponse response) {
+        out.writeStartObject();
+        TimeToLiveDescription description = response.timeToLiveDescription();
+        if (description != null) {
+            out.writeStartObject("TimeToLiveDescription");
+            writeIfPresent(out, "TimeToLiveStatus", description.timeToLiveStatus());
+            writeIfPresent(out, "AttributeName", description.attributeName());
+            out.writeEnd();
+        }
+        out.writeEnd();
+    }
+
+    /** The body of TagResource and UntagResource, which return nothing. */
+    public static void empty(JsonGenerator out, Void response) {
+        out.writeStartObject();
+        out.writeEnd();
+    }
+
+    /** {@code Tags} is always there, empty for a resource without tags. */
+    public static void listTagsOfResource(JsonGenerator out, ListTagsOfResourceResponse response) {
+        out.writeStartObject();
+        out.writeStartArray("Tags");
+        if (response.tags() != null) {
+            for (Tag tag : response.tags()) {
+                out.writeStartObject();
+                out.write("Key", tag.key());
+                out.write("Value", tag.value());
+                out.writeEnd();
+            }
+        }
+        out.writeEnd();
+        writeIfPresent(out, "NextToken", response.nextToken());
+        out.writeEnd();
+    }
+
+    public static void describeLimits(JsonGenerator out, DescribeLimitsResponse response) {
+        out.writeStartObject();
+        out.write("AccountMaxReadCapacityUnits", response.accountMaxReadCapacityUnits());
+        out.write("AccountMaxWriteCapacityUnits", response.accountMaxWriteCapacityUnits());
+        out.write("TableMaxReadCapacityUnits", response.tableMaxReadCapacityUnits());
+        out.write("TableMaxWriteCapacityUnits", response.tableMaxWriteCapacityUnits());
+        out.writeEnd();
+    }
+
+    public static void describeEndpoints(JsonGenerator out, DescribeEndpointsResponse response) {
+        out.writeStartObject();
+        out.writeStartArray("Endpoints");
+        for (Endpoint endpoint : response.endpoints()) {
+            out.writeStartObject();
+            out.write("Address", endpoint.address());
+            out.write("CachePeriodInMinutes", endpoint.cachePeriodInMinutes());
+            out.writeEnd();
+        }
+        out.writeEnd();
+        out.writeEnd();
+    }
+
+    private static void writeIfPresent(JsonGenerator out, String name, String value) {
+        if (value != null) {
+            out.write(name, value);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.modyn.protocol.operation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
+import io.modyn.protocol.json.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RouterTest {
+
+    private final Router router = new Router(() -> null, () -> null);
+
+    @Test
+    void everyDynamoDbOperationIsRoutedByItsTarget() {
+        for (String name : List.of("CreateTable", "DescribeTable", "ListTables", "UpdateTable", "DeleteTable",
+                "PutItem", "GetItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem", "Query", "Scan",
+                "TransactWriteItems", "TransactGetItems", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
+                "UntagResource", "ListTagsOfResource", "DescribeLimits", "DescribeEndpoints")) {
+            assertEquals(name, router.forTarget("DynamoDB_20120810." + name).operationName());
+        }
+    }
+
+    @Test
+    void everyStreamsOperationIsRoutedByItsTarget() {
+        for (String name : List.of("ListStreams", "DescribeStream", "GetShardIterator", "GetRecords")) {
+            assertEquals(name, router.forTarget("DynamoDBStreams_20120810." + name).operationName());
+        }
+    }
+
+    @Test
+    void otherTargetsAreUnknown() {
+        assertNull(router.forTarget(null));
+        assertNull(router.forTarget("DynamoDB_20120810."));
+        assertNull(router.forTarget("DynamoDB_20120810.GetRecords"));
+        assertNull(router.forTarget("DynamoDBStreams_20120810.PutItem"));
+        assertNull(router.forTarget("DynamoDB_20111205.PutItem"));
+        assertNull(router.forTarget("dynamodb_20120810.PutItem"));
+        assertNull(router.forTarget("DynamoDB_20120810.putItem"));
+    }
+
+    @Test
+    void aRequestIsReadBeforeTheServiceIsLookedUpAndRunsOnlyWhenItIsBound() {
+        Route.ReadCall call = router.forTarget("DynamoDBStreams_20120810.GetRecords")
+                .read(new JsonCodec().input("{\"ShardIterator\":\"x\"}".getBytes(StandardCharsets.UTF_8)));
+        DynamoException error = assertThrows(DynamoException.class, () -> call.execute(new RequestContext("id", null)));
+        assertEquals(ErrorType.SERVICE_UNAVAILABLE, error.type());
+    }
+}
