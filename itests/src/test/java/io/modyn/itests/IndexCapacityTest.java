@@ -48,9 +48,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *
  * <p>The index arithmetic is the one captured against DynamoDB with items under 1 KB, where every
  * index write is one unit (paritysuite/dynamodb-conformance, tests/tier1/putItem/
- * indexConsumedCapacity.test.ts and itemCollectionMetrics.test.ts). The 10 GB item-collection limit
- * itself (ItemCollectionSizeLimitExceededException) is not exercised: reaching it means writing
- * 10 GB.
+ * indexConsumedCapacity.test.ts and itemCollectionMetrics.test.ts). The item-collection limit
+ * itself (ItemCollectionSizeLimitExceededException) is covered by ItemCollectionLimitTest, on a
+ * server configured with a small limit.
  */
 @ExtendWith(SharedModynServer.class)
 class IndexCapacityTest {

@@ -57,9 +57,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * GetRecords with Limit and NextShardIterator. What the records say is {@link StreamRecordsTest}'s
  * subject.
  *
- * <p>Not covered: ExpiredIteratorException (an iterator expires 15 minutes after GetShardIterator
- * answered it) and TrimmedDataAccessException (records are trimmed after 24 hours) cannot be
- * reached in a bounded test unless the server can be configured with shorter periods.
+ * <p>ExpiredIteratorException (15-minute iterators) and TrimmedDataAccessException (24-hour
+ * retention) are covered by StreamLimitsTest, on a server configured with shorter periods.
  *
  * <p>Error codes for malformed requests are those Alternator's test suite records from DynamoDB
  * (test/alternator/test_streams.py); UpdateTable and CreateTable messages are from captures

@@ -5,6 +5,7 @@ import io.modyn.api.extension.StreamListener;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.engine.index.IndexMaintainer;
+import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.stream.StreamListeners;
 import io.modyn.engine.stream.Streams;
 import io.modyn.engine.ttl.ExpirySettings;
@@ -74,8 +75,10 @@ public final class EngineComponent {
     @Activate
     void activate(EngineConfig config, BundleContext context) {
         EngineSettings settings = new EngineSettings(config.region(), config.accountId());
-        streams = new Streams(storage, settings, Clock.systemUTC());
-        ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(), streams.recorder()));
+        StreamLimits streamLimits = new StreamLimits(Duration.ofSeconds(config.streamIteratorLifetimeSeconds()),
+                Duration.ofSeconds(config.streamRetentionSeconds()));
+        streams = new Streams(storage, settings, streamLimits, Clock.systemUTC());
+        ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder()));
         expirer = new TimeToLiveExpirer(storage, writer,
                 new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC());
         registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer), null);

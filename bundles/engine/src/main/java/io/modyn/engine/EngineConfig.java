@@ -1,10 +1,13 @@
 package io.modyn.engine;
 
+import io.modyn.engine.index.ItemCollections;
+import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.ttl.ExpirySettings;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-@ObjectClassDefinition(name = "Modyn engine", description = "DynamoDB semantics: the identity the server reports in ARNs, and the pace of TTL expiry")
+@ObjectClassDefinition(name = "Modyn engine", description = "DynamoDB semantics: the identity the server reports in ARNs, the pace of TTL expiry, "
+        + "and (for tests only) DynamoDB limits too large to reach in a test")
 public @interface EngineConfig {
 
     @AttributeDefinition(description = "The AWS region this server claims to be, used in ARNs and stream records")
@@ -19,4 +22,17 @@ public @interface EngineConfig {
 
     @AttributeDefinition(name = "TTL deletes per second (maximum)", min = "1", description = "The most expired items the TTL expirer deletes per second, so that expiry never crowds out client requests")
     int ttlMaxDeletesPerSecond() default ExpirySettings.DEFAULT_MAX_DELETES_PER_SECOND;
+
+    @AttributeDefinition(name = "Stream iterator lifetime (seconds)", min = "1", description = "Exists for testing: seconds after which a shard iterator "
+            + "expires (ExpiredIteratorException). The default is DynamoDB's value, 15 minutes; change it only to test expiry")
+    long streamIteratorLifetimeSeconds() default StreamLimits.DEFAULT_ITERATOR_LIFETIME_SECONDS;
+
+    @AttributeDefinition(name = "Stream retention (seconds)", min = "1", description = "Exists for testing: seconds a stream record is kept before it is "
+            + "trimmed (TrimmedDataAccessException). The default is DynamoDB's value, 24 hours; change it only to test retention")
+    long streamRetentionSeconds() default StreamLimits.DEFAULT_RETENTION_SECONDS;
+
+    @AttributeDefinition(name = "Item collection limit (bytes)", min = "1", description = "Exists for testing: the largest item collection (items sharing a "
+            + "partition key in a table with local secondary indexes) before writes fail with ItemCollectionSizeLimitExceededException. "
+            + "The default is DynamoDB's value, 10 GB; change it only to test the limit")
+    long itemCollectionLimitBytes() default ItemCollections.MAX_BYTES;
 }

@@ -20,10 +20,6 @@ public final class IndexMaintainer implements ChangeHook {
 
     private final long itemCollectionLimit;
 
-    public IndexMaintainer() {
-        this(ItemCollections.MAX_BYTES);
-    }
-
     /** @param itemCollectionLimit the largest item collection allowed, in bytes (DynamoDB's is 10 GB) */
     public IndexMaintainer(long itemCollectionLimit) {
         this.itemCollectionLimit = itemCollectionLimit;

@@ -16,6 +16,7 @@ import io.modyn.api.streams.ListStreamsResponse;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 
 /**
@@ -31,13 +32,13 @@ final class DynamoDbStreamsEngine implements DynamoDbStreamsService {
     private final GetShardIteratorOperation getShardIterator;
     private final GetRecordsOperation getRecords;
 
-    DynamoDbStreamsEngine(StorageBinding storage, EngineSettings settings, StreamDirectory directory, Clock clock) {
+    DynamoDbStreamsEngine(StorageBinding storage, EngineSettings settings, StreamDirectory directory, Duration iteratorLifetime, Clock clock) {
         this.storage = storage;
         StreamLookup lookup = new StreamLookup(settings, directory);
         this.listStreams = new ListStreamsOperation(settings, directory);
         this.describeStream = new DescribeStreamOperation(lookup);
         this.getShardIterator = new GetShardIteratorOperation(lookup, clock);
-        this.getRecords = new GetRecordsOperation(lookup, new ChangeRecords(settings.region()), clock);
+        this.getRecords = new GetRecordsOperation(lookup, new ChangeRecords(settings.region()), iteratorLifetime, clock);
     }
 
     @Override

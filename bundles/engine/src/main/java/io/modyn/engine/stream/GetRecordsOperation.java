@@ -6,28 +6,30 @@ import io.modyn.api.streams.GetRecordsResponse;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.validation.ConstraintViolations;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * GetRecords: up to Limit records (default and maximum 1000, at most about 1 MB) after the
- * iterator's position. Iterators expire 15 minutes after they were issued; one whose next record
+ * iterator's position. Iterators expire once their lifetime (DynamoDB's: 15 minutes) has passed since they were issued; one whose next record
  * was trimmed fails with TrimmedDataAccessException. A closed shard read to its end returns no
  * NextShardIterator, as DynamoDB's.
  */
 final class GetRecordsOperation {
 
-    static final long ITERATOR_LIFETIME_MILLIS = 15 * 60 * 1000;
     private static final int MAX_LIMIT = 1000;
     private static final long MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private final StreamLookup lookup;
     private final ChangeRecords changeRecords;
+    private final long iteratorLifetimeMillis;
     private final Clock clock;
 
-    GetRecordsOperation(StreamLookup lookup, ChangeRecords changeRecords, Clock clock) {
+    GetRecordsOperation(StreamLookup lookup, ChangeRecords changeRecords, Duration iteratorLifetime, Clock clock) {
         this.lookup = lookup;
         this.changeRecords = changeRecords;
+        this.iteratorLifetimeMillis = iteratorLifetime.toMillis();
         this.clock = clock;
     }
 
@@ -42,7 +44,7 @@ final class GetRecordsOperation {
         ShardIterators.Position position = ShardIterators.decode(request.shardIterator());
         if (position == null || StreamKey.parse(position.streamArn()) == null) throw StreamErrors.invalidShardIterator();
         long now = clock.millis();
-        if (now - position.issuedMillis() > ITERATOR_LIFETIME_MILLIS) throw StreamErrors.expiredIterator();
+        if (now - position.issuedMillis() > iteratorLifetimeMillis) throw StreamErrors.expiredIterator();
 
         StreamDirectory.Entry stream = lookup.requireShard(bound, position.streamArn(), position.shardId());
         ShardState shard = ShardState.of(bound.storage(), stream);

@@ -93,7 +93,7 @@ final class ListenerWorker {
                 long next = batch.isEmpty() ? stream.lastSequence() + 1 : batch.get(0).sequence();
                 if (next > position + 1) {
                     LOG.warning("Stream listener " + listener.id() + " missed records " + (position + 1) + " to " + (next - 1) + " of table "
-                            + key.tableName() + ": trimmed after 24 hours before they could be delivered");
+                            + key.tableName() + ": trimmed by the retention before they could be delivered");
                     delivered = next - 1;
                 }
                 delivered = deliverBatch(key, stream, batch, delivered);

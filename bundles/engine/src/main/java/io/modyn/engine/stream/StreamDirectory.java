@@ -4,6 +4,7 @@ import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * and readable until retention removes it.
  *
  * <p>A stream that recorded nothing is known only from its table: it disappears when its table
- * is deleted or gets a newer stream, and 24 hours after it was enabled once it is disabled.
+ * is deleted or gets a newer stream, and a retention (24 hours) after it was enabled once it is disabled.
  */
 final class StreamDirectory {
 
@@ -27,10 +28,12 @@ final class StreamDirectory {
     }
 
     private final StreamKeyspaces keyspaces;
+    private final long retentionMillis;
     private final Clock clock;
 
-    StreamDirectory(StreamKeyspaces keyspaces, Clock clock) {
+    StreamDirectory(StreamKeyspaces keyspaces, Duration retention, Clock clock) {
         this.keyspaces = keyspaces;
+        this.retentionMillis = retention.toMillis();
         this.clock = clock;
     }
 
@@ -70,11 +73,11 @@ final class StreamDirectory {
 
     /**
      * Whether the table's latest stream, which recorded nothing, is past retention: disabled, and
-     * enabled more than 24 hours ago (when it was disabled is not known; it holds nothing anyway).
+     * enabled longer than the retention ago (when it was disabled is not known; it holds nothing anyway).
      */
     private boolean expired(TableDefinition table) {
         long created = StreamLabels.parse(table.latestStreamLabel()).toEpochMilli();
-        return !table.streamEnabled() && created < clock.millis() - StreamRetention.RETENTION_MILLIS;
+        return !table.streamEnabled() && created < clock.millis() - retentionMillis;
     }
 
     /** The table's latest stream before its first record. */

@@ -2,41 +2,42 @@ package io.modyn.engine.stream;
 
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.engine.StorageBinding;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * DynamoDB Streams' 24-hour retention: deletes the records written more than 24 hours ago, and
- * removes a disabled stream (its table deleted, its stream turned off or replaced) once it holds
+ * DynamoDB Streams' retention (24 hours unless configured otherwise, see {@link StreamLimits}):
+ * deletes the records written longer than the retention ago, and removes a disabled stream (its table deleted, its stream turned off or replaced) once it holds
  * nothing any more, with the listener positions kept for it. Run periodically; every node may run
  * it, since deleting what another node already deleted is harmless.
  *
- * <p>A disabled stream is removed 24 hours after its last record rather than 24 hours after it
+ * <p>A disabled stream is removed a retention after its last record rather than a retention after it
  * was disabled: its records are all trimmed by then either way, so only its empty description
  * disappears earlier than DynamoDB's would.
  */
 final class StreamRetention {
-
-    static final long RETENTION_MILLIS = 24L * 60 * 60 * 1000;
 
     private static final Logger LOG = Logger.getLogger(StreamRetention.class.getName());
     private static final int TRIM_BATCH = 500;
 
     private final StreamDirectory directory;
     private final StreamKeyspaces keyspaces;
+    private final long retentionMillis;
 
-    StreamRetention(StreamDirectory directory, StreamKeyspaces keyspaces) {
+    StreamRetention(StreamDirectory directory, StreamKeyspaces keyspaces, Duration retention) {
         this.directory = directory;
         this.keyspaces = keyspaces;
+        this.retentionMillis = retention.toMillis();
     }
 
     /** Applies the retention as of the given time. */
     void run(StorageBinding.Bound bound, long nowMillis) {
-        long cutoff = nowMillis - RETENTION_MILLIS;
+        long cutoff = nowMillis - retentionMillis;
         for (StreamDirectory.Entry stream : directory.list(bound, null)) {
             StreamInfo info = stream.info();
             int trimmed = StreamLog.trim(bound.storage(), info.keyspace(), cutoff, TRIM_BATCH);
-            if (trimmed > 0) LOG.fine(() -> "Trimmed " + trimmed + " records older than 24 hours from stream " + info.key());
+            if (trimmed > 0) LOG.fine(() -> "Trimmed " + trimmed + " records past the retention from stream " + info.key());
             boolean recorded = info.lastSequence() > 0; // an unrecorded stream has nothing to remove
             if (recorded && !stream.enabled() && info.lastWriteMillis() < cutoff) remove(bound, info);
         }
@@ -53,6 +54,6 @@ final class StreamRetention {
         }
         bound.storage().dropKeyspace(info.keyspace());
         keyspaces.forget(info.keyspace());
-        LOG.log(Level.INFO, "Stream {0} of table {1} expired: disabled and empty for 24 hours", new Object[] {info.key().label(), info.key().tableName()});
+        LOG.log(Level.INFO, "Stream {0} of table {1} expired: disabled and empty for the retention period", new Object[] {info.key().label(), info.key().tableName()});
     }
 }

@@ -13,32 +13,38 @@ import java.util.logging.Logger;
 
 /**
  * The streams feature assembled: the recorder to add to the ItemWriter, the DynamoDB Streams
- * service to register, and the background work (listener delivery, the 24-hour retention) that
+ * service to register, and the background work (listener delivery, the retention) that
  * {@link #start} begins and {@link #stop} ends. Plain Java; the engine's OSGi component wires it.
  */
 public final class Streams {
 
     private static final Logger LOG = Logger.getLogger(Streams.class.getName());
     private static final long LISTENER_POLL_MILLIS = 250;
-    private static final long RETENTION_PERIOD_SECONDS = 60;
 
     private final StorageBinding storage;
     private final Clock clock;
     private final StreamRecorder recorder;
     private final DynamoDbStreamsEngine service;
     private final StreamRetention retention;
+    private final StreamLimits limits;
     private final StreamListenerDispatcher dispatcher;
     private StreamListeners listeners;
     private ScheduledExecutorService retentionThread;
 
+    /** Streams with DynamoDB's iterator lifetime and retention. */
     public Streams(StorageBinding storage, EngineSettings settings, Clock clock) {
+        this(storage, settings, StreamLimits.DYNAMODB, clock);
+    }
+
+    public Streams(StorageBinding storage, EngineSettings settings, StreamLimits limits, Clock clock) {
         this.storage = storage;
         this.clock = clock;
+        this.limits = limits;
         StreamKeyspaces keyspaces = new StreamKeyspaces();
-        StreamDirectory directory = new StreamDirectory(keyspaces, clock);
+        StreamDirectory directory = new StreamDirectory(keyspaces, limits.retention(), clock);
         this.recorder = new StreamRecorder(storage, keyspaces, clock);
-        this.service = new DynamoDbStreamsEngine(storage, settings, directory, clock);
-        this.retention = new StreamRetention(directory, keyspaces);
+        this.service = new DynamoDbStreamsEngine(storage, settings, directory, limits.iteratorLifetime(), clock);
+        this.retention = new StreamRetention(directory, keyspaces, limits.retention());
         this.dispatcher = new StreamListenerDispatcher(
                 listener -> new ListenerWorker(listener, storage, keyspaces, settings, clock), LISTENER_POLL_MILLIS);
     }
@@ -61,7 +67,8 @@ public final class Streams {
             thread.setDaemon(true);
             return thread;
         });
-        retentionThread.scheduleWithFixedDelay(this::applyRetention, RETENTION_PERIOD_SECONDS, RETENTION_PERIOD_SECONDS, TimeUnit.SECONDS);
+        long period = limits.retentionPeriod().toMillis();
+        retentionThread.scheduleWithFixedDelay(this::applyRetention, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Stops the background work, letting a pass in progress finish (storage I/O is never interrupted). */
@@ -78,7 +85,7 @@ public final class Streams {
         }
     }
 
-    /** Applies the 24-hour retention once, now. */
+    /** Applies the retention once, now. */
     void applyRetention() {
         StorageBinding.Bound bound;
         try {
@@ -89,7 +96,7 @@ public final class Streams {
         try {
             retention.run(bound, clock.millis());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Stream retention failed; retrying in a minute", e);
+            LOG.log(Level.WARNING, "Stream retention failed; retrying at the next pass", e);
         }
     }
 }
