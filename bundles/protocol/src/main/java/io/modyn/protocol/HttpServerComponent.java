@@ -46,7 +46,7 @@ public class HttpServerComponent {
     void activate(HttpServerConfiguration configuration) {
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
                 configuration.maxRequestBytes(), configuration.ioThreads(), configuration.workerThreads(),
-                configuration.region());
+                configuration.region(), configuration.openAccess());
         server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator);
         server.start();
     }

@@ -31,4 +31,9 @@ public @interface HttpServerConfiguration {
 
     @AttributeDefinition(name = "Region", description = "Region named in the health line GET / answers")
     String region() default "us-east-1";
+
+    @AttributeDefinition(name = "Open access",
+            description = "Without an authentication bundle the server accepts any well-formed signature and so serves only "
+                    + "loopback clients; true serves clients on other hosts too")
+    boolean openAccess() default false;
 }

@@ -37,7 +37,8 @@ class HttpServerComponentDescriptorTest {
                 "maxRequestBytes", "Long:16777216",
                 "ioThreads", "Integer:0",
                 "workerThreads", "Integer:0",
-                "region", "String:us-east-1"), properties);
+                "region", "String:us-east-1",
+                "openAccess", "Boolean:false"), properties);
     }
 
     @Test
@@ -71,7 +72,7 @@ class HttpServerComponentDescriptorTest {
             defaults.put(attribute.getAttribute("id"), attribute.getAttribute("default"));
         }
         assertEquals(Map.of("port", "8000", "bind", "127.0.0.1", "maxRequestBytes", "16777216",
-                "ioThreads", "0", "workerThreads", "0", "region", "us-east-1"), defaults);
+                "ioThreads", "0", "workerThreads", "0", "region", "us-east-1", "openAccess", "false"), defaults);
     }
 
     private static Document parse(String resource) throws Exception {

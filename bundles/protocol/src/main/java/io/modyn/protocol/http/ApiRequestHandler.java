@@ -4,6 +4,7 @@ import io.modyn.api.auth.Principal;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
+import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Operation;
@@ -38,14 +39,16 @@ final class ApiRequestHandler implements HttpHandler {
     private final JsonCodec codec;
     private final ResponseSender sender;
     private final RequestAuthentication authentication;
+    private final OpenAccessPolicy openAccess;
     private final Router router;
     private final long maxRequestBytes;
 
-    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, Router router,
-                      long maxRequestBytes) {
+    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, OpenAccessPolicy openAccess,
+                      Router router, long maxRequestBytes) {
         this.codec = codec;
         this.sender = sender;
         this.authentication = authentication;
+        this.openAccess = openAccess;
         this.router = router;
         this.maxRequestBytes = maxRequestBytes;
     }
@@ -98,6 +101,8 @@ final class ApiRequestHandler implements HttpHandler {
         Principal principal;
         try {
             principal = authentication.authenticate(new ExchangeSignedRequest(exchange, raw));
+            // No principal means no authenticator is bound: the server is open, to its own host only by default.
+            if (principal == null) openAccess.check(exchange.getSourceAddress());
         } catch (DynamoException e) {
             throw syntaxErrorFirst(json, e);
         }

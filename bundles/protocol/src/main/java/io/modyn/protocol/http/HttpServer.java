@@ -3,6 +3,7 @@ package io.modyn.protocol.http;
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Router;
@@ -31,7 +32,7 @@ public final class HttpServer {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender(codec);
         ApiRequestHandler api = new ApiRequestHandler(codec, sender, new RequestAuthentication(authenticator),
-                new Router(service, streamsService), settings.maxRequestBytes());
+                new OpenAccessPolicy(settings.openAccess()), new Router(service, streamsService), settings.maxRequestBytes());
         RootHandler root = new RootHandler(api, sender, new FirstRequestLog(), settings.region());
         this.undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bind())

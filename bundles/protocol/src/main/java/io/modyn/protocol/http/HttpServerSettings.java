@@ -9,8 +9,10 @@ package io.modyn.protocol.http;
  * @param ioThreads non-blocking I/O threads; 0 sizes them for the machine
  * @param workerThreads threads that run operations; 0 sizes them for the machine
  * @param region the region named in the health line {@code GET /} answers
+ * @param openAccess whether clients on other hosts are served while no authenticator is bound
  */
-public record HttpServerSettings(String bind, int port, long maxRequestBytes, int ioThreads, int workerThreads, String region) {
+public record HttpServerSettings(String bind, int port, long maxRequestBytes, int ioThreads, int workerThreads, String region,
+        boolean openAccess) {
 
     /** DynamoDB's limit on a request body. */
     public static final long DYNAMODB_MAX_REQUEST_BYTES = 16L * 1024 * 1024;

@@ -51,7 +51,7 @@ class HttpServerTest {
 
     @BeforeAll
     static void startServer() {
-        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, MAX_REQUEST_BYTES, 1, 2, "eu-west-1"),
+        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, MAX_REQUEST_BYTES, 1, 2, "eu-west-1", false),
                 SERVICE::get, STREAMS::get, () -> PRINCIPAL.get() == null ? null : request -> PRINCIPAL.get());
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");
