@@ -4,6 +4,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageRecord;
 import io.modyn.api.storage.StorageTransaction;
@@ -121,17 +122,28 @@ public final class TableCatalog {
         cache.put(table.tableName(), new Cached(table, System.nanoTime()));
     }
 
-    /** Replaces the definition of an existing table. */
-    public void update(TableDefinition table) {
+    /**
+     * Replaces the definition of an existing table, provided it is still {@code base}, the
+     * definition the change was computed from. A definition changed meanwhile (by a concurrent
+     * UpdateTable or UpdateTimeToLive, possibly on another node, or one this node's cache held
+     * stale) refreshes the cache and fails with a conflict, which the engine answers by running
+     * the operation again on the fresh definition: no change is lost.
+     */
+    public void update(TableDefinition base, TableDefinition updated) {
         try (StorageTransaction tx = storage.begin()) {
-            byte[] current = tx.getForUpdate(KEYSPACE, name(table.tableName()), NO_SORT);
-            if (current == null || !TableDefinitionCodec.decode(current).tableId().equals(table.tableId())) {
-                throw DynamoException.resourceNotFound("Requested resource not found: Table: " + table.tableName() + " not found");
+            byte[] current = tx.getForUpdate(KEYSPACE, name(updated.tableName()), NO_SORT);
+            TableDefinition stored = current == null ? null : TableDefinitionCodec.decode(current);
+            if (stored == null || !stored.tableId().equals(updated.tableId())) {
+                throw DynamoException.resourceNotFound("Requested resource not found: Table: " + updated.tableName() + " not found");
             }
-            tx.put(KEYSPACE, name(table.tableName()), NO_SORT, TableDefinitionCodec.encode(table));
+            if (!stored.equals(base)) {
+                cache.put(updated.tableName(), new Cached(stored, System.nanoTime()));
+                throw new StorageConflictException("the definition of table " + updated.tableName() + " changed concurrently");
+            }
+            tx.put(KEYSPACE, name(updated.tableName()), NO_SORT, TableDefinitionCodec.encode(updated));
             tx.commit();
         }
-        cache.put(table.tableName(), new Cached(table, System.nanoTime()));
+        cache.put(updated.tableName(), new Cached(updated, System.nanoTime()));
     }
 
     /** Removes the definition, then the data; returns the definition that was removed. */

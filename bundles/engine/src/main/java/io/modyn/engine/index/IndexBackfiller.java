@@ -105,7 +105,11 @@ public final class IndexBackfiller {
             fill(bound, index, keys);
             after = keys.get(keys.size() - 1);
         }
-        activate(bound, tableName, tableId, indexId);
+        try {
+            activate(bound, tableName, tableId, indexId);
+        } catch (StorageConflictException changedMeanwhile) {
+            activate(bound, tableName, tableId, indexId); // the catalog has just been re-read
+        }
     }
 
     /** Writes the entries of the items at these keys, as they are under their locks. */
@@ -144,7 +148,7 @@ public final class IndexBackfiller {
         TableDefinition table = filled.table();
         List<SecondaryIndex> globals = new ArrayList<>();
         for (SecondaryIndex index : table.globalSecondaryIndexes()) globals.add(index.indexId().equals(indexId) ? filled.activated() : index);
-        bound.catalog().update(table.toBuilder().globalSecondaryIndexes(globals).build());
+        bound.catalog().update(table, table.toBuilder().globalSecondaryIndexes(globals).build());
         LOG.info("Index " + filled.name() + " of table " + tableName + " is backfilled and ACTIVE");
     }
 }

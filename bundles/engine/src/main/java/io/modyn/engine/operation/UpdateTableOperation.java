@@ -91,7 +91,7 @@ public final class UpdateTableOperation {
                 .tableStatus(TableDefinition.ACTIVE).build();
         updated = StreamSettings.forUpdate(updated, request.streamSpecification());
         updated = TableOptions.forUpdate(updated, request);
-        update(updated, indexes, bound);
+        update(table, updated, indexes, bound);
         UpdateTableResponse response = new UpdateTableResponse(
                 TableDescriptions.describe(withDeleting(updated, indexes.deleted()), TableDefinition.UPDATING, bound, settings));
         indexes.deleted().forEach(index -> bound.storage().dropKeyspace(TableCatalog.indexKeyspace(index)));
@@ -103,10 +103,11 @@ public final class UpdateTableOperation {
      * index, and its backfill starts once the definition is stored; a deleted index's keyspace is
      * dropped after the response is described, which still reports the index (DELETING).
      */
-    private static void update(TableDefinition updated, GlobalIndexUpdates.Result indexes, StorageBinding.Bound bound) {
+    private static void update(TableDefinition base, TableDefinition updated, GlobalIndexUpdates.Result indexes,
+            StorageBinding.Bound bound) {
         indexes.created().forEach(index -> bound.storage().createKeyspace(TableCatalog.indexKeyspace(index)));
         try {
-            bound.catalog().update(updated);
+            bound.catalog().update(base, updated);
         } catch (RuntimeException e) {
             indexes.created().forEach(index -> bound.storage().dropKeyspace(TableCatalog.indexKeyspace(index)));
             throw e;

@@ -49,7 +49,7 @@ public final class UpdateTimeToLiveOperation {
         TimeToLiveDescription updated = spec.enabled()
                 ? new TimeToLiveDescription(TimeToLiveDescription.ENABLED, spec.attributeName())
                 : new TimeToLiveDescription(TimeToLiveDescription.DISABLED, null);
-        bound.catalog().update(table.toBuilder().timeToLive(updated).build());
+        bound.catalog().update(table, table.toBuilder().timeToLive(updated).build());
         return new UpdateTimeToLiveResponse(new TimeToLiveSpecification(spec.enabled(), spec.attributeName()));
     }
 }
