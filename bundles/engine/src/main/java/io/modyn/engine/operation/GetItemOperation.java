@@ -44,8 +44,10 @@ public final class GetItemOperation {
 
         byte[] stored = bound.storage().get(TableCatalog.dataKeyspace(table), key.partition(), key.sort());
         Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);
-        double units = CapacityUnits.read(item == null ? 0 : ItemSize.of(item), Boolean.TRUE.equals(request.consistentRead()));
         Map<String, AttributeValue> returned = item == null || projection == null ? item : projection.apply(item);
+        if (!CapacityUnits.requested(request.returnConsumedCapacity())) return new GetItemResponse(returned, null);
+        // Sizing the item is work only a capacity report needs.
+        double units = CapacityUnits.read(item == null ? 0 : ItemSize.of(item), Boolean.TRUE.equals(request.consistentRead()));
         return new GetItemResponse(returned, CapacityUnits.report(request.returnConsumedCapacity(), table.tableName(), units));
     }
 }
