@@ -204,31 +204,32 @@ class WireProtocolTest {
     }
 
     @Test
-    void corsPreflightIsAnsweredForAnyOrigin() {
+    void corsPreflightOfALoopbackPageNamesTheApisHeaders() {
         WireResponse response = wire.request("OPTIONS")
                 .withoutHeader("Content-Type")
-                .header("Origin", "https://app.example")
+                .header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, x-amz-target, authorization")
+                .header("Access-Control-Request-Headers", "content-type, x-amz-target, authorization, x-not-used")
                 .unsigned()
                 .send();
 
         assertAll(
                 () -> assertEquals(200, response.status()),
-                () -> assertEquals("*", response.header("Access-Control-Allow-Origin").orElse(null)),
-                () -> assertEquals("POST", response.header("Access-Control-Allow-Methods").orElse(null)),
-                () -> assertEquals("content-type, x-amz-target, authorization",
-                        response.header("Access-Control-Allow-Headers").orElse(null)),
-                () -> assertEquals("172800", response.header("Access-Control-Max-Age").orElse(null)),
+                () -> assertEquals("http://localhost:3000", response.header("Access-Control-Allow-Origin").orElse(null)),
+                () -> assertEquals("POST, GET", response.header("Access-Control-Allow-Methods").orElse(null)),
+                () -> assertTrue(response.header("Access-Control-Allow-Headers").orElse("").contains("X-Amz-Target")),
+                () -> assertFalse(response.header("Access-Control-Allow-Headers").orElse("").contains("x-not-used")),
+                () -> assertEquals("7200", response.header("Access-Control-Max-Age").orElse(null)),
                 () -> assertEquals(0, response.body().length));
     }
 
     @Test
-    void requestsWithAnOriginAreAnsweredWithCorsHeaders() {
-        WireResponse response = wire.post("ListTables").body("{}").header("Origin", "https://app.example").send();
+    void requestsFromALoopbackPageAreAnsweredWithCorsHeaders() {
+        WireResponse response = wire.post("ListTables").body("{}").header("Origin", "http://127.0.0.1:5173").send();
 
         assertEquals(200, response.status());
-        assertEquals("*", response.header("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("http://127.0.0.1:5173", response.header("Access-Control-Allow-Origin").orElse(null));
+        assertEquals("x-amzn-RequestId,x-amz-crc32", response.header("Access-Control-Expose-Headers").orElse(null));
     }
 
     @Test

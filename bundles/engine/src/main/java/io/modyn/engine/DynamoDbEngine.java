@@ -127,6 +127,11 @@ public final class DynamoDbEngine implements DynamoDbService {
     }
 
     @Override
+    public boolean ready() {
+        return storage.isBound();
+    }
+
+    @Override
     public CreateTableResponse createTable(CreateTableRequest request, RequestContext context) {
         return run(bound -> createTable.execute(request, bound));
     }

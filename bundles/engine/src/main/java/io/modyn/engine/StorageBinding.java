@@ -27,6 +27,11 @@ public final class StorageBinding {
         if (current != null && current.storage() == storage) bound = null;
     }
 
+    /** Whether a backend is bound now. */
+    public boolean isBound() {
+        return bound != null;
+    }
+
     public Bound require() {
         Bound current = bound;
         if (current == null) throw DynamoException.unavailable("The storage backend is not available; retry the request");

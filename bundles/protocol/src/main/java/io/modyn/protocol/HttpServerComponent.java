@@ -4,7 +4,10 @@ import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.http.HttpServer;
+import io.modyn.protocol.http.BrowserAccess;
 import io.modyn.protocol.http.HttpServerSettings;
+import io.modyn.protocol.http.RequestLimits;
+import java.time.Duration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -44,9 +47,13 @@ public class HttpServerComponent {
 
     @Activate
     void activate(HttpServerConfiguration configuration) {
+        long memory = configuration.requestMemoryBytes() > 0 ? configuration.requestMemoryBytes()
+                : RequestLimits.defaultRequestMemoryBytes(configuration.maxRequestBytes());
+        RequestLimits limits = new RequestLimits(configuration.maxRequestBytes(), configuration.maxRequestsPerClient(), memory,
+                Duration.ofSeconds(configuration.bodyIdleTimeoutSeconds()), Duration.ofSeconds(configuration.bodyReadTimeoutSeconds()));
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
-                configuration.maxRequestBytes(), configuration.ioThreads(), configuration.workerThreads(),
-                configuration.region(), configuration.openAccess());
+                configuration.ioThreads(), configuration.workerThreads(), configuration.region(), configuration.openAccess(),
+                limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()));
         server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator);
         server.start();
     }

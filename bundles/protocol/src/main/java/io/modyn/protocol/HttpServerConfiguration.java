@@ -1,6 +1,6 @@
 package io.modyn.protocol;
 
-import io.modyn.protocol.http.HttpServerSettings;
+import io.modyn.protocol.http.RequestLimits;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
@@ -20,7 +20,7 @@ public @interface HttpServerConfiguration {
 
     @AttributeDefinition(name = "Maximum request size",
             description = "Largest request body in bytes, compressed or not (DynamoDB's limit is 16 MB)", min = "1")
-    long maxRequestBytes() default HttpServerSettings.DYNAMODB_MAX_REQUEST_BYTES;
+    long maxRequestBytes() default RequestLimits.DYNAMODB_MAX_REQUEST_BYTES;
 
     @AttributeDefinition(name = "I/O threads", description = "Non-blocking I/O threads; 0 = one per core, at least 2", min = "0")
     int ioThreads() default 0;
@@ -36,4 +36,34 @@ public @interface HttpServerConfiguration {
             description = "Without an authentication bundle the server accepts any well-formed signature and so serves only "
                     + "loopback clients; true serves clients on other hosts too")
     boolean openAccess() default false;
+
+    @AttributeDefinition(name = "Requests per client",
+            description = "Requests one client address may have in flight at once; more are refused with a retryable "
+                    + "ThrottlingException", min = "1")
+    int maxRequestsPerClient() default 64;
+
+    @AttributeDefinition(name = "Memory for request bodies",
+            description = "Bytes of request bodies all requests in flight may hold together; more are refused with a "
+                    + "retryable 503. 0 = a quarter of the maximum heap", min = "0")
+    long requestMemoryBytes() default 0;
+
+    @AttributeDefinition(name = "Body idle timeout",
+            description = "Seconds a request's headers or body may stall without a byte arriving before the connection is closed",
+            min = "1")
+    int bodyIdleTimeoutSeconds() default 20;
+
+    @AttributeDefinition(name = "Body read timeout",
+            description = "Seconds reading one request body may take in all before the connection is closed", min = "1")
+    int bodyReadTimeoutSeconds() default 60;
+
+    @AttributeDefinition(name = "CORS origins",
+            description = "Web page origins (scheme://host[:port]), separated by commas, allowed to call the server from a "
+                    + "browser besides pages on loopback hosts; * allows every origin (only sensible when every request "
+                    + "must be signed)")
+    String corsOrigins() default "";
+
+    @AttributeDefinition(name = "Host names",
+            description = "Host names, separated by commas, that clients reach the server by besides localhost and IP "
+                    + "addresses; requests naming another host are refused (protection against DNS rebinding)")
+    String hostnames() default "";
 }

@@ -31,14 +31,20 @@ class HttpServerComponentDescriptorTest {
             Element property = (Element) nodes.item(i);
             properties.put(property.getAttribute("name"), property.getAttribute("type") + ":" + property.getAttribute("value"));
         }
-        assertEquals(Map.of(
-                "port", "Integer:8000",
-                "bind", "String:127.0.0.1",
-                "maxRequestBytes", "Long:16777216",
-                "ioThreads", "Integer:0",
-                "workerThreads", "Integer:0",
-                "region", "String:us-east-1",
-                "openAccess", "Boolean:false"), properties);
+        assertEquals(Map.ofEntries(
+                Map.entry("port", "Integer:8000"),
+                Map.entry("bind", "String:127.0.0.1"),
+                Map.entry("maxRequestBytes", "Long:16777216"),
+                Map.entry("ioThreads", "Integer:0"),
+                Map.entry("workerThreads", "Integer:0"),
+                Map.entry("region", "String:us-east-1"),
+                Map.entry("openAccess", "Boolean:false"),
+                Map.entry("maxRequestsPerClient", "Integer:64"),
+                Map.entry("requestMemoryBytes", "Long:0"),
+                Map.entry("bodyIdleTimeoutSeconds", "Integer:20"),
+                Map.entry("bodyReadTimeoutSeconds", "Integer:60"),
+                Map.entry("corsOrigins", "String:"),
+                Map.entry("hostnames", "String:")), properties);
     }
 
     @Test
@@ -71,8 +77,11 @@ class HttpServerComponentDescriptorTest {
             Element attribute = (Element) attributes.item(i);
             defaults.put(attribute.getAttribute("id"), attribute.getAttribute("default"));
         }
-        assertEquals(Map.of("port", "8000", "bind", "127.0.0.1", "maxRequestBytes", "16777216",
-                "ioThreads", "0", "workerThreads", "0", "region", "us-east-1", "openAccess", "false"), defaults);
+        assertEquals(Map.ofEntries(Map.entry("port", "8000"), Map.entry("bind", "127.0.0.1"),
+                Map.entry("maxRequestBytes", "16777216"), Map.entry("ioThreads", "0"), Map.entry("workerThreads", "0"),
+                Map.entry("region", "us-east-1"), Map.entry("openAccess", "false"), Map.entry("maxRequestsPerClient", "64"),
+                Map.entry("requestMemoryBytes", "0"), Map.entry("bodyIdleTimeoutSeconds", "20"),
+                Map.entry("bodyReadTimeoutSeconds", "60"), Map.entry("corsOrigins", ""), Map.entry("hostnames", "")), defaults);
     }
 
     private static Document parse(String resource) throws Exception {

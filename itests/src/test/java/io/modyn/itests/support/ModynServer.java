@@ -68,6 +68,8 @@ public final class ModynServer implements AutoCloseable {
     /** The JDBC URL given to {@code bin/modyn}; null for the run's database as named by the environment. */
     private final String jdbcUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** More {@code bin/modyn} options, after the ones every server gets. */
+    private List<String> extraOptions = List.of();
     private Process process;
 
     /** {@code sharedSchema}: another server's schema to use, or null for a fresh one of its own. */
@@ -95,6 +97,11 @@ public final class ModynServer implements AutoCloseable {
         return start(name, region, null, null);
     }
 
+    /** Copies the distribution and starts it with these {@code bin/modyn} options besides the usual ones. */
+    public static ModynServer startWithOptions(String name, List<String> options) {
+        return start(name, DEFAULT_REGION, null, null, options);
+    }
+
     /**
      * Starts another node of {@code peer}'s cluster (PostgreSQL only): a process with its own
      * distribution copy, ports and data directory on the same database and schema, as nodes behind
@@ -116,10 +123,15 @@ public final class ModynServer implements AutoCloseable {
     }
 
     private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl) {
+        return start(name, region, sharedSchema, jdbcUrl, List.of());
+    }
+
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, List<String> options) {
         Path distribution = Distribution.folder();
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
         ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl);
+        server.extraOptions = List.copyOf(options);
         DirectoryTree.copy(distribution, server.home, Set.of("data"));
         try {
             Files.createDirectories(server.dataDir);
@@ -227,6 +239,7 @@ public final class ModynServer implements AutoCloseable {
                 "--region", region,
                 "--admin-port", String.valueOf(adminPort)));
         command.addAll(jdbcUrl == null ? storage.serverOptions(schema) : storage.serverOptions(schema, jdbcUrl));
+        command.addAll(extraOptions);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)

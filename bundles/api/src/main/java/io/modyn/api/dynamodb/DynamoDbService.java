@@ -12,6 +12,12 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface DynamoDbService {
 
+    /**
+     * Whether requests can be served now: false while the service has no storage to serve them
+     * from (every operation would answer a retryable error). Health checks report it.
+     */
+    boolean ready();
+
     CreateTableResponse createTable(CreateTableRequest request, RequestContext context);
 
     DescribeTableResponse describeTable(DescribeTableRequest request, RequestContext context);

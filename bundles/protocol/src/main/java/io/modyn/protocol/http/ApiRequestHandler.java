@@ -4,31 +4,28 @@ import io.modyn.api.auth.Principal;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
-import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Operation;
 import io.modyn.protocol.operation.Route;
 import io.modyn.protocol.operation.Router;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import jakarta.json.stream.JsonGenerator;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers one API call ({@code POST /}) on a worker thread, in the order DynamoDB checks things:
- * body size, content type, JSON syntax, target operation, signature, request shape, then the
- * operation itself. Whatever fails becomes DynamoDB's error envelope; only our own faults are 5xx,
- * and those are logged with the request id and never shown to the client beyond a generic message.
+ * Answers one API call ({@code POST /}) on a worker thread, once {@link ApiCallIntake} has read its
+ * whole body, in the order DynamoDB checks things: content type, JSON syntax, target operation,
+ * signature, request shape, then the operation itself. Whatever fails becomes DynamoDB's error
+ * envelope; only our own faults are 5xx, and those are logged with the request id and never shown
+ * to the client beyond a generic message.
  */
-final class ApiRequestHandler implements HttpHandler {
+final class ApiRequestHandler {
 
     static final String AMZ_JSON = "application/x-amz-json-1.0";
     static final String JSON = "application/json";
@@ -39,35 +36,25 @@ final class ApiRequestHandler implements HttpHandler {
     private final JsonCodec codec;
     private final ResponseSender sender;
     private final RequestAuthentication authentication;
-    private final OpenAccessPolicy openAccess;
     private final Router router;
     private final long maxRequestBytes;
 
-    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, OpenAccessPolicy openAccess,
-                      Router router, long maxRequestBytes) {
+    ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, Router router,
+                      long maxRequestBytes) {
         this.codec = codec;
         this.sender = sender;
         this.authentication = authentication;
-        this.openAccess = openAccess;
         this.router = router;
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        exchange.startBlocking();
+    /** Runs the call whose raw body (as sent, maybe compressed) is {@code raw}, and answers it. */
+    void handle(HttpServerExchange exchange, byte[] raw) {
         String requestId = exchange.getAttachment(RequestIds.KEY);
         HeaderMap headers = exchange.getRequestHeaders();
         String mediaType = mediaType(headers.getFirst(Headers.CONTENT_TYPE));
         String responseType = AMZ_JSON.equals(mediaType) ? AMZ_JSON : JSON;
         try {
-            long declaredLength = exchange.getRequestContentLength();
-            RequestBody.checkDeclaredLength(declaredLength, maxRequestBytes);
-            if (HttpContinue.requiresContinueResponse(exchange)) {
-                // A client that sent "Expect: 100-continue" waits for this before sending its body.
-                HttpContinue.sendContinueResponseBlocking(exchange);
-            }
-            byte[] raw = RequestBody.read(exchange.getInputStream(), declaredLength, maxRequestBytes);
             if (raw.length > 0 && !AMZ_JSON.equals(mediaType) && !JSON.equals(mediaType)) {
                 sender.sendUnknownOperationPage(exchange);
                 return;
@@ -75,22 +62,21 @@ final class ApiRequestHandler implements HttpHandler {
             byte[] json = RequestBody.decode(raw, headers.getFirst(Headers.CONTENT_ENCODING), maxRequestBytes);
             sender.send(exchange, 200, responseType, execute(exchange, requestId, raw, json));
         } catch (RequestBodyTooLargeException e) {
-            // The rest of the body is not read: close the connection after answering.
-            exchange.setPersistent(false);
             sender.sendError(exchange, responseType, new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null));
         } catch (DynamoException e) {
             if (e.type() == ErrorType.INTERNAL_SERVER_ERROR) {
                 LOG.log(Level.SEVERE, "Request " + requestId + " failed: " + e.getMessage(), e.getCause());
             }
             sender.sendError(exchange, responseType, e);
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "Request " + requestId + ": reading the body failed", e);
-            exchange.setPersistent(false);
-            exchange.setStatusCode(400);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
             sender.sendError(exchange, responseType, DynamoException.internal("Internal server error", null));
         }
+    }
+
+    /** The content type errors are answered in: the request's own if it is DynamoDB's, else plain JSON. */
+    static String responseType(HttpServerExchange exchange) {
+        return AMZ_JSON.equals(mediaType(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE))) ? AMZ_JSON : JSON;
     }
 
     private ResponseBuffer execute(HttpServerExchange exchange, String requestId, byte[] raw, byte[] json) {
@@ -100,9 +86,8 @@ final class ApiRequestHandler implements HttpHandler {
         }
         Principal principal;
         try {
+            // Null when no authenticator is bound: ApiCallIntake has already checked the client's address.
             principal = authentication.authenticate(new ExchangeSignedRequest(exchange, raw));
-            // No principal means no authenticator is bound: the server is open, to its own host only by default.
-            if (principal == null) openAccess.check(exchange.getSourceAddress());
         } catch (DynamoException e) {
             throw syntaxErrorFirst(json, e);
         }

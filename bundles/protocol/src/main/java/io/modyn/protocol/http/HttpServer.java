@@ -8,6 +8,7 @@ import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Router;
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -25,19 +26,36 @@ public final class HttpServer {
 
     private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
 
+    /** An idle keep-alive connection is closed after this long, as DynamoDB's endpoint does after about a minute. */
+    static final int IDLE_CONNECTION_MILLIS = 60_000;
+
     private final Undertow undertow;
 
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator) {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender(codec);
+        RequestLimits limits = settings.limits();
         ApiRequestHandler api = new ApiRequestHandler(codec, sender, new RequestAuthentication(authenticator),
-                new OpenAccessPolicy(settings.openAccess()), new Router(service, streamsService), settings.maxRequestBytes());
-        RootHandler root = new RootHandler(api, sender, new FirstRequestLog(), settings.region());
+                new Router(service, streamsService), limits.maxRequestBytes());
+        ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authenticator, limits, api, sender);
+        RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), service, settings.region());
+        if (settings.browsers().anyOrigin()) {
+            LOG.warning("CORS allows every origin (*): any web page a browser opens can call this server; "
+                    + "do so only where every request must be signed by credentials the page cannot have");
+        }
         this.undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.bind())
                 .setIoThreads(settings.effectiveIoThreads())
                 .setWorkerThreads(settings.effectiveWorkerThreads())
+                // No limit of Undertow's own (its default cuts bodies at 2 MB with a bare 400):
+                // RequestBodyReceiver applies ours, to chunked bodies too, and answers DynamoDB's error.
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
+                // Slow clients: a request's headers must arrive within this, and an idle keep-alive
+                // connection is closed after IDLE_TIMEOUT; bodies are timed by RequestBodyReceiver.
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.bodyIdleTimeout().toMillis())
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_MILLIS)
+                .setServerOption(UndertowOptions.IDLE_TIMEOUT, IDLE_CONNECTION_MILLIS)
                 .setHandler(root)
                 .build();
     }

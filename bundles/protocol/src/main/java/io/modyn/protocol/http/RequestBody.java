@@ -12,29 +12,15 @@ import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
 
 /**
- * Reads a request body within a size limit and undoes its {@code Content-Encoding}.
+ * Undoes a request body's {@code Content-Encoding} within the size limit.
  *
- * <p>The limit holds twice: for the bytes on the wire (a declared {@code Content-Length} over it is
- * refused before a byte is read; a chunked body is cut off as soon as it passes it) and for the
- * decompressed bytes, so a small gzip bomb cannot expand past it either. The raw bytes are kept
- * because a signature covers the body as sent.
+ * <p>The limit holds twice: {@link RequestBodyReceiver} applies it to the bytes on the wire, this
+ * class to the decompressed bytes, so a small gzip bomb cannot expand past it either. The raw
+ * bytes are kept by the caller because a signature covers the body as sent.
  */
 final class RequestBody {
 
     private RequestBody() {
-    }
-
-    /** Refuses a body whose declared {@code Content-Length} (-1 if none) is over the limit, before reading it. */
-    static void checkDeclaredLength(long declaredLength, long limit) throws RequestBodyTooLargeException {
-        if (declaredLength > limit) {
-            throw new RequestBodyTooLargeException(limit);
-        }
-    }
-
-    /** Reads the raw body from a blocking stream; the declared length only sizes the buffer. */
-    static byte[] read(InputStream in, long declaredLength, long limit) throws IOException, RequestBodyTooLargeException {
-        int expected = declaredLength > 0 && declaredLength <= limit ? (int) declaredLength : 8192;
-        return readLimited(in, expected, limit);
     }
 
     /**

@@ -1,28 +1,40 @@
 package io.modyn.protocol.http;
 
+import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The first handler of every request, on an Undertow I/O thread, which must never block: it
- * stamps the request id and CORS headers, answers the cheap requests itself (CORS preflight, the
- * {@code GET /} health line, the 404 for other methods) and hands API calls to a worker thread
- * before their body is read (reading first would fail with UT000146).
+ * stamps the request id, turns away what a browser must not do ({@link BrowserAccess}: requests
+ * for another host name, requests from pages of other origins, with no CORS headers so the page
+ * cannot read the refusal either), answers the cheap requests itself (CORS preflight, the
+ * {@code GET /} health line, the 404 for other methods) and hands API calls to the
+ * {@link ApiCallIntake}.
  */
 final class RootHandler implements HttpHandler {
 
-    private final HttpHandler apiHandler;
+    private final ApiCallIntake apiCalls;
     private final ResponseSender sender;
     private final FirstRequestLog firstRequestLog;
+    private final BrowserAccess browsers;
+    private final Supplier<DynamoDbService> service;
     private final byte[] healthLine;
 
-    RootHandler(HttpHandler apiHandler, ResponseSender sender, FirstRequestLog firstRequestLog, String region) {
-        this.apiHandler = apiHandler;
+    RootHandler(ApiCallIntake apiCalls, ResponseSender sender, FirstRequestLog firstRequestLog, BrowserAccess browsers,
+                Supplier<DynamoDbService> service, String region) {
+        this.apiCalls = apiCalls;
         this.sender = sender;
         this.firstRequestLog = firstRequestLog;
+        this.browsers = browsers;
+        this.service = service;
         // DynamoDB's own answer, trailing space included; health checks match it verbatim.
         this.healthLine = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8);
     }
@@ -33,16 +45,47 @@ final class RootHandler implements HttpHandler {
         exchange.putAttachment(RequestIds.KEY, requestId);
         exchange.getResponseHeaders().put(RequestIds.HEADER, requestId);
         firstRequestLog.watch(exchange);
-        boolean crossOrigin = Cors.applyOrigin(exchange);
+        String host = exchange.getRequestHeaders().getFirst(Headers.HOST);
+        if (!browsers.allowsHost(host)) {
+            refuse(exchange, "The host name in this request (" + host + ") is not one this server answers to; "
+                    + "start it with --hostname NAME to serve requests addressed to NAME");
+            return;
+        }
+        String origin = exchange.getRequestHeaders().getFirst(Cors.ORIGIN);
+        if (origin != null) {
+            if (!browsers.allowsOrigin(origin)) {
+                refuse(exchange, "Requests from web pages of origin " + origin + " are not allowed; "
+                        + "start the server with --cors-origins " + origin + " to allow them");
+                return;
+            }
+            Cors.allowOrigin(exchange, origin);
+        }
         HttpString method = exchange.getRequestMethod();
         if (method.equals(Methods.POST)) {
-            exchange.dispatch(apiHandler);
-        } else if (method.equals(Methods.OPTIONS) && crossOrigin) {
+            apiCalls.take(exchange);
+        } else if (method.equals(Methods.OPTIONS) && origin != null) {
             Cors.answerPreflight(exchange);
         } else if (method.equals(Methods.GET) || method.equals(Methods.HEAD)) {
-            sender.send(exchange, 200, "text/plain", new ResponseBuffer(healthLine));
+            answerHealth(exchange);
         } else {
             sender.sendUnknownOperationPage(exchange);
         }
+    }
+
+    /** Healthy only while requests can be served: a load balancer or supervisor must not send traffic before. */
+    private void answerHealth(HttpServerExchange exchange) {
+        DynamoDbService current = service.get();
+        if (current != null && current.ready()) {
+            sender.send(exchange, 200, "text/plain", new ResponseBuffer(healthLine));
+        } else {
+            sender.send(exchange, 503, "text/plain", new ResponseBuffer(
+                    "unavailable: no storage backend is serving requests yet\n".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    /** Refuses before reading anything of the request; its body, if any, is left unread and the connection closed. */
+    private void refuse(HttpServerExchange exchange, String message) {
+        exchange.setPersistent(false);
+        sender.sendError(exchange, ApiRequestHandler.responseType(exchange), new DynamoException(ErrorType.ACCESS_DENIED, message));
     }
 }

@@ -69,6 +69,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeDynamoDbService implements DynamoDbService {
 
+    volatile boolean ready = true;
+
+    @Override
+    public boolean ready() {
+        return ready;
+    }
+
     final Map<AttributeValue, Map<String, AttributeValue>> items = new ConcurrentHashMap<>();
     final List<RequestContext> contexts = new CopyOnWriteArrayList<>();
     final List<Tag> tags = new CopyOnWriteArrayList<>();

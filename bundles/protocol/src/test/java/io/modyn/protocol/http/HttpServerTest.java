@@ -22,6 +22,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.CRC32;
@@ -51,7 +52,10 @@ class HttpServerTest {
 
     @BeforeAll
     static void startServer() {
-        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, MAX_REQUEST_BYTES, 1, 2, "eu-west-1", false),
+        RequestLimits limits = new RequestLimits(MAX_REQUEST_BYTES, 64, 16 * MAX_REQUEST_BYTES, Duration.ofSeconds(10),
+                Duration.ofSeconds(30));
+        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, limits,
+                BrowserAccess.parse("https://app.example", "")),
                 SERVICE::get, STREAMS::get, () -> PRINCIPAL.get() == null ? null : request -> PRINCIPAL.get());
         server.start();
         endpoint = URI.create("http://127.0.0.1:" + server.address().getPort() + "/");
@@ -348,28 +352,48 @@ class HttpServerTest {
     }
 
     @Test
-    void corsPreflightsAreAnswered() throws Exception {
+    void corsPreflightsOfAllowedOriginsNameOnlyTheApisHeaders() throws Exception {
         HttpResponse<byte[]> response = send(HttpRequest.newBuilder(endpoint)
                 .method("OPTIONS", BodyPublishers.noBody())
                 .header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type, x-amz-target"));
+                .header("Access-Control-Request-Headers", "content-type, x-amz-target, x-evil"));
 
         assertEquals(200, response.statusCode());
-        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
-        assertEquals("POST", response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
-        assertEquals("content-type, x-amz-target", response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
-        assertEquals("172800", response.headers().firstValue("Access-Control-Max-Age").orElseThrow());
+        assertEquals("http://localhost:3000", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("POST, GET", response.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+        String allowed = response.headers().firstValue("Access-Control-Allow-Headers").orElseThrow();
+        assertTrue(allowed.contains("X-Amz-Target") && allowed.contains("Authorization"), allowed);
+        assertFalse(allowed.toLowerCase().contains("x-evil"), allowed);
+        assertEquals("7200", response.headers().firstValue("Access-Control-Max-Age").orElseThrow());
         assertEquals(0, response.body().length);
     }
 
     @Test
     void crossOriginResponsesAllowTheOriginAndExposeTheSdkHeaders() throws Exception {
-        HttpResponse<byte[]> response = send(signed("ListTables", BodyPublishers.ofString("{}")).header("Origin", "http://app"));
-        assertEquals("*", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        HttpResponse<byte[]> response = send(signed("ListTables", BodyPublishers.ofString("{}")).header("Origin", "https://app.example"));
+        assertEquals(200, response.statusCode());
+        assertEquals("https://app.example", response.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertEquals("Origin", response.headers().firstValue("Vary").orElseThrow());
         assertEquals("x-amzn-RequestId,x-amz-crc32", response.headers().firstValue("Access-Control-Expose-Headers").orElseThrow());
 
         assertFalse(call("ListTables", "{}").headers().firstValue("Access-Control-Allow-Origin").isPresent());
+    }
+
+    @Test
+    void requestsFromPagesOfOtherOriginsAreRefusedUnreadAndUnrun() throws Exception {
+        String put = "{\"TableName\":\"items\",\"Item\":{\"id\":{\"S\":\"csrf\"}}}";
+        for (String origin : new String[] {"http://evil.example", "null", "https://app.example.evil.com", "http://localhost.evil.com"}) {
+            HttpResponse<byte[]> response = send(signed("PutItem", BodyPublishers.ofString(put)).header("Origin", origin));
+            assertEquals(400, response.statusCode(), origin);
+            assertTrue(text(response).startsWith("{\"__type\":\"com.amazon.coral.service#AccessDeniedException\""), text(response));
+            assertFalse(response.headers().firstValue("Access-Control-Allow-Origin").isPresent(), origin);
+        }
+        HttpResponse<byte[]> preflight = send(HttpRequest.newBuilder(endpoint).method("OPTIONS", BodyPublishers.noBody())
+                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "POST"));
+        assertEquals(400, preflight.statusCode());
+        assertFalse(preflight.headers().firstValue("Access-Control-Allow-Origin").isPresent());
+        assertEquals(null, engine.items.get(AttributeValue.s("csrf")));
     }
 
     @Test
@@ -390,6 +414,36 @@ class HttpServerTest {
         HttpResponse<byte[]> head = get("HEAD");
         assertEquals(200, head.statusCode());
         assertEquals(0, head.body().length);
+    }
+
+    @Test
+    void healthSaysUnavailableWhileTheEngineCannotServe() throws Exception {
+        engine.ready = false;
+        assertEquals(503, get("GET").statusCode());
+        SERVICE.set(null);
+        assertEquals(503, get("GET").statusCode());
+    }
+
+    @Test
+    void bodiesOverTwoMegabytesAreReadWhole() throws Exception {
+        // Undertow's own default would cut a body at 2 MB; DynamoDB takes 16 MB.
+        RequestLimits limits = new RequestLimits(RequestLimits.DYNAMODB_MAX_REQUEST_BYTES, 4, 4 * RequestLimits.DYNAMODB_MAX_REQUEST_BYTES,
+                Duration.ofSeconds(10), Duration.ofSeconds(30));
+        HttpServer large = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, limits, BrowserAccess.LOOPBACK_ONLY),
+                SERVICE::get, STREAMS::get, () -> null);
+        large.start();
+        try {
+            String value = "v".repeat(3 * 1024 * 1024);
+            String put = "{\"TableName\":\"items\",\"Item\":{\"id\":{\"S\":\"3mb\"},\"v\":{\"S\":\"" + value + "\"}}}";
+            URI uri = URI.create("http://127.0.0.1:" + large.address().getPort() + "/");
+            HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri)
+                    .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", "DynamoDB_20120810.PutItem")
+                    .header("X-Amz-Date", "20240101T000000Z").header("Authorization", AUTHORIZATION).POST(BodyPublishers.ofString(put)).build(), BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), text(response));
+            assertEquals(AttributeValue.s(value), engine.items.get(AttributeValue.s("3mb")).get("v"));
+        } finally {
+            large.stop();
+        }
     }
 
     private HttpResponse<byte[]> call(String operation, String body) throws IOException, InterruptedException {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,20 +16,6 @@ import org.junit.jupiter.api.Test;
 class RequestBodyTest {
 
     private static final byte[] JSON = "{\"TableName\":\"t\"}".getBytes(StandardCharsets.UTF_8);
-
-    @Test
-    void aDeclaredLengthOverTheLimitIsRefusedUnread() throws Exception {
-        RequestBody.checkDeclaredLength(10, 10);
-        RequestBody.checkDeclaredLength(-1, 10);
-        assertThrows(RequestBodyTooLargeException.class, () -> RequestBody.checkDeclaredLength(11, 10));
-    }
-
-    @Test
-    void anUndeclaredBodyIsCutOffAtTheLimit() throws Exception {
-        assertArrayEquals(new byte[10], RequestBody.read(new ByteArrayInputStream(new byte[10]), -1, 10));
-        assertThrows(RequestBodyTooLargeException.class,
-                () -> RequestBody.read(new ByteArrayInputStream(new byte[11]), -1, 10));
-    }
 
     @Test
     void deflateIsTakenInZlibAndRawForm() throws Exception {

@@ -1,0 +1,68 @@
+package io.modyn.protocol.http;
+
+import io.modyn.api.auth.Authenticator;
+import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
+import io.modyn.protocol.auth.OpenAccessPolicy;
+import io.undertow.server.HttpServerExchange;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+/**
+ * Takes in an API call ({@code POST /}) on the I/O thread: everything that can be decided from the
+ * headers is decided before a byte of the body is read (who may call, how large the body may be,
+ * whether the client and the server have room for it), then the body is read without blocking and
+ * the complete call is handed to a worker thread ({@link ApiRequestHandler}).
+ *
+ * <p>So a client the server will not serve never gets to make it read or hold anything, and a
+ * slow client holds a connection, not a worker.
+ */
+final class ApiCallIntake {
+
+    private final OpenAccessPolicy openAccess;
+    private final Supplier<Authenticator> authenticator;
+    private final RequestLimits limits;
+    private final RequestAdmission admission;
+    private final RequestBodyReceiver receiver;
+    private final ApiRequestHandler api;
+    private final ResponseSender sender;
+
+    ApiCallIntake(OpenAccessPolicy openAccess, Supplier<Authenticator> authenticator, RequestLimits limits,
+                  ApiRequestHandler api, ResponseSender sender) {
+        this.openAccess = openAccess;
+        this.authenticator = authenticator;
+        this.limits = limits;
+        this.admission = new RequestAdmission(limits);
+        this.api = api;
+        this.sender = sender;
+        this.receiver = new RequestBodyReceiver(limits, this::refuse);
+    }
+
+    void take(HttpServerExchange exchange) {
+        RequestAdmission.Ticket ticket;
+        try {
+            InetSocketAddress client = exchange.getSourceAddress();
+            // Without an authenticator any signature passes, so who may call is decided by address alone.
+            if (authenticator.get() == null) openAccess.check(client);
+            long declared = exchange.getRequestContentLength();
+            if (declared > limits.maxRequestBytes()) {
+                throw new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null);
+            }
+            ticket = admission.admit(client.getAddress(), declared);
+        } catch (DynamoException e) {
+            exchange.setPersistent(false); // its body is never read
+            refuse(exchange, e);
+            return;
+        }
+        RequestAdmission.Ticket admitted = ticket;
+        exchange.addExchangeCompleteListener((completed, next) -> {
+            admitted.release();
+            next.proceed();
+        });
+        receiver.receive(exchange, ticket, (received, body) -> received.dispatch(() -> api.handle(received, body)));
+    }
+
+    private void refuse(HttpServerExchange exchange, DynamoException error) {
+        sender.sendError(exchange, ApiRequestHandler.responseType(exchange), error);
+    }
+}
