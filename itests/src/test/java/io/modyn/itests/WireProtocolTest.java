@@ -127,7 +127,7 @@ class WireProtocolTest {
             "{\"TableName\":\"t\",\"Item\":\"text\"}",
             "{\"TableName\":\"t\",\"Item\":{\"pk\":\"not a structure\"}}",
             "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"S\":12}}}",
-            "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"BOOL\":\"yes\"}}}",
+            "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"BOOL\":\"dog\"}}}",
             "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"SS\":\"a\"}}}",
             "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"L\":{}}}}",
             "{\"TableName\":\"t\",\"Item\":{\"pk\":{\"M\":[]}}}",

@@ -72,6 +72,12 @@ public final class WireRequest {
         return this;
     }
 
+    /** A body of arbitrary bytes, such as malformed UTF-8 that no String can carry. */
+    public WireRequest body(byte[] bytes) {
+        this.body = bytes.clone();
+        return this;
+    }
+
     /** Compresses the body as it is now and says so in {@code Content-Encoding}. */
     public WireRequest gzipBody() {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();

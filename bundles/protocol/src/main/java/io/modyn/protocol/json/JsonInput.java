@@ -6,7 +6,6 @@ import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_FIELD_TYPE;
 import static io.modyn.protocol.json.SerializationErrors.UNEXPECTED_VALUE_TYPE;
 
 import io.modyn.api.model.DynamoException;
-import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
@@ -29,16 +27,21 @@ import java.util.function.Supplier;
  * {@code SerializationException} DynamoDB sends for it (see {@link SerializationErrors}).
  * Structures, lists and maps are entered with {@code begin*} and walked with
  * {@code nextMember}/{@code nextElement} until those return false.
+ *
+ * <p>Every failure of the parser (malformed JSON or UTF-8, nesting beyond
+ * {@link JsonCodec#MAX_JSON_DEPTH}, a number too long to parse) and every string with an unpaired
+ * surrogate, read or skipped, is DynamoDB's {@code SerializationException} without a message.
  */
 public final class JsonInput {
 
     /** Where a structure sits: as a named member (a "field") or as a list element or map value. */
     enum Placement { FIELD, ELEMENT }
 
-    private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
-    private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    // Exclusive bounds: a number truncates into the range when it lies strictly between them.
+    private static final BigDecimal BELOW_INT = BigDecimal.valueOf(Integer.MIN_VALUE).subtract(BigDecimal.ONE);
+    private static final BigDecimal ABOVE_INT = BigDecimal.valueOf(Integer.MAX_VALUE).add(BigDecimal.ONE);
+    private static final BigDecimal BELOW_LONG = BigDecimal.valueOf(Long.MIN_VALUE).subtract(BigDecimal.ONE);
+    private static final BigDecimal ABOVE_LONG = BigDecimal.valueOf(Long.MAX_VALUE).add(BigDecimal.ONE);
 
     private final JsonParser parser;
     private Event value;
@@ -57,14 +60,16 @@ public final class JsonInput {
 
     /** Checks that nothing but white space follows the request object, then releases the parser. */
     void endRequest() {
+        boolean more;
         try {
-            if (parser.hasNext()) {
-                throw SerializationErrors.malformed();
-            }
-        } catch (JsonException | IllegalStateException e) {
-            throw SerializationErrors.malformed();
+            more = parser.hasNext();
+        } catch (RuntimeException e) {
+            more = true;
         } finally {
             parser.close();
+        }
+        if (more) {
+            throw SerializationErrors.malformed();
         }
     }
 
@@ -74,7 +79,7 @@ public final class JsonInput {
         if (event == Event.END_OBJECT) {
             return false;
         }
-        memberName = parser.getString();
+        memberName = string();
         value = next();
         return true;
     }
@@ -98,8 +103,14 @@ public final class JsonInput {
         return value == Event.VALUE_NULL;
     }
 
-    /** Skips the value under the cursor, however deep; used for members this server does not read. */
+    /**
+     * Skips the value under the cursor, however deep (the parser bounds the depth); used for members
+     * this server does not read. Their strings are checked like any other.
+     */
     void skipValue() {
+        if (value == Event.VALUE_STRING) {
+            string();
+        }
         if (value != Event.START_OBJECT && value != Event.START_ARRAY) {
             return;
         }
@@ -110,6 +121,8 @@ public final class JsonInput {
                 depth++;
             } else if (event == Event.END_OBJECT || event == Event.END_ARRAY) {
                 depth--;
+            } else if (event == Event.KEY_NAME || event == Event.VALUE_STRING) {
+                string();
             }
         }
     }
@@ -117,7 +130,7 @@ public final class JsonInput {
     String readString() {
         return switch (value) {
             case VALUE_NULL -> null;
-            case VALUE_STRING -> parser.getString();
+            case VALUE_STRING -> string();
             case VALUE_NUMBER, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("String");
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.String");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
@@ -125,37 +138,44 @@ public final class JsonInput {
     }
 
     /**
-     * An Integer member. Like DynamoDB, a fractional number is truncated; a number beyond the int
-     * range is clamped to it so that the operation's range validation reports it.
+     * An Integer member. Like DynamoDB, a fractional number is truncated toward zero (dynalite's
+     * tests, run against DynamoDB, and floci's both accept {@code "Limit": 5.5}); a number whose
+     * integer part is beyond the int range, such as {@code 2147483648} or {@code 1e400}, is refused,
+     * as no int can hold it (see {@link SerializationErrors#outOfRange}).
      */
     Integer readInteger() {
         return switch (value) {
             case VALUE_NULL -> null;
-            case VALUE_NUMBER -> (int) clamp(number(), INT_MIN, INT_MAX);
+            case VALUE_NUMBER -> (int) integral(BELOW_INT, ABOVE_INT, "Integer");
             case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Integer");
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Integer");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
         };
     }
 
-    /** A Long member, truncated and clamped like {@link #readInteger()}. */
+    /** A Long member, truncated and range-checked like {@link #readInteger()}. */
     Long readLong() {
         return switch (value) {
             case VALUE_NULL -> null;
-            case VALUE_NUMBER -> clamp(number(), LONG_MIN, LONG_MAX);
+            case VALUE_NUMBER -> integral(BELOW_LONG, ABOVE_LONG, "Long");
             case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Long");
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Long");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
         };
     }
 
-    /** A Boolean member; DynamoDB also takes the strings "true" and "false" in any case. */
+    /**
+     * A Boolean member. DynamoDB's deserializer also takes a few words as strings, in any case:
+     * "true", "yes" and "1", "false", "no" and "0" (dynalite's tests, run against DynamoDB, send
+     * {@code {"BOOL":"0"}} and {@code {"NULL":"yes"}} as valid values; ScyllaDB's issue 9432 saw
+     * DynamoDB take "yes" and refuse "dog").
+     */
     Boolean readBoolean() {
         return switch (value) {
             case VALUE_NULL -> null;
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_STRING -> booleanWord(parser.getString());
+            case VALUE_STRING -> booleanWord(string());
             case VALUE_NUMBER -> throw cannotConvert("Boolean");
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Boolean");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
@@ -166,7 +186,7 @@ public final class JsonInput {
     byte[] readBlob() {
         return switch (value) {
             case VALUE_NULL -> null;
-            case VALUE_STRING -> Base64Text.decode(parser.getString());
+            case VALUE_STRING -> Base64Text.decode(string());
             case VALUE_NUMBER, VALUE_TRUE, VALUE_FALSE -> throw SerializationErrors.of(SerializationErrors.BLOB_NOT_STRING);
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.nio.ByteBuffer");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
@@ -259,24 +279,47 @@ public final class JsonInput {
         return readMap("java.lang.String", this::readString);
     }
 
+    /**
+     * The next parser event. Parsson fails with JsonException for malformed JSON or UTF-8, but with
+     * a bare RuntimeException for nesting beyond its depth limit, so every RuntimeException counts.
+     */
     private Event next() {
         try {
-            if (!parser.hasNext()) {
-                throw SerializationErrors.malformed();
+            if (parser.hasNext()) {
+                return parser.next();
             }
-            return parser.next();
-        } catch (JsonException | IllegalStateException | NoSuchElementException e) {
-            throw SerializationErrors.malformed();
+        } catch (RuntimeException e) {
+            // falls through to the refusal
         }
+        throw SerializationErrors.malformed();
+    }
+
+    /** The string under the parser, once its surrogates are known to be paired. */
+    private String string() {
+        return StrictUnicode.requirePairedSurrogates(parser.getString());
     }
 
     private BigDecimal number() {
         try {
             return parser.getBigDecimal();
-        } catch (JsonException | NumberFormatException | ArithmeticException e) {
-            // Parsson refuses numbers longer than it is configured to parse
+        } catch (RuntimeException e) {
+            // Parsson refuses numbers longer than it is configured to parse (UnsupportedOperationException),
+            // BigDecimal exponents beyond an int (NumberFormatException)
             throw SerializationErrors.malformed();
         }
+    }
+
+    /**
+     * The number under the cursor truncated toward zero, if it lies strictly between the bounds. The
+     * bounds are compared before anything is computed, so an absurd exponent such as 1E999999999
+     * costs nothing.
+     */
+    private long integral(BigDecimal below, BigDecimal above, String javaType) {
+        BigDecimal number = number();
+        if (number.compareTo(above) >= 0 || number.compareTo(below) <= 0) {
+            throw SerializationErrors.outOfRange(SerializationErrors.tokenName(value, parser.isIntegralNumber()), javaType);
+        }
+        return number.abs().compareTo(BigDecimal.ONE) < 0 ? 0 : number.longValue();
     }
 
     private DynamoException cannotConvert(String javaType) {
@@ -285,19 +328,8 @@ public final class JsonInput {
     }
 
     private static Boolean booleanWord(String word) {
-        if ("true".equalsIgnoreCase(word)) return Boolean.TRUE;
-        if ("false".equalsIgnoreCase(word)) return Boolean.FALSE;
+        if ("true".equalsIgnoreCase(word) || "yes".equalsIgnoreCase(word) || "1".equals(word)) return Boolean.TRUE;
+        if ("false".equalsIgnoreCase(word) || "no".equalsIgnoreCase(word) || "0".equals(word)) return Boolean.FALSE;
         throw SerializationErrors.of(SerializationErrors.UNEXPECTED_TOKEN);
-    }
-
-    /**
-     * Truncates toward zero within [min, max]. The bounds are compared first, so an absurd exponent
-     * such as 1E999999999 costs nothing.
-     */
-    private static long clamp(BigDecimal number, BigDecimal min, BigDecimal max) {
-        if (number.compareTo(max) >= 0) return max.longValue();
-        if (number.compareTo(min) <= 0) return min.longValue();
-        if (number.abs().compareTo(BigDecimal.ONE) < 0) return 0;
-        return number.longValue();
     }
 }

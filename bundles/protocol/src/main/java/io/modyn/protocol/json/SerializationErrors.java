@@ -46,6 +46,16 @@ final class SerializationErrors {
         return of(tokenName + " cannot be converted to " + javaType);
     }
 
+    /**
+     * A number beyond the range of the Integer or Long member it was sent for. DynamoDB's wording
+     * for this case is not recorded anywhere we could find; this is the form DynamoDB uses for the
+     * other numbers its deserializer cannot convert ("NUMBER_VALUE cannot be converted to Boolean"),
+     * with the token named as for those ({@code 1e400} is a DECIMAL_VALUE).
+     */
+    static DynamoException outOfRange(String tokenName, String javaType) {
+        return cannotConvert(tokenName, javaType);
+    }
+
     /** A JSON array where a scalar or a structure was expected. */
     static DynamoException unrecognizedCollection(String javaClass) {
         return of("Unrecognized collection type class " + javaClass);

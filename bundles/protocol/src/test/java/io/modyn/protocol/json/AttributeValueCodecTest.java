@@ -122,7 +122,12 @@ class AttributeValueCodecTest {
     @Test
     void booleansMayBeSpelledAsStrings() {
         assertEquals(AttributeValue.bool(true), readItem("{\"a\":{\"BOOL\":\"TRUE\"}}").get("a"));
-        assertSerialization(ItemRequestReader::putItem, putItem("{\"a\":{\"BOOL\":\"yes\"}}"),
+        assertEquals(AttributeValue.bool(true), readItem("{\"a\":{\"BOOL\":\"Yes\"}}").get("a"));
+        assertEquals(AttributeValue.bool(false), readItem("{\"a\":{\"BOOL\":\"0\"}}").get("a"));
+        assertEquals(AttributeValue.nul(), readItem("{\"a\":{\"NULL\":\"yes\"}}").get("a"));
+        assertSerialization(ItemRequestReader::putItem, putItem("{\"a\":{\"BOOL\":\"dog\"}}"),
+                "Unexpected token received from parser");
+        assertSerialization(ItemRequestReader::putItem, putItem("{\"a\":{\"BOOL\":\"2\"}}"),
                 "Unexpected token received from parser");
         assertSerialization(ItemRequestReader::putItem, putItem("{\"a\":{\"BOOL\":1}}"),
                 "NUMBER_VALUE cannot be converted to Boolean");

@@ -68,13 +68,13 @@ class RequestReaderTest {
     }
 
     @Test
-    void integerMembersTruncateFractionsAndClampToTheirRange() {
+    void integerMembersTruncateFractionsAndRefuseNumbersBeyondTheirRange() {
         assertEquals(new ListTablesRequest("a", 5), read(TableRequestReader::listTables, "{\"ExclusiveStartTableName\":\"a\",\"Limit\":5.9}"));
-        assertEquals(Integer.MAX_VALUE, read(TableRequestReader::listTables, "{\"Limit\":99999999999}").limit());
-        assertEquals(Integer.MIN_VALUE, read(TableRequestReader::listTables, "{\"Limit\":-1E999999999}").limit());
         assertEquals(0, read(TableRequestReader::listTables, "{\"Limit\":1E-999999999}").limit());
-        assertEquals(Long.MAX_VALUE, read(TableRequestReader::createTable,
-                "{\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1E30}}").provisionedThroughput().readCapacityUnits());
+        assertSerialization(TableRequestReader::listTables, "{\"Limit\":99999999999}", "NUMBER_VALUE cannot be converted to Integer");
+        assertSerialization(TableRequestReader::listTables, "{\"Limit\":-1E999999999}", "DECIMAL_VALUE cannot be converted to Integer");
+        assertSerialization(TableRequestReader::createTable, "{\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1E30}}",
+                "DECIMAL_VALUE cannot be converted to Long");
     }
 
     @Test
