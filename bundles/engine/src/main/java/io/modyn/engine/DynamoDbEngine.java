@@ -45,6 +45,7 @@ import io.modyn.api.dynamodb.UpdateTableResponse;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.api.storage.KeyspaceNotFoundException;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageException;
 import io.modyn.engine.operation.BatchGetItemOperation;
@@ -264,6 +265,9 @@ public final class DynamoDbEngine implements DynamoDbService {
                 catalogRefreshed = true;
                 storage.require().catalog().invalidateAll();
             } catch (StorageConflictException e) {
+                // A write computed from a table definition that changed meanwhile (fenced, see
+                // TableCatalog.fence): the retry reads the definitions afresh.
+                if (e instanceof RecordChangedException) storage.require().catalog().invalidateAll();
                 if (attempt >= MAX_CONFLICT_ATTEMPTS) {
                     throw new DynamoException(ErrorType.INTERNAL_SERVER_ERROR, "The request conflicted with concurrent writes; retry it", e);
                 }

@@ -25,9 +25,32 @@ public interface StorageTransaction extends AutoCloseable {
     void delete(String keyspace, byte[] partition, byte[] sort);
 
     /**
+     * Makes {@link #commit} conditional on another record: the writes are applied only if the
+     * record at this key holds exactly {@code expected} (null: absent) when they become visible.
+     * Nothing is locked now; at commit the backend takes a <em>shared</em> lock on the key, checks
+     * the record, and holds the lock until its writes are visible. Shared holders never wait for
+     * one another, but a transaction that locks the key for update ({@link #getForUpdate},
+     * {@link #put}, {@link #delete}) waits for them, and they for it; so the record cannot change
+     * between the check and the moment this transaction's writes become visible. Being taken at
+     * commit, after every other lock of the transaction, the shared lock is held only while the
+     * writes are applied, and its holder waits for nothing else meanwhile.
+     *
+     * <p>What this is for: a transaction computed from a value it read without a lock (a cached
+     * schema) commits only if that value is still current, without serializing such transactions
+     * with one another as an exclusive lock on the record would.
+     *
+     * <p>If the record differs at commit, nothing is applied and commit throws
+     * {@link RecordChangedException}. Requiring the same key twice with different values throws it
+     * at once. A transaction without writes commits without checking.
+     */
+    void requireUnchanged(String keyspace, byte[] partition, byte[] sort, byte[] expected);
+
+    /**
      * Applies every buffered write atomically. When this returns, the writes are durable as the
      * backend's configured durability promises (by default: on disk).
      *
+     * @throws RecordChangedException if a record required unchanged ({@link #requireUnchanged}) had
+     *     changed; nothing was applied
      * @throws StorageException if nothing was applied
      */
     void commit();

@@ -3,6 +3,7 @@ package io.modyn.engine.catalog;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageEngine;
@@ -21,6 +22,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * off the hot path, short enough that a table created or deleted through another node sharing the
  * same database becomes visible within a second. Changes through this node update the cache at
  * once.
+ *
+ * <p>A write computed from a cached definition is fenced ({@link #fence}): it commits only if that
+ * definition is still the stored one, so no write can commit from a definition that lacks an index
+ * created meanwhile (the argument is in {@link io.modyn.engine.index.IndexBackfiller}). A request
+ * that would be refused because of what the cached definition says can read it afresh
+ * ({@link #reload}) first.
  */
 public final class TableCatalog {
 
@@ -32,7 +39,8 @@ public final class TableCatalog {
     private final StorageEngine storage;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(TableDefinition definition, long loadedAt) {
+    /** A definition with the exact bytes it is stored as, which fenced writes require unchanged. */
+    private record Cached(TableDefinition definition, byte[] stored, long loadedAt) {
     }
 
     public TableCatalog(StorageEngine storage) {
@@ -62,12 +70,50 @@ public final class TableCatalog {
     /** The table's definition, or null if there is no such table. */
     public TableDefinition find(String tableName) {
         Cached cached = cache.get(tableName);
-        long now = System.nanoTime();
-        if (cached != null && now - cached.loadedAt < CACHE_NANOS) return cached.definition;
+        if (cached != null && System.nanoTime() - cached.loadedAt < CACHE_NANOS) return cached.definition;
+        return reload(tableName);
+    }
+
+    /**
+     * The table's definition as stored now, bypassing (and refreshing) the cache; null if there is
+     * no such table. For a request about to be refused because of what a cached definition says
+     * (an index it lacks, or has still backfilling), which another node may have changed.
+     */
+    public TableDefinition reload(String tableName) {
+        Cached loaded = load(tableName);
+        return loaded == null ? null : loaded.definition;
+    }
+
+    private Cached load(String tableName) {
         byte[] stored = storage.get(KEYSPACE, name(tableName), NO_SORT);
-        TableDefinition definition = stored == null ? null : TableDefinitionCodec.decode(stored);
-        if (definition == null) cache.remove(tableName); else cache.put(tableName, new Cached(definition, now));
-        return definition;
+        if (stored == null) {
+            cache.remove(tableName);
+            return null;
+        }
+        Cached loaded = new Cached(TableDefinitionCodec.decode(stored), stored, System.nanoTime());
+        cache.put(tableName, loaded);
+        return loaded;
+    }
+
+    /**
+     * Makes the item writes of {@code tx} to this table conditional on {@code table}, the
+     * definition they were computed from, still being the stored one when they commit (see
+     * {@link StorageTransaction#requireUnchanged}: checked under a shared lock on the definition's
+     * record, which every definition change locks exclusively). A stale definition fails the
+     * commit with {@link RecordChangedException}, after which the engine reads definitions afresh
+     * and runs the request again. Writers of one table do not wait for each other on this.
+     *
+     * @throws RecordChangedException at once if the definition is known to be stale already
+     */
+    public void fence(StorageTransaction tx, TableDefinition table) {
+        Cached cached = cache.get(table.tableName());
+        if (cached == null || (cached.definition != table && !cached.definition.equals(table))) {
+            cached = load(table.tableName());
+            if (cached == null || !cached.definition.equals(table)) {
+                throw new RecordChangedException("the definition of table " + table.tableName() + " changed while a write used it");
+            }
+        }
+        tx.requireUnchanged(KEYSPACE, name(table.tableName()), NO_SORT, cached.stored);
     }
 
     /** The table's definition for an item operation; DynamoDB's message names no table there. */
@@ -107,19 +153,20 @@ public final class TableCatalog {
 
     /** Creates the table's keyspace and records its definition; fails if the name is taken. */
     public void create(TableDefinition table) {
+        byte[] encoded = TableDefinitionCodec.encode(table);
         keyspaces(table).forEach(storage::createKeyspace);
         try (StorageTransaction tx = storage.begin()) {
             if (tx.getForUpdate(KEYSPACE, name(table.tableName()), NO_SORT) != null) {
                 throw DynamoException.resourceInUse("Table already exists: " + table.tableName());
             }
-            tx.put(KEYSPACE, name(table.tableName()), NO_SORT, TableDefinitionCodec.encode(table));
+            tx.put(KEYSPACE, name(table.tableName()), NO_SORT, encoded);
             tx.commit();
         } catch (DynamoException e) {
             // The name was taken: drop the keyspaces made for this attempt; they have fresh ids.
             keyspaces(table).forEach(storage::dropKeyspace);
             throw e;
         }
-        cache.put(table.tableName(), new Cached(table, System.nanoTime()));
+        cache.put(table.tableName(), new Cached(table, encoded, System.nanoTime()));
     }
 
     /**
@@ -130,6 +177,7 @@ public final class TableCatalog {
      * the operation again on the fresh definition: no change is lost.
      */
     public void update(TableDefinition base, TableDefinition updated) {
+        byte[] encoded = TableDefinitionCodec.encode(updated);
         try (StorageTransaction tx = storage.begin()) {
             byte[] current = tx.getForUpdate(KEYSPACE, name(updated.tableName()), NO_SORT);
             TableDefinition stored = current == null ? null : TableDefinitionCodec.decode(current);
@@ -137,13 +185,13 @@ public final class TableCatalog {
                 throw DynamoException.resourceNotFound("Requested resource not found: Table: " + updated.tableName() + " not found");
             }
             if (!stored.equals(base)) {
-                cache.put(updated.tableName(), new Cached(stored, System.nanoTime()));
+                cache.put(updated.tableName(), new Cached(stored, current, System.nanoTime()));
                 throw new StorageConflictException("the definition of table " + updated.tableName() + " changed concurrently");
             }
-            tx.put(KEYSPACE, name(updated.tableName()), NO_SORT, TableDefinitionCodec.encode(updated));
+            tx.put(KEYSPACE, name(updated.tableName()), NO_SORT, encoded);
             tx.commit();
         }
-        cache.put(updated.tableName(), new Cached(updated, System.nanoTime()));
+        cache.put(updated.tableName(), new Cached(updated, encoded, System.nanoTime()));
     }
 
     /** Removes the definition, then the data; returns the definition that was removed. */

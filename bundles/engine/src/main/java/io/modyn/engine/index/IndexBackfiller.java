@@ -11,7 +11,6 @@ import io.modyn.api.storage.StorageTransaction;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.ItemCodec;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,13 +27,35 @@ import java.util.logging.Logger;
  * Fills a global secondary index that UpdateTable added to a table with items, then marks it
  * ACTIVE (DynamoDB's "backfilling" phase, during which the index is CREATING and cannot be read).
  *
- * <p>Correct alongside concurrent writes: writes that know the index maintain it themselves
- * ({@link IndexMaintainer}); the backfill waits out {@link #GRACE} first, longer than the table
- * catalog caches definitions, so that every node (and every request in flight) writes with the
- * new definition before it starts. It then reads the table in key order, a batch at a time, and
- * writes each item's entry in a storage transaction that holds the item's lock, so an entry is
+ * <p>It reads the table in key order, a batch at a time, and writes each item's entry in a
+ * storage transaction that holds the item's lock and reads the item under it, so an entry is
  * never written from an item that a concurrent write has already replaced. Writing an entry that
  * a write has already written is harmless: both hold the same item.
+ *
+ * <p><b>Why no write can leave an item out of the index</b>, on any number of nodes, whatever
+ * their caches and however long a write waits for a lock. Let D be the stored definition that
+ * adds the index; UpdateTable commits it at instant c, holding the exclusive lock on the table's
+ * catalog record, and the backfill starts only after c (on this node once the update has
+ * returned; on another node once it has read D from storage). Take any write W that commits an
+ * item.
+ * <ol>
+ * <li>If W was computed from D or a later definition, W maintains the index itself, in its own
+ * transaction ({@link IndexMaintainer}), from the item it holds locked.
+ * <li>Otherwise W was computed from an older definition, and W is fenced
+ * ({@link io.modyn.engine.catalog.TableCatalog#fence}): its commit requires the catalog record to
+ * still hold that older definition, checked under a shared lock on the record that W keeps
+ * until its writes are visible. UpdateTable's exclusive lock excludes that shared lock, so
+ * either W checked after c, saw D, and applied nothing (the engine then runs the request again
+ * with D: case 1); or W's writes were visible before c, hence before the backfill began. Then
+ * the backfill's scan, which starts after c, finds the item (or finds it deleted, or replaced
+ * by a write of case 1), and writes its entry from the item as it is under the item's lock.
+ * </ol>
+ * So every item committed before the backfill's scan passes it is filled by the backfill, and
+ * every later write keeps the index itself. No grace period or cache lifetime enters this; the
+ * same holds for the file store (shared holds in its lock table) and PostgreSQL
+ * ({@code pg_advisory_xact_lock_shared} against the catalog update's {@code pg_advisory_xact_lock},
+ * the check in a statement whose READ COMMITTED snapshot is taken after the lock is granted).
+ * A node whose cache is stale only sees its writes retried once with the fresh definition.
  *
  * <p>One worker thread per server, started on demand and gone when idle. A backfill cut short (by
  * a restart, or storage going away) is resumed by the next DescribeTable (what clients waiting
@@ -42,9 +63,6 @@ import java.util.logging.Logger;
  * work.
  */
 public final class IndexBackfiller {
-
-    /** How long definitions may be stale: TableCatalog's cache window, with a safety margin. */
-    static final Duration GRACE = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(IndexBackfiller.class.getName());
     private static final int BATCH = 25;
@@ -78,7 +96,6 @@ public final class IndexBackfiller {
 
     private void run(StorageBinding.Bound bound, String tableName, String tableId, String indexId) {
         try {
-            Thread.sleep(GRACE.toMillis());
             fillAll(bound, tableName, tableId, indexId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

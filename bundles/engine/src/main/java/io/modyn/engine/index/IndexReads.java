@@ -18,9 +18,21 @@ public final class IndexReads {
     private IndexReads() {
     }
 
-    /** The index a read names, if it can be read: it exists, is not being backfilled, and is not read consistently when global. */
+    /**
+     * The index a read names, if it can be read: it exists, is not being backfilled, and is not
+     * read consistently when global. The table's definition may be cached for up to a second, so
+     * an index it lacks or has still backfilling may exist, or be ACTIVE, by another node's doing:
+     * before refusing, the definition is read afresh from storage, once.
+     */
     public static TableIndex resolve(StorageBinding.Bound bound, TableDefinition table, String indexName, Boolean consistentRead) {
         TableIndex index = TableIndex.find(table, indexName);
+        if (index == null || index.index().backfilling()) {
+            TableDefinition current = bound.catalog().reload(table.tableName());
+            if (current != null && current.tableId().equals(table.tableId())) {
+                table = current;
+                index = TableIndex.find(table, indexName);
+            }
+        }
         if (index == null) throw DynamoException.validation("The table does not have the specified index: " + indexName);
         if (index.global() && Boolean.TRUE.equals(consistentRead)) {
             throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");

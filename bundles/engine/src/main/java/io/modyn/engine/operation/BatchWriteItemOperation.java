@@ -91,7 +91,7 @@ public final class BatchWriteItemOperation {
                     byte[] stored = tx.getForUpdate(TableCatalog.dataKeyspace(write.table), write.key.partition(), write.key.sort());
                     old = stored == null ? null : ItemCodec.decode(stored);
                 }
-                writer.write(tx, write.table, write.key, old, write.item, readOld, ChangeOrigin.REQUEST);
+                writer.write(bound.catalog(), tx, write.table, write.key, old, write.item, readOld, ChangeOrigin.REQUEST);
                 units.merge(write.table.tableName(), CapacityUnits.write(write.size), Double::sum);
                 indexUnits.merge(write.table.tableName(), IndexWriteUnits.of(write.table, old, write.item), IndexWriteUnits::plus);
             }

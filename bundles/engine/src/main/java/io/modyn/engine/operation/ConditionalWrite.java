@@ -54,7 +54,7 @@ final class ConditionalWrite {
                 throw conditionFailed(returnOldOnFailure ? old : null);
             }
             Map<String, AttributeValue> updated = change.apply(old);
-            writer.write(tx, table, key, old, updated, readOld, ChangeOrigin.REQUEST);
+            writer.write(bound.catalog(), tx, table, key, old, updated, readOld, ChangeOrigin.REQUEST);
             tx.commit();
             return new Result(old, updated);
         }

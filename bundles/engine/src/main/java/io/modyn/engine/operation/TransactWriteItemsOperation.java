@@ -82,7 +82,7 @@ public final class TransactWriteItemsOperation {
 
         ClientRequestTokens.Claim claim = request.clientRequestToken() == null ? null
                 : new ClientRequestTokens.Claim(request.clientRequestToken(), RequestFingerprint.of(request.transactItems()));
-        WriteTransaction.Outcome outcome = ConflictRetry.run(actions.size(), () -> transaction.execute(bound.storage(), actions, claim));
+        WriteTransaction.Outcome outcome = ConflictRetry.run(actions.size(), () -> transaction.execute(bound, actions, claim));
         if (claim != null) tokens.sweepExpired(bound.storage());
         return new TransactWriteItemsResponse(capacity(request.returnConsumedCapacity(), actions, outcome, bound), null);
     }

@@ -1,6 +1,7 @@
 package io.modyn.engine.transaction;
 
 import io.modyn.api.model.DynamoException;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageConflictException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -24,6 +25,8 @@ public final class ConflictRetry {
         for (int n = 1; ; n++) {
             try {
                 return attempt.get();
+            } catch (RecordChangedException e) {
+                throw e; // a table definition changed: the request must run again from its definitions (the engine does that)
             } catch (StorageConflictException e) {
                 if (n >= MAX_ATTEMPTS) {
                     int index = e instanceof ActionConflictException conflict ? conflict.actionIndex() : -1;

@@ -7,6 +7,7 @@ import io.modyn.api.model.ErrorType;
 import io.modyn.api.model.TransactionCanceledException;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageTransaction;
+import io.modyn.engine.StorageBinding;
 import io.modyn.engine.write.ChangeOrigin;
 import io.modyn.engine.write.ItemWriter;
 import java.util.ArrayList;
@@ -48,7 +49,8 @@ public final class WriteTransaction {
      * @throws TransactionCanceledException when a condition fails or an update cannot apply
      * @throws ActionConflictException (a StorageConflictException) when an item cannot be locked
      */
-    public Outcome execute(StorageEngine storage, List<WriteAction> actions, ClientRequestTokens.Claim claim) {
+    public Outcome execute(StorageBinding.Bound bound, List<WriteAction> actions, ClientRequestTokens.Claim claim) {
+        StorageEngine storage = bound.storage();
         if (claim != null) tokens.prepare(storage);
         try (StorageTransaction tx = storage.begin()) {
             if (claim != null && tokens.alreadyApplied(tx, claim)) return Outcome.REPLAYED;
@@ -58,7 +60,7 @@ public final class WriteTransaction {
             List<Map<String, AttributeValue>> after = evaluate(actions, before);
             for (int i = 0; i < actions.size(); i++) {
                 WriteAction action = actions.get(i);
-                if (action.writes()) writer.write(tx, action.table(), action.key(), before.get(i), after.get(i), true, ChangeOrigin.REQUEST);
+                if (action.writes()) writer.write(bound.catalog(), tx, action.table(), action.key(), before.get(i), after.get(i), true, ChangeOrigin.REQUEST);
             }
             if (claim != null) tokens.record(tx, claim);
             tx.commit();

@@ -2,9 +2,9 @@ package io.modyn.engine.ttl;
 
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
-import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageRecord;
 import io.modyn.api.storage.StorageTransaction;
+import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.KeySchemaRules;
@@ -28,14 +28,14 @@ final class ExpiredItemDeletion {
     }
 
     /** @return true if the item was deleted, false if it was gone or no longer expired */
-    boolean deleteIfStillExpired(StorageEngine storage, TableDefinition table, String ttlAttribute, StorageRecord candidate,
+    boolean deleteIfStillExpired(StorageBinding.Bound bound, TableDefinition table, String ttlAttribute, StorageRecord candidate,
             BigDecimal nowEpochSeconds) {
-        try (StorageTransaction tx = storage.begin()) {
+        try (StorageTransaction tx = bound.storage().begin()) {
             byte[] stored = tx.getForUpdate(TableCatalog.dataKeyspace(table), candidate.partition(), candidate.sort());
             if (stored == null) return false;
             Map<String, AttributeValue> item = ItemCodec.decode(stored);
             if (!Expiration.isExpired(item, ttlAttribute, nowEpochSeconds)) return false;
-            writer.write(tx, table, KeySchemaRules.ofItem(table, item), item, null, true, ChangeOrigin.TIME_TO_LIVE);
+            writer.write(bound.catalog(), tx, table, KeySchemaRules.ofItem(table, item), item, null, true, ChangeOrigin.TIME_TO_LIVE);
             tx.commit();
             return true;
         }

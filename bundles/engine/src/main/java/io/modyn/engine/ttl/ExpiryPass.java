@@ -45,7 +45,7 @@ final class ExpiryPass {
                 pacer.awaitTurn();
                 if (!sameSetting(bound.catalog().find(table.tableName()), table, attribute)) break;
                 try {
-                    if (deletion.deleteIfStillExpired(bound.storage(), table, attribute, record, now())) deleted++;
+                    if (deletion.deleteIfStillExpired(bound, table, attribute, record, now())) deleted++;
                 } catch (StorageConflictException e) {
                     // A client holds the item's lock: leave it to the next pass.
                     LOG.fine(() -> "Skipped an expired item of " + table.tableName() + " that was locked: " + e.getMessage());

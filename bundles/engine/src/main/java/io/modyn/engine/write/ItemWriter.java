@@ -32,17 +32,19 @@ public final class ItemWriter {
 
     /**
      * Writes the change. When {@code oldKnown} is false the old item was not read (no hook needs
-     * it), and a deletion is written blindly.
+     * it), and a deletion is written blindly. The write commits only if {@code table} is still
+     * the table's stored definition then ({@link TableCatalog#fence}): what the hooks derive from
+     * the change (index entries, stream records) is derived from the definition that holds.
      */
-    public void write(StorageTransaction tx, TableDefinition table, PrimaryKey key, Map<String, AttributeValue> oldItem,
+    public void write(TableCatalog catalog, StorageTransaction tx, TableDefinition table, PrimaryKey key, Map<String, AttributeValue> oldItem,
             Map<String, AttributeValue> newItem, boolean oldKnown, ChangeOrigin origin) {
+        if (newItem == null && oldItem == null && oldKnown) return; // deleting an item that is not there changes nothing
+        catalog.fence(tx, table);
         String keyspace = TableCatalog.dataKeyspace(table);
         if (newItem != null) {
             tx.put(keyspace, key.partition(), key.sort(), ItemCodec.encode(newItem));
-        } else if (oldItem != null || !oldKnown) {
-            tx.delete(keyspace, key.partition(), key.sort());
         } else {
-            return; // deleting an item that is not there changes nothing
+            tx.delete(keyspace, key.partition(), key.sort());
         }
         ItemChange change = new ItemChange(table, key, oldItem, newItem, origin);
         for (ChangeHook hook : hooks) hook.apply(tx, change);

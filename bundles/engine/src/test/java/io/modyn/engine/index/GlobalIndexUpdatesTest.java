@@ -55,7 +55,8 @@ class GlobalIndexUpdatesTest {
         assertTrue(created.backfilling());
         assertEquals(List.of("id", "sk", "age", "city"),
                 response.tableDescription().definition().attributeDefinitions().stream().map(AttributeDefinition::attributeName).toList());
-        assertError("Cannot read from backfilling global secondary index: byCity", () -> cities("rome"));
+        // The backfill starts at once, so whether it is still running here is a matter of timing:
+        // IndexCreationAcrossNodesTest holds a backfill to check that reading it is refused.
 
         awaitActive();
         assertEquals(15, cities("rome").size());

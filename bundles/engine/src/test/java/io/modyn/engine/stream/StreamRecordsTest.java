@@ -125,7 +125,7 @@ class StreamRecordsTest {
         fixture.put("sessions", session);
         TableDefinition table = fixture.storage.require().catalog().require("sessions");
         try (StorageTransaction tx = fixture.storage.require().storage().begin()) {
-            fixture.writer.write(tx, table, KeySchemaRules.ofItem(table, session), session, null, true, ChangeOrigin.TIME_TO_LIVE);
+            fixture.writer.write(fixture.storage.require().catalog(), tx, table, KeySchemaRules.ofItem(table, session), session, null, true, ChangeOrigin.TIME_TO_LIVE);
             tx.commit();
         }
         ChangeRecord removal = fixture.records(arn).get(1);

@@ -122,7 +122,7 @@ class TimeToLiveExpirerTest {
         put("renewed", AttributeValue.n(String.valueOf(NOW + 3600)));
 
         TableDefinition table = storage.require().catalog().find("sessions");
-        boolean deleted = new ExpiredItemDeletion(writer).deleteIfStillExpired(storage.require().storage(), table, "expires", seenByScan,
+        boolean deleted = new ExpiredItemDeletion(writer).deleteIfStillExpired(storage.require(), table, "expires", seenByScan,
                 BigDecimal.valueOf(NOW));
 
         assertFalse(deleted);
@@ -139,7 +139,7 @@ class TimeToLiveExpirerTest {
             tx.commit();
         }
         changes.clear();
-        assertFalse(new ExpiredItemDeletion(writer).deleteIfStillExpired(storage.require().storage(), table, "expires", seenByScan,
+        assertFalse(new ExpiredItemDeletion(writer).deleteIfStillExpired(storage.require(), table, "expires", seenByScan,
                 BigDecimal.valueOf(NOW)));
         assertTrue(changes.isEmpty());
     }

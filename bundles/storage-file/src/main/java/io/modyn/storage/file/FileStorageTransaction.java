@@ -1,5 +1,6 @@
 package io.modyn.storage.file;
 
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.storage.file.locks.KeyLock;
 import io.modyn.storage.file.locks.KeyLockTable;
@@ -7,8 +8,10 @@ import io.modyn.storage.file.locks.LockOwner;
 import io.modyn.storage.file.locks.RecordKey;
 import io.modyn.storage.file.mutation.Mutation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +26,9 @@ final class FileStorageTransaction implements StorageTransaction {
     private final LockOwner owner = new LockOwner();
     private final Map<RecordKey, KeyLock> held = new HashMap<>();
     private final Map<RecordKey, Mutation> writes = new LinkedHashMap<>();
+    /** Records the commit requires unchanged, with their expected values (null: absent). */
+    private final Map<RecordKey, byte[]> required = new LinkedHashMap<>();
+    private final List<RecordKey> sharedHeld = new ArrayList<>();
     private boolean finished;
 
     FileStorageTransaction(FileStorageEngine engine, KeyLockTable lockTable) {
@@ -60,11 +66,35 @@ final class FileStorageTransaction implements StorageTransaction {
     }
 
     @Override
+    public void requireUnchanged(String keyspace, byte[] partition, byte[] sort, byte[] expected) {
+        ensureActive();
+        RecordKey key = new RecordKey(keyspace, partition.clone(), sort.clone());
+        byte[] value = expected == null ? null : expected.clone();
+        if (required.containsKey(key) && !Arrays.equals(required.get(key), value)) {
+            throw new RecordChangedException("a record was required unchanged with two different values: " + key);
+        }
+        required.put(key, value);
+    }
+
+    /**
+     * Takes a shared hold on each record required unchanged and compares it, then commits; the
+     * holds (like the locks) are released only after the writes are in the memtables, so no
+     * transaction can change a required record between the comparison and the writes' visibility.
+     */
+    @Override
     public void commit() {
         ensureActive();
         finished = true;
         try {
-            if (!writes.isEmpty()) engine.commit(new ArrayList<>(writes.values()));
+            if (writes.isEmpty()) return;
+            for (Map.Entry<RecordKey, byte[]> entry : required.entrySet()) {
+                RecordKey key = entry.getKey();
+                if (!held.containsKey(key) && lockTable.acquireShared(key, owner)) sharedHeld.add(key);
+                if (!Arrays.equals(engine.get(key.keyspace(), key.partition(), key.sort()), entry.getValue())) {
+                    throw new RecordChangedException("a record the commit required unchanged had changed; nothing was written: " + key);
+                }
+            }
+            engine.commit(new ArrayList<>(writes.values()));
         } finally {
             releaseLocks();
         }
@@ -78,9 +108,12 @@ final class FileStorageTransaction implements StorageTransaction {
     }
 
     private void releaseLocks() {
+        for (RecordKey key : sharedHeld) lockTable.releaseShared(key);
+        sharedHeld.clear();
         for (KeyLock lock : held.values()) lockTable.release(lock);
         held.clear();
         writes.clear();
+        required.clear();
     }
 
     private void ensureActive() {

@@ -31,6 +31,7 @@ final class PostgresStatements {
     final String lock;
     final String lockThenGet;
     final String flushThenCommit;
+    final String lockSharedThenFlushThenCommit;
     final String statistics;
     private final String schema;
 
@@ -50,6 +51,9 @@ final class PostgresStatements {
         // taken then (READ COMMITTED), so it sees what the previous holder committed.
         lockThenGet = lock + ";\n" + get;
         flushThenCommit = sql(FLUSH) + ";\nCOMMIT";
+        // The shared locks in a statement of their own, so that the flush's snapshot (READ
+        // COMMITTED) is taken after they are granted and sees what an exclusive holder committed.
+        lockSharedThenFlushThenCommit = "SELECT pg_advisory_xact_lock_shared(l) FROM unnest(?::bigint[]) AS l;\n" + flushThenCommit;
         statistics = sql("""
                 SELECT coalesce(sum(s.record_count), 0), coalesce(sum(s.size_bytes), 0) FROM {s}.keyspaces k
                 LEFT JOIN {s}.keyspace_statistics s ON s.keyspace_id = k.id
@@ -91,7 +95,10 @@ final class PostgresStatements {
 
     /**
      * A transaction's buffered writes, applied by one statement. Parameters: five arrays of the
-     * puts (keyspace names, tokens, partitions, sorts, values) and four of the deletes. It reads
+     * records the commit requires unchanged (keyspace names, tokens, partitions, sorts, expected
+     * values, null for absent), five of the puts (keyspace names, tokens, partitions, sorts,
+     * values) and four of the deletes. Its one column tells whether every required record held
+     * its expected value; if one did not, the statement writes nothing. It reads
      * the previous sizes of the keys it changes (it holds their locks, so nothing moves under it),
      * deletes, upserts, and adds the difference to this session's statistics shard of each
      * keyspace, in keyspace order so that two commits never wait for each other's counters in a
@@ -104,12 +111,20 @@ final class PostgresStatements {
      * following record delete then sees its rows.
      */
     private static final String FLUSH = """
-            WITH puts AS (
+            WITH guard AS (
+              SELECT NOT EXISTS (
+                SELECT 1 FROM unnest(?::text[], ?::bigint[], ?::bytea[], ?::bytea[], ?::bytea[]) AS q(keyspace, token, partition, sort, value)
+                LEFT JOIN {s}.keyspaces k ON k.name = q.keyspace
+                LEFT JOIN {s}.records r ON r.keyspace_id = k.id AND r.token = q.token AND r.partition = q.partition AND r.sort = q.sort
+                WHERE r.value IS DISTINCT FROM q.value) AS unchanged),
+            puts AS (
               SELECT (SELECT k.id FROM {s}.keyspaces k WHERE k.name = p.keyspace) AS keyspace_id, p.token, p.partition, p.sort, p.value
-              FROM unnest(?::text[], ?::bigint[], ?::bytea[], ?::bytea[], ?::bytea[]) AS p(keyspace, token, partition, sort, value)),
+              FROM unnest(?::text[], ?::bigint[], ?::bytea[], ?::bytea[], ?::bytea[]) AS p(keyspace, token, partition, sort, value)
+              WHERE (SELECT unchanged FROM guard)),
             deletes AS (
               SELECT (SELECT k.id FROM {s}.keyspaces k WHERE k.name = d.keyspace) AS keyspace_id, d.token, d.partition, d.sort
-              FROM unnest(?::text[], ?::bigint[], ?::bytea[], ?::bytea[]) AS d(keyspace, token, partition, sort)),
+              FROM unnest(?::text[], ?::bigint[], ?::bytea[], ?::bytea[]) AS d(keyspace, token, partition, sort)
+              WHERE (SELECT unchanged FROM guard)),
             changes AS (
               SELECT keyspace_id, token, partition, sort, octet_length(partition) + octet_length(sort) + octet_length(value) AS new_size FROM puts
               UNION ALL
@@ -130,11 +145,13 @@ final class PostgresStatements {
                      sum((c.new_size IS NOT NULL)::int - (p.old_size IS NOT NULL)::int) AS records,
                      sum(coalesce(c.new_size, 0) - coalesce(p.old_size, 0)) AS bytes
               FROM changes c LEFT JOIN previous p USING (keyspace_id, token, partition, sort)
-              GROUP BY c.keyspace_id)
-            INSERT INTO {s}.keyspace_statistics AS s (keyspace_id, shard, record_count, size_bytes)
-            SELECT keyspace_id, pg_backend_pid() % {shards}, records, bytes FROM deltas ORDER BY keyspace_id
-            ON CONFLICT (keyspace_id, shard) DO UPDATE
-            SET record_count = s.record_count + EXCLUDED.record_count, size_bytes = s.size_bytes + EXCLUDED.size_bytes""";
+              GROUP BY c.keyspace_id),
+            counted AS (
+              INSERT INTO {s}.keyspace_statistics AS s (keyspace_id, shard, record_count, size_bytes)
+              SELECT keyspace_id, pg_backend_pid() % {shards}, records, bytes FROM deltas ORDER BY keyspace_id
+              ON CONFLICT (keyspace_id, shard) DO UPDATE
+              SET record_count = s.record_count + EXCLUDED.record_count, size_bytes = s.size_bytes + EXCLUDED.size_bytes)
+            SELECT unchanged FROM guard""";
 
     private String sql(String template) {
         return template.replace("{s}", schema).replace("{shards}", Integer.toString(STATISTICS_SHARDS));

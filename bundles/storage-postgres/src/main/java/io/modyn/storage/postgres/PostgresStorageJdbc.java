@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -139,20 +140,37 @@ final class PostgresStorageJdbc {
 
     /**
      * Applies the writes (a value, or {@code deleted} for a delete) and commits, in one round
-     * trip. When this returns normally the transaction is committed.
+     * trip, provided every required record holds its expected value (null: absent); the shared
+     * locks on the required records are taken first, in a statement of their own. When this
+     * returns the transaction is committed: with the writes if it returns true, without them
+     * (a required record had changed) if it returns false.
      */
-    void flushThenCommit(Connection connection, Map<RecordKey, byte[]> writes, byte[] deleted) throws SQLException {
+    boolean flushThenCommit(Connection connection, Map<RecordKey, byte[]> writes, byte[] deleted, Map<RecordKey, byte[]> required,
+            long[] requiredLocks) throws SQLException {
         Columns puts = new Columns();
         Columns deletes = new Columns();
         writes.forEach((key, value) -> {
             if (value == deleted) deletes.add(key, null); else puts.add(key, value);
         });
-        try (PreparedStatement statement = connection.prepareStatement(sql.flushThenCommit)) {
-            int p = puts.bind(connection, statement, 1, true);
+        Columns expected = new Columns();
+        required.forEach((key, value) -> expected.addNullable(key, value));
+        boolean locking = requiredLocks.length > 0;
+        boolean unchanged;
+        try (PreparedStatement statement = connection.prepareStatement(locking ? sql.lockSharedThenFlushThenCommit : sql.flushThenCommit)) {
+            int p = 1;
+            if (locking) statement.setArray(p++, connection.createArrayOf("int8", Arrays.stream(requiredLocks).boxed().toArray()));
+            p = expected.bind(connection, statement, p, true);
+            p = puts.bind(connection, statement, p, true);
             deletes.bind(connection, statement, p, false);
             statement.execute();
+            if (locking && !statement.getMoreResults()) throw new SQLException("the flush after the shared locks returned no result");
+            try (ResultSet rows = statement.getResultSet()) {
+                if (!rows.next()) throw new SQLException("the flush returned no row");
+                unchanged = rows.getBoolean(1);
+            }
         }
         connection.commit(); // the server has committed; this tells the pool the connection is clean
+        return unchanged;
     }
 
     /** One batch of a partition's records in the range, in the order asked. */
@@ -245,6 +263,12 @@ final class PostgresStorageJdbc {
             partitions.add(key.partition());
             sorts.add(key.sort());
             if (value != null) values.add(value);
+        }
+
+        /** Adds a key with a value that may be null (an expected absence). */
+        void addNullable(RecordKey key, byte[] value) {
+            add(key, null);
+            values.add(value);
         }
 
         /** Binds the arrays from parameter {@code first} on; returns the next parameter index. */

@@ -1,10 +1,12 @@
 package io.modyn.storage.postgres;
 
 import io.modyn.api.storage.KeyspaceNotFoundException;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +42,8 @@ final class PostgresStorageTransaction implements StorageTransaction {
     private final String schema;
     private final Set<Long> locked = new HashSet<>();
     private final Map<RecordKey, byte[]> writes = new LinkedHashMap<>();
+    /** Records the commit requires unchanged, with their expected values (null: absent). */
+    private final Map<RecordKey, byte[]> required = new LinkedHashMap<>();
     private Connection connection;
     private boolean finished;
 
@@ -91,20 +95,43 @@ final class PostgresStorageTransaction implements StorageTransaction {
         return key;
     }
 
+    /**
+     * Remembered until commit, where the shared advisory locks ({@code pg_advisory_xact_lock_shared},
+     * which conflict with the exclusive ones of {@link #getForUpdate} and writes) are taken in the
+     * statement before the flush, and the flush compares the records under them.
+     */
+    @Override
+    public void requireUnchanged(String keyspace, byte[] partition, byte[] sort, byte[] expected) {
+        ensureActive();
+        RecordKey key = RecordKey.copyOf(keyspace, partition, sort);
+        byte[] value = expected == null ? null : expected.clone();
+        if (required.containsKey(key) && !Arrays.equals(required.get(key), value)) {
+            throw new RecordChangedException("a record was required unchanged with two different values: " + key);
+        }
+        required.put(key, value);
+    }
+
     @Override
     public void commit() {
         ensureActive();
         finished = true;
         boolean committed = false;
+        boolean unchanged = true;
         try {
             if (connection == null) return; // nothing was locked, nothing to write
-            if (writes.isEmpty()) connection.commit(); else jdbc.flushThenCommit(connection, writes, DELETED);
+            if (writes.isEmpty()) {
+                connection.commit();
+            } else {
+                long[] sharedLocks = required.keySet().stream().mapToLong(this::lockKey).filter(l -> !locked.contains(l)).sorted().toArray();
+                unchanged = jdbc.flushThenCommit(connection, writes, DELETED, required, sharedLocks);
+            }
             committed = true;
         } catch (SQLException e) {
             throw commitFailure(e);
         } finally {
             release(committed);
         }
+        if (!unchanged) throw new RecordChangedException("a record the commit required unchanged had changed; nothing was written");
     }
 
     @Override
@@ -144,6 +171,7 @@ final class PostgresStorageTransaction implements StorageTransaction {
     /** Rolls back unless committed (releasing the locks) and returns the connection to the pool. */
     private void release(boolean committed) {
         writes.clear();
+        required.clear();
         locked.clear();
         if (connection == null) return;
         Connection held = connection;

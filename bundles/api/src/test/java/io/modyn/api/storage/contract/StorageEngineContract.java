@@ -21,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.api.storage.PartitionToken;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageException;
@@ -693,6 +694,116 @@ public abstract class StorageEngineContract {
             } catch (StorageConflictException e) {
                 return "conflict";
             }
+        }
+    }
+
+    /** Commits conditional on a record they do not write ({@link StorageTransaction#requireUnchanged}). */
+    @Nested
+    class ConditionalCommits {
+
+        private static final String SCHEMA = "contract.schema";
+        private final ExecutorService threads = Executors.newSingleThreadExecutor();
+
+        @BeforeEach
+        void createKeyspaces() {
+            engine.createKeyspace(KS);
+            engine.createKeyspace(SCHEMA);
+            put(engine, SCHEMA, "table", "", "v1");
+        }
+
+        @AfterEach
+        void stopThreads() throws InterruptedException {
+            threads.shutdownNow();
+            assertTrue(threads.awaitTermination(30, TimeUnit.SECONDS));
+        }
+
+        @Test
+        void commitAppliesTheWritesWhileTheRequiredRecordIsUnchanged() {
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v1"));
+                tx.put(KS, utf8("p"), utf8("s"), utf8("written"));
+                tx.commit();
+            }
+            assertEquals("written", get(engine, KS, "p", "s"));
+            assertEquals("v1", get(engine, SCHEMA, "table", ""), "the required record is not written");
+        }
+
+        @Test
+        void commitAppliesNothingWhenTheRequiredRecordChangedAfterItWasRequired() {
+            put(engine, KS, "p", "kept", "old");
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v1"));
+                tx.put(KS, utf8("p"), utf8("s"), utf8("written"));
+                tx.delete(KS, utf8("p"), utf8("kept"));
+                put(engine, SCHEMA, "table", "", "v2");
+                assertThrows(RecordChangedException.class, tx::commit);
+            }
+            assertNull(get(engine, KS, "p", "s"));
+            assertEquals("old", get(engine, KS, "p", "kept"));
+            put(engine, KS, "p", "s", "the refused commit released its locks");
+            assertEquals("the refused commit released its locks", get(engine, KS, "p", "s"));
+        }
+
+        @Test
+        void absenceCanBeRequired() {
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("absent"), utf8(""), null);
+                tx.put(KS, utf8("p"), utf8("s"), utf8("written"));
+                tx.commit();
+            }
+            assertEquals("written", get(engine, KS, "p", "s"));
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), null);
+                tx.put(KS, utf8("p"), utf8("s"), utf8("second"));
+                assertThrows(RecordChangedException.class, tx::commit);
+            }
+            assertEquals("written", get(engine, KS, "p", "s"));
+        }
+
+        @Test
+        void requiringOneRecordWithTwoValuesFailsAtOnce() {
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v1"));
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v1"));
+                assertThrows(RecordChangedException.class, () -> tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v0")));
+            }
+        }
+
+        @Test
+        void aTransactionWithoutWritesCommitsWithoutTheCheck() {
+            try (StorageTransaction tx = engine.begin()) {
+                tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("stale"));
+                tx.getForUpdate(KS, utf8("p"), utf8("s"));
+                tx.commit();
+            }
+        }
+
+        @Test
+        @Timeout(120)
+        void aCommitRequiringARecordLockedForUpdateWaitsThenSeesTheChange() throws Exception {
+            try (StorageTransaction change = engine.begin()) {
+                change.getForUpdate(SCHEMA, utf8("table"), utf8(""));
+                change.put(SCHEMA, utf8("table"), utf8(""), utf8("v2"));
+                Future<String> dependent = threads.submit(() -> {
+                    try (StorageTransaction tx = engine.begin()) {
+                        tx.requireUnchanged(SCHEMA, utf8("table"), utf8(""), utf8("v1"));
+                        tx.put(KS, utf8("p"), utf8("s"), utf8("written"));
+                        tx.commit();
+                        return "committed";
+                    } catch (RecordChangedException e) {
+                        return "changed";
+                    } catch (StorageConflictException e) {
+                        return "conflict";
+                    }
+                });
+                // Give the dependent commit a chance to get past the lock; it must not.
+                Thread.sleep(200);
+                if (dependent.isDone()) assertEquals("conflict", dependent.get());
+                change.commit();
+                String outcome = dependent.get();
+                assertTrue(outcome.equals("changed") || outcome.equals("conflict"), "the dependent commit " + outcome);
+            }
+            assertNull(get(engine, KS, "p", "s"));
         }
     }
 

@@ -5,6 +5,7 @@ import io.modyn.api.storage.KeyOrder;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.api.storage.PartitionToken;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageEngine;
@@ -13,6 +14,7 @@ import io.modyn.api.storage.StorageKey;
 import io.modyn.api.storage.StorageRecord;
 import io.modyn.api.storage.StorageTransaction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,10 +117,15 @@ public final class InMemoryStorageEngine implements StorageEngine {
         };
     }
 
+    private record Required(String keyspace, StorageKey key, byte[] expected) {
+    }
+
     private final class Transaction implements StorageTransaction {
 
         private final Map<String, ReentrantLock> held = new LinkedHashMap<>();
         private final Map<String, Map<StorageKey, byte[]>> pending = new LinkedHashMap<>();
+        /** Records the commit is conditional on: keyspace/key name to (keyspace, key, expected value). */
+        private final Map<String, Required> required = new LinkedHashMap<>();
 
         @Override
         public byte[] getForUpdate(String keyspace, byte[] partition, byte[] sort) {
@@ -141,8 +148,31 @@ public final class InMemoryStorageEngine implements StorageEngine {
         }
 
         @Override
+        public void requireUnchanged(String keyspace, byte[] partition, byte[] sort, byte[] expected) {
+            StorageKey key = new StorageKey(partition.clone(), sort.clone());
+            Required wanted = new Required(keyspace, key, expected == null ? null : expected.clone());
+            Required earlier = required.putIfAbsent(keyspace + "/" + key, wanted);
+            if (earlier != null && !Arrays.equals(earlier.expected, wanted.expected)) {
+                throw new RecordChangedException("required unchanged with two different values: " + keyspace + "/" + key);
+            }
+        }
+
+        @Override
         public void commit() {
+            // The reference takes an exclusive lock where a backend takes a shared one: simpler,
+            // and it waits for a transaction holding the record for update just the same.
+            if (!pending.isEmpty()) {
+                for (Required r : required.values()) lock(r.keyspace, r.key.partition(), r.key.sort());
+            }
             synchronized (commitLock) {
+                if (!pending.isEmpty()) {
+                    for (Required r : required.values()) {
+                        if (!Arrays.equals(records(r.keyspace).get(r.key), r.expected)) {
+                            pending.clear();
+                            throw new RecordChangedException("record changed: " + r.keyspace + "/" + r.key);
+                        }
+                    }
+                }
                 for (String keyspace : pending.keySet()) records(keyspace);
                 pending.forEach((keyspace, writes) -> {
                     NavigableMap<StorageKey, byte[]> records = records(keyspace);
@@ -157,6 +187,7 @@ public final class InMemoryStorageEngine implements StorageEngine {
         @Override
         public void close() {
             pending.clear();
+            required.clear();
             held.values().forEach(ReentrantLock::unlock);
             held.clear();
         }
