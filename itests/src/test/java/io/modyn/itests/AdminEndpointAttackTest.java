@@ -107,11 +107,13 @@ class AdminEndpointAttackTest {
     void installFromAUrlIsRefusedAndTheServerNeverConnects() throws IOException {
         try (ServerSocket bait = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             String url = "http://127.0.0.1:" + bait.getLocalPort() + "/evil.jar";
-            for (String location : List.of(url, "jar:" + url + "!/", "ftp://127.0.0.1:" + bait.getLocalPort() + "/x.jar")) {
-                Response response = send(request("POST", "/bundles/install?start=true&location=" + encode(location)), "");
+            String ftp = "ftp://127.0.0.1:" + bait.getLocalPort() + "/x.jar";
+            for (String location : List.of(url, "jar:" + url + "!/", ftp)) {
+                Response response = send(install(location), "");
                 assertEquals(403, response.status(), location + ": " + response.body());
             }
-            Response update = send(request("POST", "/bundles/" + STORAGE_BUNDLE + "/update?location=" + encode(url)), "");
+            Response update = send(request("POST", "/bundles/" + STORAGE_BUNDLE + "/update?location=" + encode(url)),
+                    "");
             assertEquals(403, update.status(), update.body());
             // The answers came after any fetch would have been tried; a short wait catches a late one.
             bait.setSoTimeout(1000);
@@ -128,7 +130,7 @@ class AdminEndpointAttackTest {
         try {
             for (String location : List.of(jar.toString(), jar.toUri().toString(),
                     extensions + "/../../data/elsewhere/probe.jar", link.toString())) {
-                Response response = send(request("POST", "/bundles/install?start=true&location=" + encode(location)), "");
+                Response response = send(install(location), "");
                 assertEquals(403, response.status(), location + ": " + response.body());
             }
         } finally {
@@ -177,7 +179,8 @@ class AdminEndpointAttackTest {
 
     @Test
     void modynAdminListsBundles() throws Exception {
-        Result result = modynAdmin("--port", String.valueOf(adminPort()), "--data-dir", server.dataDir().toString(), "list");
+        Result result = modynAdmin("--port", String.valueOf(adminPort()), "--data-dir", server.dataDir().toString(),
+                "list");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.stdout().contains("io.modyn.admin"), result.toString());
         assertTrue(result.stdout().contains(STORAGE_BUNDLE), result.toString());
@@ -197,7 +200,8 @@ class AdminEndpointAttackTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
-        Result result = modynAdmin("--port", String.valueOf(closedPort), "--data-dir", server.dataDir().toString(), "list");
+        Result result = modynAdmin("--port", String.valueOf(closedPort), "--data-dir", server.dataDir().toString(),
+                "list");
         assertEquals(1, result.exitCode(), result.toString());
         assertTrue(result.stderr().contains("port " + closedPort), result.toString());
         assertTrue(result.stderr().contains("may not be running"), result.toString());
@@ -220,7 +224,12 @@ class AdminEndpointAttackTest {
 
     /** A request line and headers as bin/modyn-admin sends them, with the token. */
     private static String request(String method, String pathAndQuery) {
-        return method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + adminPort() + "\r\n" + bearer(admin.token());
+        return method + " " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + adminPort() + "\r\n"
+                + bearer(admin.token());
+    }
+
+    private static String install(String location) {
+        return request("POST", "/bundles/install?start=true&location=" + encode(location));
     }
 
     private static String bearer(String token) {
@@ -230,12 +239,14 @@ class AdminEndpointAttackTest {
     private static Response send(String head, String body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), adminPort())) {
             socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(60));
-            socket.getOutputStream().write((head + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write((head + "Connection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
             socket.getOutputStream().flush();
             String text = readAll(socket.getInputStream());
             int end = text.indexOf("\r\n\r\n");
             assertTrue(end > 0, "no HTTP response: " + text);
-            return new Response(Integer.parseInt(text.split(" ", 3)[1]), text.substring(0, end), text.substring(end + 4));
+            int status = Integer.parseInt(text.split(" ", 3)[1]);
+            return new Response(status, text.substring(0, end), text.substring(end + 4));
         }
     }
 

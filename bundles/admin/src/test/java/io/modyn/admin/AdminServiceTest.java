@@ -11,7 +11,8 @@ class AdminServiceTest {
 
     @Test
     void configuredTokenFileWins() {
-        assertEquals(Path.of("/etc/modyn/token"), AdminService.tokenFile(configuration("/etc/modyn/token"), "/var/modyn"));
+        assertEquals(Path.of("/etc/modyn/token"),
+                AdminService.tokenFile(configuration("/etc/modyn/token"), "/var/modyn"));
     }
 
     @Test
