@@ -94,7 +94,7 @@ class AssemblyStartIT {
         List<String[]> bundles = List.of();
         while (Instant.now().isBefore(deadline)) {
             assertTrue(process.isAlive(), "the server exited:\n" + Files.readString(log));
-            String json = get(URI.create("http://127.0.0.1:" + adminPort + "/bundles?format=json"));
+            String json = getAdmin(URI.create("http://127.0.0.1:" + adminPort + "/bundles?format=json"));
             if (json != null) {
                 bundles = new ArrayList<>();
                 Matcher matcher = BUNDLE.matcher(json);
@@ -134,9 +134,14 @@ class AssemblyStartIT {
         assertEquals(200, status, "ListTables status\n" + Files.readString(log));
     }
 
-    private String get(URI uri) throws InterruptedException {
+    /** The admin endpoint wants the token the server writes to {@code <data dir>/admin-token}. */
+    private String getAdmin(URI uri) throws InterruptedException {
+        Path tokenFile = data.resolve("admin-token");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            if (!Files.exists(tokenFile)) return null;
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + Files.readString(tokenFile).trim()).build();
+            HttpResponse<String> response = http.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException e) {

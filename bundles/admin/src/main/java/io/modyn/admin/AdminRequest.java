@@ -14,15 +14,16 @@ import java.util.Map;
  * GET  /bundles/{idOrName}                   show one bundle
  * POST /bundles/{idOrName}/start             start it
  * POST /bundles/{idOrName}/stop              stop it
- * POST /bundles/{idOrName}/update[?location=pathOrUrl]
- *                                            update it from its own location, or from the one given
+ * POST /bundles/{idOrName}/update[?location=file]
+ *                                            update it from its own location, or from the file given
  * POST /bundles/{idOrName}/uninstall         uninstall it
- * POST /bundles/install?location=pathOrUrl[&amp;start=true]
+ * POST /bundles/install?location=file[&amp;start=true]
  *                                            install a bundle (and start it)
  * </pre>
  *
- * Any of them answers JSON with {@code ?format=json} or {@code Accept: application/json}, text
- * otherwise.
+ * A location is kept as given (a path or {@code file:} URL); {@link InstallLocationPolicy} decides
+ * whether it may be read. Any command answers JSON with {@code ?format=json} or
+ * {@code Accept: application/json}, text otherwise.
  */
 record AdminRequest(Action action, BundleSelector target, String location, boolean start, boolean json) {
 
@@ -39,7 +40,10 @@ record AdminRequest(Action action, BundleSelector target, String location, boole
             return new AdminRequest(Action.LIST, null, null, false, json);
         }
         if (segments.size() == 1 && segments.get(0).equals(INSTALL) && method.equals("POST")) {
-            String location = BundleLocation.toUrl(query.get("location"));
+            String location = query.get("location");
+            if (location == null || location.isBlank()) {
+                throw new AdminException(AdminException.BAD_REQUEST, "A location (a bundle file) is required");
+            }
             return new AdminRequest(Action.INSTALL, null, location, Boolean.parseBoolean(query.get("start")), json);
         }
         BundleSelector target = BundleSelector.parse(segments.get(0));
@@ -52,9 +56,7 @@ record AdminRequest(Action action, BundleSelector target, String location, boole
         }
         Action action = bundleAction(segments.get(1), path);
         requireMethod("POST", method);
-        String location = action == Action.UPDATE && query.containsKey("location")
-                ? BundleLocation.toUrl(query.get("location"))
-                : null;
+        String location = action == Action.UPDATE ? query.get("location") : null;
         return new AdminRequest(action, target, location, false, json);
     }
 

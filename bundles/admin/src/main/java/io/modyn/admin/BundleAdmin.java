@@ -2,7 +2,8 @@ package io.modyn.admin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,15 +76,18 @@ final class BundleAdmin {
         return BundleInfo.of(bundle);
     }
 
-    /** Updates from the bundle's own location when {@code location} is null. */
-    BundleInfo update(Bundle bundle, String location) throws AdminException {
-        if (location == null) {
+    /**
+     * Updates from the bundle's own location when {@code file} is null, else from {@code file}, which
+     * {@link InstallLocationPolicy} has checked.
+     */
+    BundleInfo update(Bundle bundle, Path file) throws AdminException {
+        if (file == null) {
             perform(bundle, "update", () -> bundle.update());
         } else {
-            try (InputStream content = URI.create(location).toURL().openStream()) {
+            try (InputStream content = Files.newInputStream(file)) {
                 perform(bundle, "update", () -> bundle.update(content));
-            } catch (IOException | IllegalArgumentException e) {
-                throw new AdminException(AdminException.BAD_REQUEST, "Cannot read " + location + ": " + e, e);
+            } catch (IOException e) {
+                throw new AdminException(AdminException.BAD_REQUEST, "Cannot read " + file + ": " + e.getMessage(), e);
             }
         }
         refresh(bundle);
@@ -96,10 +100,18 @@ final class BundleAdmin {
         return BundleInfo.of(bundle);
     }
 
-    BundleInfo install(String location, boolean start) throws AdminException {
+    /**
+     * Installs the bundle in {@code file} (checked by {@link InstallLocationPolicy}), with its
+     * {@code file:} URL as location. The content is read here, from the checked path, rather than
+     * by the framework from the URL.
+     */
+    BundleInfo install(Path file, boolean start) throws AdminException {
+        String location = file.toUri().toString();
         Bundle bundle;
-        try {
-            bundle = context.installBundle(location);
+        try (InputStream content = Files.newInputStream(file)) {
+            bundle = context.installBundle(location, content);
+        } catch (IOException e) {
+            throw new AdminException(AdminException.BAD_REQUEST, "Cannot read " + file + ": " + e.getMessage(), e);
         } catch (BundleException | IllegalStateException e) {
             throw new AdminException(AdminException.CONFLICT, "Cannot install " + location + ": " + e.getMessage(), e);
         }

@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /**
- * The admin endpoint changes what code runs in the server and has no authentication, so it may
- * only listen where nothing but the local machine can reach it.
+ * The admin endpoint changes what code runs in the server, so it may only listen where nothing but
+ * the local machine can reach it. Its token and {@link BrowserRequestGuard} then keep out other
+ * local users and web pages, which loopback alone does not.
  */
 final class LoopbackAddress {
 

@@ -40,9 +40,9 @@ class AdminRequestTest {
     }
 
     @Test
-    void updateLocationIsDecodedAndMadeAUrl() throws AdminException {
+    void updateLocationIsDecodedAndKeptAsGiven() throws AdminException {
         AdminRequest request = parse("POST", "/bundles/4/update", "location=%2Ftmp%2Fnew%20engine.jar");
-        assertEquals("file:///tmp/new%20engine.jar", request.location());
+        assertEquals("/tmp/new engine.jar", request.location());
     }
 
     @Test

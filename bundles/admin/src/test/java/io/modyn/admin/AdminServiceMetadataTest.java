@@ -22,13 +22,16 @@ class AdminServiceMetadataTest {
     }
 
     @Test
-    void metatypeDescribesPortAndBindWithTheirDefaults() throws Exception {
+    void metatypeDescribesPortBindTokenFileAndInstallFoldersWithTheirDefaults() throws Exception {
         Document metatype = read("OSGI-INF/metatype/io.modyn.admin.xml");
         assertEquals("io.modyn.admin", ((Element) metatype.getElementsByTagName("Designate").item(0)).getAttribute("pid"));
         NodeList attributes = metatype.getElementsByTagName("AD");
-        assertEquals(2, attributes.getLength());
+        assertEquals(4, attributes.getLength());
         assertEquals("port=8001", idAndDefault((Element) attributes.item(0)));
         assertEquals("bind=127.0.0.1", idAndDefault((Element) attributes.item(1)));
+        assertEquals("tokenFile=", idAndDefault((Element) attributes.item(2)));
+        assertEquals("installFolders=", idAndDefault((Element) attributes.item(3)));
+        assertEquals("2147483647", ((Element) attributes.item(3)).getAttribute("cardinality"), "a list");
     }
 
     private static String idAndDefault(Element attribute) {

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BundleAdminTest {
+
+    @TempDir
+    Path directory;
 
     private final FakeFramework framework = new FakeFramework()
             .bundle(0, "org.apache.felix.framework")
@@ -55,6 +61,21 @@ class BundleAdminTest {
         assertTrue(admin.hostsEndpoint(admin.find(BundleSelector.parse("0"))));
         assertTrue(admin.hostsEndpoint(admin.find(BundleSelector.parse("io.modyn.admin"))));
         assertFalse(admin.hostsEndpoint(admin.find(BundleSelector.parse("4"))));
+    }
+
+    @Test
+    void installReadsTheCheckedFileAndNamesItsUrlAsLocation() throws Exception {
+        Path file = Files.writeString(directory.resolve("extension.jar"), "bundle bytes");
+        BundleInfo installed = admin.install(file, false);
+        assertEquals(file.toUri().toString(), installed.location());
+        assertEquals(List.of("install " + file.toUri() + " bundle bytes"), framework.calls);
+    }
+
+    @Test
+    void updateFromAFileReadsItAndRefreshes() throws Exception {
+        Path file = Files.writeString(directory.resolve("engine-2.jar"), "new bytes");
+        admin.update(admin.find(BundleSelector.parse("4")), file);
+        assertEquals(List.of("update 4 from new bytes", "refresh"), framework.calls);
     }
 
     @Test

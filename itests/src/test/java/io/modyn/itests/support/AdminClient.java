@@ -8,21 +8,48 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The operator's admin endpoint of a running server (loopback only): lists bundles and stops,
- * starts or updates one, addressed by id or symbolic name. Asks for JSON answers.
+ * starts or updates one, addressed by id or symbolic name. Asks for JSON answers, and sends the
+ * token the server keeps in {@code <data dir>/admin-token}, as {@code bin/modyn-admin} does.
  */
 public final class AdminClient {
 
+    /** Where the distribution's conf/io.modyn.admin.cfg puts the token: tokenFile=${modyn.data.dir}/admin-token. */
+    public static final String TOKEN_FILE_NAME = "admin-token";
+
     private final URI base;
+    private final Path tokenFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    AdminClient(URI base) {
+    AdminClient(URI base, Path dataDir) {
         this.base = base;
+        this.tokenFile = dataDir.resolve(TOKEN_FILE_NAME);
+    }
+
+    /** The endpoint, {@code http://127.0.0.1:<admin port>}. */
+    public URI base() {
+        return base;
+    }
+
+    public Path tokenFile() {
+        return tokenFile;
+    }
+
+    /** The token the server wrote (it is created when the admin bundle activates). */
+    public String token() {
+        try {
+            return Files.readString(tokenFile, StandardCharsets.US_ASCII).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the admin token " + tokenFile, e);
+        }
     }
 
     public List<BundleInfo> bundles() {
@@ -55,6 +82,7 @@ public final class AdminClient {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token())
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();
         try {

@@ -183,7 +183,7 @@ public final class ModynServer implements AutoCloseable {
     }
 
     public AdminClient admin() {
-        return new AdminClient(URI.create("http://127.0.0.1:" + adminPort));
+        return new AdminClient(URI.create("http://127.0.0.1:" + adminPort), dataDir);
     }
 
     /** The server folder this process runs from (a copy of the distribution). */
