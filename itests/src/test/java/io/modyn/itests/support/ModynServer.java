@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -67,13 +68,15 @@ public final class ModynServer implements AutoCloseable {
     private final boolean ownsSchema;
     /** The JDBC URL given to {@code bin/modyn}; null for the run's database as named by the environment. */
     private final String jdbcUrl;
+    /** Variables added to the process's environment (such as {@code JAVA_OPTS}), at every start. */
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** More {@code bin/modyn} options, after the ones every server gets. */
     private List<String> extraOptions = List.of();
     private Process process;
 
     /** {@code sharedSchema}: another server's schema to use, or null for a fresh one of its own. */
-    private ModynServer(String name, String region, Path workDir, String sharedSchema, String jdbcUrl) {
+    private ModynServer(String name, String region, Path workDir, String sharedSchema, String jdbcUrl, Map<String, String> environment) {
         this.name = name;
         this.region = region;
         this.home = workDir.resolve("modyn");
@@ -85,6 +88,7 @@ public final class ModynServer implements AutoCloseable {
         this.schema = sharedSchema == null ? StorageBackend.newSchema(name) : sharedSchema;
         this.ownsSchema = sharedSchema == null;
         this.jdbcUrl = jdbcUrl;
+        this.environment = Map.copyOf(environment);
     }
 
     /** Copies the distribution, starts it in region {@value #DEFAULT_REGION} and waits until it serves requests. */
@@ -94,12 +98,22 @@ public final class ModynServer implements AutoCloseable {
 
     /** Copies the distribution, starts it with {@code --region region} and waits until it serves requests. */
     public static ModynServer start(String name, String region) {
-        return start(name, region, null, null);
+        return start(name, region, null, null, Map.of());
+    }
+
+    /** Like {@link #start(String)}, with variables added to the server's environment, such as {@code JAVA_OPTS}. */
+    public static ModynServer startWithEnvironment(String name, Map<String, String> environment) {
+        return start(name, DEFAULT_REGION, null, null, environment);
     }
 
     /** Copies the distribution and starts it with these {@code bin/modyn} options besides the usual ones. */
     public static ModynServer startWithOptions(String name, List<String> options) {
-        return start(name, DEFAULT_REGION, null, null, options);
+        return start(name, DEFAULT_REGION, null, null, Map.of(), options);
+    }
+
+    /** Copies the distribution and starts it with these options and these variables added to its environment. */
+    public static ModynServer startWith(String name, List<String> options, Map<String, String> environment) {
+        return start(name, DEFAULT_REGION, null, null, environment, options);
     }
 
     /**
@@ -109,7 +123,7 @@ public final class ModynServer implements AutoCloseable {
      */
     public static ModynServer startSharingDatabase(String name, ModynServer peer) {
         requirePostgres(name);
-        return start(name, peer.region, peer.schema, peer.jdbcUrl);
+        return start(name, peer.region, peer.schema, peer.jdbcUrl, Map.of());
     }
 
     /**
@@ -119,18 +133,19 @@ public final class ModynServer implements AutoCloseable {
      */
     public static ModynServer startWithDatabaseAt(String name, InetSocketAddress database) {
         requirePostgres(name);
-        return start(name, DEFAULT_REGION, null, StorageBackend.postgresUrlVia(database));
+        return start(name, DEFAULT_REGION, null, StorageBackend.postgresUrlVia(database), Map.of());
     }
 
-    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl) {
-        return start(name, region, sharedSchema, jdbcUrl, List.of());
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, Map<String, String> environment) {
+        return start(name, region, sharedSchema, jdbcUrl, environment, List.of());
     }
 
-    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, List<String> options) {
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, Map<String, String> environment,
+                                     List<String> options) {
         Path distribution = Distribution.folder();
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
-        ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl);
+        ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl, environment);
         server.extraOptions = List.copyOf(options);
         DirectoryTree.copy(distribution, server.home, Set.of("data"));
         try {
@@ -163,6 +178,40 @@ public final class ModynServer implements AutoCloseable {
     /** SIGKILL and wait: nothing in the server gets to run. Returns the exit code (137 on Linux). */
     public int kill() {
         return terminate(true);
+    }
+
+    /**
+     * Starts the server again on the same ports and data directory, expecting it to fail: waits for
+     * the process to end by itself within {@code timeout} and returns its exit code.
+     */
+    public int restartExpectingExit(Duration timeout) {
+        if (isRunning()) throw new IllegalStateException(name + " is still running");
+        spawn();
+        return awaitExit(timeout);
+    }
+
+    /**
+     * Waits for the process to end by itself (nothing is sent to it) and returns its exit code;
+     * fails if it still runs after {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) {
+        if (process == null) throw new IllegalStateException(name + " was never started");
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException(name + " still runs " + timeout.toSeconds() + " s later. Server log:\n" + logTail());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        RUNNING.remove(process);
+        return process.exitValue();
+    }
+
+    /** The process bin/modyn runs as: the JVM itself when it {@code exec}s it, else among its descendants. */
+    public ProcessHandle processHandle() {
+        if (process == null) throw new IllegalStateException(name + " was never started");
+        return process.toHandle();
     }
 
     public boolean isRunning() {
@@ -232,6 +281,14 @@ public final class ModynServer implements AutoCloseable {
     }
 
     private void launch() {
+        Instant started = Instant.now();
+        spawn();
+        awaitServing();
+        System.out.println("[itests] " + this + " serving after "
+                + Duration.between(started, Instant.now()).toMillis() + " ms");
+    }
+
+    private void spawn() {
         List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve("modyn").toString(),
                 "--port", String.valueOf(port),
                 "--bind", "127.0.0.1",
@@ -245,17 +302,14 @@ public final class ModynServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The flags decide; settings from the environment of whoever runs the tests must not.
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("MODYN_"));
-        Instant started = Instant.now();
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("MODYN_") || variable.equals("JAVA_OPTS"));
+        builder.environment().putAll(environment);
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + command.get(0), e);
         }
         RUNNING.add(process);
-        awaitServing();
-        System.out.println("[itests] " + this + " serving after "
-                + Duration.between(started, Instant.now()).toMillis() + " ms");
     }
 
     private void awaitServing() {

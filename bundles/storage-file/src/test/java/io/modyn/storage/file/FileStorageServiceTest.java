@@ -2,6 +2,7 @@ package io.modyn.storage.file;
 
 import static io.modyn.storage.file.TestData.get;
 import static io.modyn.storage.file.TestData.put;
+import static io.modyn.storage.file.TestData.rewriteFormatVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.BatchSyncPolicy;
+import io.modyn.storage.file.commitlog.CommitLogSegment;
 import io.modyn.storage.file.commitlog.PeriodicSyncPolicy;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
@@ -18,6 +20,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
@@ -114,15 +120,85 @@ class FileStorageServiceTest {
         second.deactivate();
     }
 
-    /** Just enough of a bundle context: a property lookup and service registration. */
+    /** A data directory whose commit log was written in a format this version does not read. */
+    private void writeDataInANewerFormat() {
+        FakeContext context = new FakeContext(home.toString());
+        FileStorageService writer = new FileStorageService();
+        writer.activate(context.proxy(), config("data", "always", 10));
+        context.registered.get(0).createKeyspace("t");
+        put(context.registered.get(0), "t", "p", "s", "v");
+        writer.deactivate();
+        rewriteFormatVersion(home.resolve("data").resolve("commitlog").resolve(CommitLogSegment.fileName(1)), 99);
+    }
+
+    @Test
+    void storageThatCannotBeOpenedEndsTheProcessWhenTheFrameworkAsksAndSaysWhy() {
+        writeDataInANewerFormat();
+        FakeContext context = new FakeContext(home.toString(), "true");
+        FileStorageService service = new FileStorageService();
+        List<Integer> exits = new ArrayList<>();
+        service.exit = exits::add;
+        List<String> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel() == Level.SEVERE) logged.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(FileStorageService.class.getName());
+        logger.addHandler(handler);
+        try {
+            StorageException e = assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "always", 10)));
+            assertTrue(e.getMessage().contains("unsupported format version 99"), e.getMessage());
+        } finally {
+            logger.removeHandler(handler);
+        }
+
+        assertEquals(List.of(FileStorageService.OPEN_FAILURE_EXIT_STATUS), exits);
+        assertEquals(List.of(), context.registered);
+        assertEquals(1, logged.size(), logged::toString);
+        String message = logged.get(0);
+        assertTrue(message.contains(home.resolve("data").toString()) && message.contains("unsupported format version 99")
+                && message.contains("exit status 1"), message);
+    }
+
+    @Test
+    void embeddedWithoutThatPropertyAFailedOpenOnlyFailsTheComponent() {
+        writeDataInANewerFormat();
+        FakeContext context = new FakeContext(home.toString());
+        FileStorageService service = new FileStorageService();
+        List<Integer> exits = new ArrayList<>();
+        service.exit = exits::add;
+
+        assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "always", 10)));
+
+        assertEquals(List.of(), exits);
+        assertEquals(List.of(), context.registered);
+    }
+
+    /** Just enough of a bundle context: property lookups and service registration. */
     private static final class FakeContext {
 
         private final String modynHome;
+        private final String exitOnOpenFailure;
         final List<StorageEngine> registered = new ArrayList<>();
         int unregistered;
 
         FakeContext(String modynHome) {
+            this(modynHome, null);
+        }
+
+        FakeContext(String modynHome, String exitOnOpenFailure) {
             this.modynHome = modynHome;
+            this.exitOnOpenFailure = exitOnOpenFailure;
         }
 
         BundleContext proxy() {
@@ -133,7 +209,8 @@ class FileStorageServiceTest {
                     });
             return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                     (p, method, args) -> switch (method.getName()) {
-                        case "getProperty" -> FileStorageService.MODYN_HOME.equals(args[0]) ? modynHome : null;
+                        case "getProperty" -> FileStorageService.MODYN_HOME.equals(args[0]) ? modynHome
+                                : FileStorageService.EXIT_ON_OPEN_FAILURE.equals(args[0]) ? exitOnOpenFailure : null;
                         case "registerService" -> {
                             assertEquals(StorageEngine.class, args[0]);
                             assertEquals("file", ((Dictionary<?, ?>) args[2]).get("storage.name"));

@@ -4,15 +4,20 @@ import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageRecord;
 import io.modyn.api.storage.StorageTransaction;
+import io.modyn.storage.file.commitlog.FileHeader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /** Shared helpers of the engine-level tests: writing records, reading keyspaces, copying data as a crash leaves it. */
 final class TestData {
@@ -69,6 +74,26 @@ final class TestData {
                 if (Files.isDirectory(file)) Files.createDirectories(target);
                 else Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Rewrites the format version in a storage file's header (keeping its checksum valid), as a
+     * newer Modyn writing a format this one does not know would leave it.
+     */
+    static void rewriteFormatVersion(Path file, int version) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(FileHeader.SIZE);
+            while (header.hasRemaining() && channel.read(header) >= 0) {
+                // Read the whole header.
+            }
+            header.putInt(8, version);
+            CRC32C crc = new CRC32C();
+            crc.update(header.array(), 0, FileHeader.SIZE - 4);
+            header.putInt(FileHeader.SIZE - 4, (int) crc.getValue());
+            channel.write(header.rewind(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,24 +4,43 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Configuration of the PostgreSQL storage (PID {@code io.modyn.storage.postgres}); required, there is no default database. */
+/**
+ * Configuration of the PostgreSQL storage (PID {@code io.modyn.storage.postgres}); required, there
+ * is no default database. Configuration Admin persists every value in its cache under the data
+ * directory, so secrets are given by reference (an environment variable's name, a file) and read
+ * by the component when it starts.
+ */
 @ObjectClassDefinition(name = "Modyn PostgreSQL storage",
         description = "Stores keyspaces and records in a PostgreSQL schema shared safely by any number of Modyn nodes")
 public @interface PostgresStorageConfig {
 
     @AttributeDefinition(name = "JDBC URL",
-            description = "jdbc:postgresql://host:port/database, optionally followed by driver properties (?sslmode=require&socketTimeout=30)")
-    String jdbcUrl();
+            description = "jdbc:postgresql://host:port/database, optionally followed by driver properties (?sslmode=require&socketTimeout=30)."
+                    + " Configuration Admin keeps this value in its files: a URL that carries a password belongs in the variable"
+                    + " named by jdbcUrlEnvironmentVariable instead", required = false)
+    String jdbcUrl() default "";
+
+    @AttributeDefinition(name = "JDBC URL environment variable",
+            description = "The environment variable holding the JDBC URL, read when the component starts; when it is set it wins"
+                    + " over jdbcUrl. Only the variable's name is stored in the configuration", required = false)
+    String jdbcUrlEnvironmentVariable() default "";
 
     @AttributeDefinition(name = "User", description = "Database user; empty to take it from the URL", required = false)
     String user() default "";
 
-    @AttributeDefinition(name = "Password", description = "Database password; empty for none or to take it from the URL",
+    @AttributeDefinition(name = "Password",
+            description = "Database password; empty for none or to take it from the URL. Configuration Admin keeps this value in its"
+                    + " files: prefer passwordFile or passwordEnvironmentVariable",
             type = AttributeType.PASSWORD, required = false)
     String password() default "";
 
+    @AttributeDefinition(name = "Password environment variable",
+            description = "The environment variable holding the password, read when the component starts; when it is set it wins"
+                    + " over the password setting. Only the variable's name is stored in the configuration", required = false)
+    String passwordEnvironmentVariable() default "";
+
     @AttributeDefinition(name = "Password file",
-            description = "A file holding the password (a trailing newline is ignored); wins over the password setting."
+            description = "A file holding the password (a trailing newline is ignored); wins over the password settings above."
                     + " A relative path is resolved against the modyn.home system property",
             required = false)
     String passwordFile() default "";

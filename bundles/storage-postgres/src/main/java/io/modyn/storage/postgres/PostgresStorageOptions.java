@@ -22,7 +22,7 @@ public record PostgresStorageOptions(String jdbcUrl, String user, String passwor
 
     public PostgresStorageOptions {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the JDBC URL must start with jdbc:postgresql:, not '" + jdbcUrl + "'");
+            throw new IllegalArgumentException("the JDBC URL must start with jdbc:postgresql:, not '" + withoutQuery(jdbcUrl) + "'");
         }
         SchemaName.check(schema);
         if (maxPoolSize < 1) throw new IllegalArgumentException("the pool needs at least one connection");
@@ -54,9 +54,27 @@ public record PostgresStorageOptions(String jdbcUrl, String user, String passwor
 
     /** The URL without its query string, which may hold a password: safe for logs. */
     public String describeDatabase() {
+        return withoutQuery(jdbcUrl) + " (schema " + schema + (user == null ? "" : ", user " + user) + ")";
+    }
+
+    /**
+     * A failure message made safe for logs: the URL's query string (which may hold a password) and
+     * the password itself replaced by {@code ***}. The driver and the pool may quote the URL they
+     * were given, for instance when they cannot parse it.
+     */
+    public String redact(String message) {
+        if (message == null) return null;
+        String safe = message;
         int query = jdbcUrl.indexOf('?');
-        String base = query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
-        return base + " (schema " + schema + (user == null ? "" : ", user " + user) + ")";
+        if (query >= 0 && query < jdbcUrl.length() - 1) safe = safe.replace(jdbcUrl.substring(query + 1), "***");
+        if (password != null && !password.isBlank()) safe = safe.replace(password, "***");
+        return safe;
+    }
+
+    private static String withoutQuery(String url) {
+        if (url == null) return null;
+        int query = url.indexOf('?');
+        return query < 0 ? url : url.substring(0, query);
     }
 
     @Override

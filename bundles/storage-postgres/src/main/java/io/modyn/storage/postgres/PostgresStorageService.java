@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -68,17 +69,48 @@ public final class PostgresStorageService {
         };
     }
 
-    /** The engine options a configuration asks for; the password file is read here. */
+    /** The engine options a configuration asks for, with secrets read from the process environment. */
     static PostgresStorageOptions options(PostgresStorageConfig config, String modynHome) {
+        return options(config, modynHome, System::getenv);
+    }
+
+    /**
+     * The engine options a configuration asks for. The URL and the password given by reference (an
+     * environment variable, a file) are read here, so that only the references are stored.
+     */
+    static PostgresStorageOptions options(PostgresStorageConfig config, String modynHome, UnaryOperator<String> environment) {
+        String jdbcUrl = fromEnvironment(environment, config.jdbcUrlEnvironmentVariable(), "jdbcUrlEnvironmentVariable");
+        if (jdbcUrl == null) jdbcUrl = blankToNull(config.jdbcUrl());
+        if (jdbcUrl == null) {
+            String variable = blankToNull(config.jdbcUrlEnvironmentVariable());
+            throw new IllegalArgumentException(variable == null ? "no JDBC URL: set jdbcUrl or jdbcUrlEnvironmentVariable"
+                    : "no JDBC URL: the environment variable " + variable + " (jdbcUrlEnvironmentVariable) is not set, nor is jdbcUrl");
+        }
         String password = config.password();
+        String passwordVariable = fromEnvironment(environment, config.passwordEnvironmentVariable(), "passwordEnvironmentVariable");
+        if (passwordVariable != null) password = passwordVariable;
         if (config.passwordFile() != null && !config.passwordFile().isBlank()) {
             password = readPassword(resolve(config.passwordFile().trim(), modynHome));
         }
-        return PostgresStorageOptions.defaults(config.jdbcUrl() == null ? null : config.jdbcUrl().trim())
+        return PostgresStorageOptions.defaults(jdbcUrl.trim())
                 .withCredentials(config.user() == null ? null : config.user().trim(), password)
                 .withSchema(config.schema())
                 .withMaxPoolSize(config.maxPoolSize())
                 .withConnectionTimeout(Duration.ofMillis(config.connectionTimeoutMillis()));
+    }
+
+    /** The value of the variable a setting names, or null when it names none or the variable is unset or empty. */
+    private static String fromEnvironment(UnaryOperator<String> environment, String variable, String setting) {
+        if (variable == null || variable.isBlank()) return null;
+        String name = variable.trim();
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException(setting + " must name an environment variable ([A-Za-z_][A-Za-z0-9_]*), not '" + name + "'");
+        }
+        return blankToNull(environment.apply(name));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static Path resolve(String file, String modynHome) {

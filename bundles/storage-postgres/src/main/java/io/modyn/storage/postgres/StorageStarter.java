@@ -90,12 +90,13 @@ final class StorageStarter {
             } catch (RuntimeException | LinkageError e) {
                 // LinkageError: a class that cannot load (a broken assembly) must be reported, not kill the thread.
                 if (isStopped()) return; // interrupted by stop(): not a database problem
-                String failure = String.valueOf(e.getMessage());
+                String failure = options.redact(String.valueOf(e.getMessage()));
                 if (!failure.equals(lastFailure)) {
                     LOG.warning("PostgreSQL storage cannot open " + options.describeDatabase() + ": " + failure
                             + ". Data requests answer 503 (retryable) until it can. Retrying in the background, at most "
                             + maxRetryDelay.toSeconds() + " s apart; this message is not repeated while the cause stays the same.");
-                    LOG.log(Level.FINE, "PostgreSQL storage open failure", e);
+                    // The stack trace only when no message in it quotes a secret.
+                    if (!quotesSecret(e)) LOG.log(Level.FINE, "PostgreSQL storage open failure", e);
                     lastFailure = failure;
                 } else {
                     LOG.fine(() -> "PostgreSQL storage still cannot open: " + failure);
@@ -115,6 +116,14 @@ final class StorageStarter {
             opened.close(); // stopped while opening
             return;
         }
+    }
+
+    private boolean quotesSecret(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.equals(options.redact(message))) return true;
+        }
+        return false;
     }
 
     private synchronized boolean isStopped() {

@@ -18,10 +18,13 @@ import org.w3c.dom.NodeList;
  */
 class PostgresStorageServiceDescriptorTest {
 
-    /** Settings with defaults; jdbcUrl has none (the component requires a configuration). */
+    /** Settings with defaults (the component still requires a configuration, for the URL or its variable). */
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
     static {
+        DEFAULTS.put("jdbcUrl", "");
+        DEFAULTS.put("jdbcUrlEnvironmentVariable", "");
+        DEFAULTS.put("passwordEnvironmentVariable", "");
         DEFAULTS.put("user", "");
         DEFAULTS.put("password", "");
         DEFAULTS.put("passwordFile", "");

@@ -10,6 +10,7 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ class PostgresStorageServiceTest {
     Path home;
 
     private static PostgresStorageConfig config(String jdbcUrl, String user, String password, String passwordFile, String schema) {
+        return config(jdbcUrl, "", user, password, "", passwordFile, schema);
+    }
+
+    private static PostgresStorageConfig config(String jdbcUrl, String jdbcUrlVariable, String user, String password, String passwordVariable,
+            String passwordFile, String schema) {
         return new PostgresStorageConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -31,6 +37,16 @@ class PostgresStorageServiceTest {
             @Override
             public String jdbcUrl() {
                 return jdbcUrl;
+            }
+
+            @Override
+            public String jdbcUrlEnvironmentVariable() {
+                return jdbcUrlVariable;
+            }
+
+            @Override
+            public String passwordEnvironmentVariable() {
+                return passwordVariable;
             }
 
             @Override
@@ -105,6 +121,60 @@ class PostgresStorageServiceTest {
         for (String schema : new String[] {"Modyn", "1st", "a-b", "x; DROP TABLE y", ""}) {
             assertThrows(IllegalArgumentException.class, () -> PostgresStorageService.options(config(URL, "", "", "", schema), null), schema);
         }
+    }
+
+    @Test
+    void theUrlAndThePasswordAreReadFromTheVariablesTheConfigurationNames() {
+        Map<String, String> environment = Map.of("DB_URL", URL, "DB_PASSWORD", "from the environment");
+        PostgresStorageOptions options = PostgresStorageService.options(
+                config("", "DB_URL", "modyn", "inline", "DB_PASSWORD", "", "modyn"), null, environment::get);
+        assertEquals(URL, options.jdbcUrl());
+        assertEquals("from the environment", options.password());
+    }
+
+    @Test
+    void aVariableThatIsSetWinsOverTheInlineValuesAndAnUnsetOneLeavesThem() {
+        Map<String, String> environment = Map.of("DB_URL", URL);
+        PostgresStorageOptions options = PostgresStorageService.options(
+                config("jdbc:postgresql://inline/db", "DB_URL", "", "inline", "UNSET_PASSWORD", "", "modyn"), null, environment::get);
+        assertEquals(URL, options.jdbcUrl());
+        assertEquals("inline", options.password());
+
+        PostgresStorageOptions fallback = PostgresStorageService.options(
+                config("jdbc:postgresql://inline/db", "UNSET_URL", "", "", "", "", "modyn"), null, environment::get);
+        assertEquals("jdbc:postgresql://inline/db", fallback.jdbcUrl());
+    }
+
+    @Test
+    void aPasswordFileWinsOverThePasswordVariable() throws Exception {
+        Files.writeString(home.resolve("db-password"), "from file\n");
+        PostgresStorageOptions options = PostgresStorageService.options(
+                config(URL, "", "modyn", "", "DB_PASSWORD", "db-password", "modyn"), home.toString(), Map.of("DB_PASSWORD", "env")::get);
+        assertEquals("from file", options.password());
+    }
+
+    @Test
+    void anUnsetUrlVariableWithoutAUrlIsAConfigurationErrorNamingTheVariable() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PostgresStorageService.options(config("", "MODYN_JDBC_URL", "", "", "", "", "modyn"), null, Map.<String, String>of()::get));
+        assertTrue(e.getMessage().contains("MODYN_JDBC_URL"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> PostgresStorageService.options(config("", "not a name", "", "", "", "", "modyn"), null, Map.<String, String>of()::get));
+    }
+
+    @Test
+    void aRefusedUrlIsQuotedWithoutItsQueryString() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PostgresStorageService.options(config("jdbc:mysql://db/modyn?password=hunter2", "", "", "", "modyn"), null));
+        assertTrue(e.getMessage().contains("jdbc:mysql://db/modyn") && !e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
+    void failureMessagesAreRedactedOfTheQueryStringAndThePassword() {
+        PostgresStorageOptions options = PostgresStorageService.options(
+                config("jdbc:postgresql://db/modyn?user=u&password=hunter2", "", "s3cret-pw", "", "modyn"), null);
+        String redacted = options.redact("URL invalid jdbc:postgresql://db/modyn?user=u&password=hunter2; login with s3cret-pw refused");
+        assertEquals("URL invalid jdbc:postgresql://db/modyn?***; login with *** refused", redacted);
     }
 
     @Test

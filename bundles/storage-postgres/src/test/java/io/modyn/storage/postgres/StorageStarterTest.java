@@ -129,6 +129,32 @@ class StorageStarterTest {
 
     @Test
     @Timeout(30)
+    void aFailureThatQuotesTheUrlIsLoggedWithoutItsPassword() throws InterruptedException {
+        // The driver refuses a URL it cannot parse with a message quoting all of it.
+        PostgresStorageOptions options = PostgresStorageOptions.defaults("jdbc:postgresql://db/modyn?user=u&password=hunter2&ssl=%zz");
+        CountDownLatch attempted = new CountDownLatch(2);
+        StorageStarter starter = new StorageStarter(options, o -> {
+            attempted.countDown();
+            throw new IllegalArgumentException("URL invalid " + o.jdbcUrl(), new IllegalStateException("at " + o.jdbcUrl()));
+        }, engine -> () -> { }, FAST, FAST);
+        log.setLevel(Level.ALL);
+        starter.start();
+        assertTrue(attempted.await(20, TimeUnit.SECONDS));
+        starter.stop();
+
+        assertFalse(records.isEmpty());
+        for (LogRecord record : records) {
+            assertFalse(record.getMessage().contains("hunter2"), record.getMessage());
+            for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                assertFalse(String.valueOf(t.getMessage()).contains("hunter2"), "a logged exception quotes the password: " + t);
+            }
+        }
+        assertTrue(records.stream().anyMatch(r -> r.getLevel() == Level.WARNING && r.getMessage().contains("URL invalid jdbc:postgresql://db/modyn?***")),
+                records.toString());
+    }
+
+    @Test
+    @Timeout(30)
     void stopInterruptsTheWaitBetweenAttempts() {
         AtomicInteger attempts = new AtomicInteger();
         StorageStarter starter = new StorageStarter(PostgresStorageOptions.defaults("jdbc:postgresql://127.0.0.1:1/modyn"), o -> {

@@ -20,8 +20,9 @@ import java.util.logging.Logger;
  * the last segment is the torn tail of an unacknowledged commit: replay stops there and the tail
  * is truncated, so that the next start does not meet it in what is then an older segment. The
  * record is ignored entirely, which is what makes a multi-keyspace commit atomic on recovery. An
- * invalid frame in any older segment is real corruption and stops the start rather than silently
- * dropping acknowledged commits.
+ * invalid frame in any older segment, or an invalid header on a segment that holds more than its
+ * header, is real corruption (or a format this server does not know) and stops the start rather
+ * than silently dropping acknowledged commits.
  */
 public final class CommitLogReplayer {
 
@@ -68,8 +69,10 @@ public final class CommitLogReplayer {
             try {
                 if (FileHeader.read(in, CommitLogSegment.MAGIC) != id) throw new CorruptFrameException(0, "header names another segment");
             } catch (CorruptFrameException e) {
-                if (!newest) throw corrupt(path, e);
-                // The crash came while the segment was being created: it holds no record.
+                // Only a segment no longer than its header can be one whose creation a crash
+                // interrupted (it holds no record); a longer one with a bad header holds records
+                // this server cannot read (damaged, or written in a newer format) and is kept.
+                if (!newest || size > FileHeader.SIZE) throw corrupt(path, e);
                 LOG.warning(() -> "Removing commit-log segment " + path + " with an incomplete header (" + e.getMessage() + ")");
                 in.close();
                 Files.delete(path);
@@ -98,7 +101,7 @@ public final class CommitLogReplayer {
     }
 
     private static StorageException corrupt(Path path, CorruptFrameException e) {
-        return new StorageException("commit-log segment " + path + " is corrupt (" + e.getMessage()
-                + "); it is not the newest segment, so acknowledged commits would be lost by skipping it", e, false);
+        return new StorageException("commit-log segment " + path + " cannot be read (" + e.getMessage()
+                + "); it holds acknowledged commits, which skipping it would lose", e, false);
     }
 }

@@ -34,7 +34,7 @@ public final class CommitLogSegment implements AutoCloseable {
     /** Creates a new segment with its header, durable (file and directory entry) when this returns. */
     static CommitLogSegment create(Path directory, long id) throws IOException {
         Path path = directory.resolve(fileName(id));
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileChannel channel = OwnerOnly.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
             ByteBuffer header = FileHeader.encode(MAGIC, id);
             while (header.hasRemaining()) channel.write(header);

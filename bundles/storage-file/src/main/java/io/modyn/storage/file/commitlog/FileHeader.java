@@ -45,7 +45,10 @@ public final class FileHeader {
             if (header.get(i) != magic[i]) throw new CorruptFrameException(0, "not a file of this kind");
         }
         int version = header.getInt(magic.length);
-        if (version != VERSION) throw new CorruptFrameException(0, "unsupported format version " + version);
+        if (version != VERSION) {
+            throw new CorruptFrameException(0, "unsupported format version " + version + (version > VERSION ? " of a newer Modyn" : "")
+                    + "; this one reads version " + VERSION + ", found");
+        }
         return header.getLong(magic.length + 4);
     }
 }

@@ -1,18 +1,19 @@
 package io.modyn.storage.file.lifecycle;
 
 import io.modyn.api.storage.StorageException;
+import io.modyn.storage.file.commitlog.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * The storage's directory: {@code commitlog/} and {@code snapshots/} below it, and a lock file
  * that keeps a second engine (in this process or another) from opening the same data, which would
- * interleave two commit logs and corrupt both.
+ * interleave two commit logs and corrupt both. All of it is readable by its owner only
+ * ({@link OwnerOnly}).
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -30,9 +31,10 @@ public final class DataDirectory implements AutoCloseable {
 
     /** Creates the layout if needed and locks it. */
     public static DataDirectory open(Path root) throws IOException {
-        Files.createDirectories(root.resolve("commitlog"));
-        Files.createDirectories(root.resolve("snapshots"));
-        FileChannel channel = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        OwnerOnly.createDirectories(root);
+        OwnerOnly.createDirectories(root.resolve("commitlog"));
+        OwnerOnly.createDirectories(root.resolve("snapshots"));
+        FileChannel channel = OwnerOnly.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
             FileLock lock = channel.tryLock();
             if (lock == null) throw inUse(root);

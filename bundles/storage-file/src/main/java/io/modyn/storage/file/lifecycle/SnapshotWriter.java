@@ -2,6 +2,7 @@ package io.modyn.storage.file.lifecycle;
 
 import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.commitlog.FileHeader;
+import io.modyn.storage.file.commitlog.OwnerOnly;
 import io.modyn.storage.file.commitlog.RecordFrame;
 import io.modyn.storage.file.memtable.Memtable;
 import io.modyn.storage.file.memtable.MemtableKey;
@@ -47,7 +48,7 @@ final class SnapshotWriter {
     /** Writes and publishes {@code snapshot-<replayFromSegment>.db}; returns its path. */
     static Path write(Path directory, long replayFromSegment, Collection<Memtable> memtables) throws IOException {
         Path temporary = SnapshotFile.temporary(directory, replayFromSegment);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+        try (FileChannel channel = OwnerOnly.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             out.write(FileHeader.encode(SnapshotFile.MAGIC, replayFromSegment).array());

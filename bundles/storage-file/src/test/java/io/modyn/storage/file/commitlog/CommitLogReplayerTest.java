@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.api.storage.StorageException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,6 +98,36 @@ class CommitLogReplayerTest {
         assertEquals(1, result.lastSegmentId());
         assertEquals(2, result.records());
         assertFalse(Files.exists(segment(2)));
+    }
+
+    @Test
+    void newestSegmentWithRecordsBehindADamagedHeaderStopsRecovery() throws IOException {
+        writeLog(1, 2);
+        long size = Files.size(segment(1));
+        try (FileChannel channel = FileChannel.open(segment(1), StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), 0);
+        }
+        StorageException e = assertThrows(StorageException.class, () -> replay(0));
+        assertFalse(e.retryable());
+        assertTrue(e.getMessage().contains(CommitLogSegment.fileName(1)) && e.getMessage().contains("checksum"), e.getMessage());
+        assertEquals(size, Files.size(segment(1)), "the records are kept for whoever repairs them");
+    }
+
+    @Test
+    void aSegmentInANewerFormatStopsRecoveryAndSaysSo() throws IOException {
+        writeLog(1, 2);
+        ByteBuffer header = ByteBuffer.allocate(FileHeader.SIZE);
+        header.put(CommitLogSegment.MAGIC).putInt(FileHeader.VERSION + 1).putLong(1);
+        CRC32C crc = new CRC32C();
+        crc.update(header.array(), 0, FileHeader.SIZE - 4);
+        header.putInt((int) crc.getValue()).flip();
+        try (FileChannel channel = FileChannel.open(segment(1), StandardOpenOption.WRITE)) {
+            channel.write(header, 0);
+        }
+        StorageException e = assertThrows(StorageException.class, () -> replay(0));
+        assertTrue(e.getMessage().contains("unsupported format version " + (FileHeader.VERSION + 1)), e.getMessage());
+        assertTrue(e.getMessage().contains("newer Modyn"), e.getMessage());
+        assertTrue(Files.exists(segment(1)));
     }
 
     @Test
