@@ -30,6 +30,7 @@ class ServerLayoutIT {
     @Test
     void deployAndDataFoldersExist() {
         assertTrue(Files.isDirectory(server.resolve("deploy")));
+        assertTrue(Files.isDirectory(server.resolve("extensions")), "the folder bin/modyn-admin install takes bundles from");
         assertTrue(Files.isDirectory(server.resolve("data")));
     }
 
