@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +71,8 @@ public final class ModynServer implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** More {@code bin/modyn} options, after the ones every server gets. */
     private List<String> extraOptions = List.of();
+    /** Environment variables for the server process, set after the caller's MODYN_* ones are removed. */
+    private Map<String, String> extraEnvironment = Map.of();
     private Process process;
 
     /** {@code sharedSchema}: another server's schema to use, or null for a fresh one of its own. */
@@ -103,6 +106,15 @@ public final class ModynServer implements AutoCloseable {
     }
 
     /**
+     * Copies the distribution and starts it with these {@code bin/modyn} options and these
+     * environment variables (for instance {@code MODYN_ROOT_ACCESS_KEY_ID}), which are set after
+     * the test runner's own {@code MODYN_*} variables are removed.
+     */
+    public static ModynServer startWithEnvironment(String name, List<String> options, Map<String, String> environment) {
+        return start(name, DEFAULT_REGION, null, null, options, environment);
+    }
+
+    /**
      * Starts another node of {@code peer}'s cluster (PostgreSQL only): a process with its own
      * distribution copy, ports and data directory on the same database and schema, as nodes behind
      * a load balancer share one database. Closing it leaves the schema to {@code peer}.
@@ -127,11 +139,17 @@ public final class ModynServer implements AutoCloseable {
     }
 
     private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, List<String> options) {
+        return start(name, region, sharedSchema, jdbcUrl, options, Map.of());
+    }
+
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, List<String> options,
+                                     Map<String, String> environment) {
         Path distribution = Distribution.folder();
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
         ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl);
         server.extraOptions = List.copyOf(options);
+        server.extraEnvironment = Map.copyOf(environment);
         DirectoryTree.copy(distribution, server.home, Set.of("data"));
         try {
             Files.createDirectories(server.dataDir);
@@ -246,6 +264,7 @@ public final class ModynServer implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The flags decide; settings from the environment of whoever runs the tests must not.
         builder.environment().keySet().removeIf(variable -> variable.startsWith("MODYN_"));
+        builder.environment().putAll(extraEnvironment);
         Instant started = Instant.now();
         try {
             process = builder.start();

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -28,11 +29,13 @@ import org.osgi.service.metatype.annotations.Designate;
  * with {@code none} it registers nothing and the server stays in its open, loopback-only mode.
  *
  * <p>The service is registered by hand rather than declared, because whether it exists at all
- * depends on the configuration. A configuration change re-runs activation (no {@code @Modified}).
+ * depends on the configuration. The component waits for its configuration (the distribution's
+ * {@code conf/io.modyn.auth.iam.cfg}), so it never runs on defaults first. A configuration change re-runs activation (no {@code @Modified}).
  * Root keys that are unusable fail activation loudly: the server then serves loopback clients
  * only, never other hosts without authentication.
  */
-@Component(service = {}, immediate = true, configurationPid = AuthIamComponent.PID)
+@Component(service = {}, immediate = true, configurationPid = AuthIamComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = AuthIamConfiguration.class)
 public final class AuthIamComponent {
 
