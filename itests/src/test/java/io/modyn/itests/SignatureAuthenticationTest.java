@@ -223,7 +223,7 @@ class SignatureAuthenticationTest {
     }
 
     @Test
-    void unknownAuthModeIsRefusedByTheLauncher() throws Exception {
+    void launcherRefusesAnUnknownModeABadAccountAndHalfAKeyPair() throws Exception {
         Process process = new ProcessBuilder(server.home().resolve("bin/modyn").toString(), "--auth", "ldap").start();
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(30, TimeUnit.SECONDS));
@@ -234,6 +234,14 @@ class SignatureAuthenticationTest {
         assertTrue(badAccount.waitFor(30, TimeUnit.SECONDS));
         assertEquals(2, badAccount.exitValue());
         assertTrue(accountError.contains("--account-id must be twelve digits, not '12345'"), accountError);
+        ProcessBuilder halfKeyPair = new ProcessBuilder(server.home().resolve("bin/modyn").toString(), "--auth", "iam");
+        halfKeyPair.environment().keySet().removeIf(variable -> variable.startsWith("MODYN_"));
+        halfKeyPair.environment().put("MODYN_ROOT_ACCESS_KEY_ID", "AKIAONLYTHEID0000000");
+        Process half = halfKeyPair.start();
+        String halfError = new String(half.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(half.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, half.exitValue(), "half a key pair never starts a server without authentication");
+        assertTrue(halfError.contains("MODYN_ROOT_ACCESS_KEY_ID is set but MODYN_ROOT_SECRET_ACCESS_KEY is not"), halfError);
     }
 
     private static DynamoDbException refusedListTables(String accessKeyId, String secret) {

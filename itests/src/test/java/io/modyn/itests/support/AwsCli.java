@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +48,9 @@ public final class AwsCli {
      * credentials, or {@code AWS_SHARED_CREDENTIALS_FILE} without {@code AWS_ACCESS_KEY_ID}.
      */
     public AwsCli withEnvironment(String name, String value) {
-        Map<String, String> overrides = new java.util.HashMap<>(environmentOverrides);
+        Map<String, String> overrides = new HashMap<>(environmentOverrides);
         overrides.put(name, value);
-        return new AwsCli(executable, endpoint, region, home, java.util.Collections.unmodifiableMap(overrides));
+        return new AwsCli(executable, endpoint, region, home, Collections.unmodifiableMap(overrides));
     }
 
     /** The {@code aws} executable on the PATH, if there is one. */
