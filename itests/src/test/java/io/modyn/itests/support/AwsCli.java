@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +28,29 @@ public final class AwsCli {
     private final URI endpoint;
     private final String region;
     private final Path home;
+    /** Environment variables that replace the defaults below; a null value removes the variable. */
+    private final Map<String, String> environmentOverrides;
 
     private AwsCli(Path executable, ModynServer server, Path home) {
+        this(executable, server.endpoint(), server.region(), home, Map.of());
+    }
+
+    private AwsCli(Path executable, URI endpoint, String region, Path home, Map<String, String> environmentOverrides) {
         this.executable = executable;
-        this.endpoint = server.endpoint();
-        this.region = server.region();
+        this.endpoint = endpoint;
+        this.region = region;
         this.home = home;
+        this.environmentOverrides = environmentOverrides;
+    }
+
+    /**
+     * The same CLI with an environment variable set (or, for a null value, removed), e.g. other
+     * credentials, or {@code AWS_SHARED_CREDENTIALS_FILE} without {@code AWS_ACCESS_KEY_ID}.
+     */
+    public AwsCli withEnvironment(String name, String value) {
+        Map<String, String> overrides = new HashMap<>(environmentOverrides);
+        overrides.put(name, value);
+        return new AwsCli(executable, endpoint, region, home, Collections.unmodifiableMap(overrides));
     }
 
     /** The {@code aws} executable on the PATH, if there is one. */
@@ -68,6 +87,10 @@ public final class AwsCli {
         environment.put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
         environment.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
         environment.put("AWS_PAGER", "");
+        environmentOverrides.forEach((name, value) -> {
+            if (value == null) environment.remove(name);
+            else environment.put(name, value);
+        });
         try {
             Files.createDirectories(home);
             Path stderr = home.resolve("stderr.txt");

@@ -111,8 +111,12 @@ public final class ModynServer implements AutoCloseable {
         return start(name, DEFAULT_REGION, null, null, Map.of(), options);
     }
 
-    /** Copies the distribution and starts it with these options and these variables added to its environment. */
-    public static ModynServer startWith(String name, List<String> options, Map<String, String> environment) {
+    /**
+     * Copies the distribution and starts it with these {@code bin/modyn} options and these
+     * environment variables (for instance {@code MODYN_ROOT_ACCESS_KEY_ID}), which are set after
+     * the test runner's own {@code MODYN_*} variables are removed.
+     */
+    public static ModynServer startWithEnvironment(String name, List<String> options, Map<String, String> environment) {
         return start(name, DEFAULT_REGION, null, null, environment, options);
     }
 
