@@ -53,7 +53,7 @@ public class HttpServerComponent {
                 Duration.ofSeconds(configuration.bodyIdleTimeoutSeconds()), Duration.ofSeconds(configuration.bodyReadTimeoutSeconds()));
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
                 configuration.ioThreads(), configuration.workerThreads(), configuration.region(), configuration.openAccess(),
-                limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()));
+                configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()));
         server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator);
         server.start();
     }

@@ -37,6 +37,11 @@ public @interface HttpServerConfiguration {
                     + "loopback clients; true serves clients on other hosts too")
     boolean openAccess() default false;
 
+    @AttributeDefinition(name = "Authentication required",
+            description = "true when an authentication bundle is to check every request (bin/modyn --auth iam): until its "
+                    + "authenticator is bound, API requests are answered with a retryable 503 and never served without it")
+    boolean authenticationRequired() default false;
+
     @AttributeDefinition(name = "Requests per client",
             description = "Requests one client address may have in flight at once; more are refused with a retryable "
                     + "ThrottlingException", min = "1")

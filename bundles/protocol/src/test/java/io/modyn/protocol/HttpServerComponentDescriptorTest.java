@@ -39,6 +39,7 @@ class HttpServerComponentDescriptorTest {
                 Map.entry("workerThreads", "Integer:0"),
                 Map.entry("region", "String:us-east-1"),
                 Map.entry("openAccess", "Boolean:false"),
+                Map.entry("authenticationRequired", "Boolean:false"),
                 Map.entry("maxRequestsPerClient", "Integer:64"),
                 Map.entry("requestMemoryBytes", "Long:0"),
                 Map.entry("bodyIdleTimeoutSeconds", "Integer:20"),
@@ -79,7 +80,8 @@ class HttpServerComponentDescriptorTest {
         }
         assertEquals(Map.ofEntries(Map.entry("port", "8000"), Map.entry("bind", "127.0.0.1"),
                 Map.entry("maxRequestBytes", "16777216"), Map.entry("ioThreads", "0"), Map.entry("workerThreads", "0"),
-                Map.entry("region", "us-east-1"), Map.entry("openAccess", "false"), Map.entry("maxRequestsPerClient", "64"),
+                Map.entry("region", "us-east-1"), Map.entry("openAccess", "false"), Map.entry("authenticationRequired", "false"),
+                Map.entry("maxRequestsPerClient", "64"),
                 Map.entry("requestMemoryBytes", "0"), Map.entry("bodyIdleTimeoutSeconds", "20"),
                 Map.entry("bodyReadTimeoutSeconds", "60"), Map.entry("corsOrigins", ""), Map.entry("hostnames", "")), defaults);
     }

@@ -22,9 +22,23 @@ import java.util.function.Supplier;
 public final class RequestAuthentication {
 
     private final Supplier<Authenticator> authenticator;
+    private final boolean required;
 
-    public RequestAuthentication(Supplier<Authenticator> authenticator) {
+    /** {@code required}: never serve open; without a bound authenticator requests are told to retry. */
+    public RequestAuthentication(Supplier<Authenticator> authenticator, boolean required) {
         this.authenticator = authenticator;
+        this.required = required;
+    }
+
+    /** Whether requests are served open now: no authenticator is bound and none is required. */
+    public boolean open() {
+        if (authenticator.get() != null) return false;
+        if (required) throw notReady();
+        return true;
+    }
+
+    private static DynamoException notReady() {
+        return DynamoException.unavailable("Authentication is not available yet; retry the request");
     }
 
     /**
@@ -47,6 +61,10 @@ public final class RequestAuthentication {
         Authenticator bound = authenticator.get();
         if (bound != null) {
             return bound.authenticate(request);
+        }
+        if (required) {
+            // The authenticator went away (a bundle update) after the request was admitted: never serve it open.
+            throw notReady();
         }
         if (authorization != null) {
             SignatureFormat.checkHeader(authorization, request);

@@ -1,12 +1,11 @@
 package io.modyn.protocol.http;
 
-import io.modyn.api.auth.Authenticator;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.auth.OpenAccessPolicy;
+import io.modyn.protocol.auth.RequestAuthentication;
 import io.undertow.server.HttpServerExchange;
 import java.net.InetSocketAddress;
-import java.util.function.Supplier;
 
 /**
  * Takes in an API call ({@code POST /}) on the I/O thread: everything that can be decided from the
@@ -20,17 +19,17 @@ import java.util.function.Supplier;
 final class ApiCallIntake {
 
     private final OpenAccessPolicy openAccess;
-    private final Supplier<Authenticator> authenticator;
+    private final RequestAuthentication authentication;
     private final RequestLimits limits;
     private final RequestAdmission admission;
     private final RequestBodyReceiver receiver;
     private final ApiRequestHandler api;
     private final ResponseSender sender;
 
-    ApiCallIntake(OpenAccessPolicy openAccess, Supplier<Authenticator> authenticator, RequestLimits limits,
+    ApiCallIntake(OpenAccessPolicy openAccess, RequestAuthentication authentication, RequestLimits limits,
                   ApiRequestHandler api, ResponseSender sender) {
         this.openAccess = openAccess;
-        this.authenticator = authenticator;
+        this.authentication = authentication;
         this.limits = limits;
         this.admission = new RequestAdmission(limits);
         this.api = api;
@@ -42,8 +41,9 @@ final class ApiCallIntake {
         RequestAdmission.Ticket ticket;
         try {
             InetSocketAddress client = exchange.getSourceAddress();
-            // Without an authenticator any signature passes, so who may call is decided by address alone.
-            if (authenticator.get() == null) openAccess.check(client);
+            // Served open (no authenticator, none required), any signature passes, so who may call is
+            // decided by address alone; with authentication required but not ready, retry later.
+            if (authentication.open()) openAccess.check(client);
             long declared = exchange.getRequestContentLength();
             if (declared > limits.maxRequestBytes()) {
                 throw new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null);

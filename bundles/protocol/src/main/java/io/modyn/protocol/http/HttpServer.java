@@ -10,6 +10,7 @@ import io.modyn.protocol.operation.Router;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 
@@ -36,10 +37,16 @@ public final class HttpServer {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender(codec);
         RequestLimits limits = settings.limits();
-        ApiRequestHandler api = new ApiRequestHandler(codec, sender, new RequestAuthentication(authenticator),
-                new Router(service, streamsService), limits.maxRequestBytes());
-        ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authenticator, limits, api, sender);
-        RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), service, settings.region());
+        RequestAuthentication authentication = new RequestAuthentication(authenticator, settings.authenticationRequired());
+        ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService),
+                limits.maxRequestBytes());
+        ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authentication, limits, api, sender);
+        // Healthy only while requests can be served: storage bound, and the authenticator if one is required.
+        BooleanSupplier ready = () -> {
+            DynamoDbService current = service.get();
+            return current != null && current.ready() && (!settings.authenticationRequired() || authenticator.get() != null);
+        };
+        RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), ready, settings.region());
         if (settings.browsers().anyOrigin()) {
             LOG.warning("CORS allows every origin (*): any web page a browser opens can call this server; "
                     + "do so only where every request must be signed by credentials the page cannot have");

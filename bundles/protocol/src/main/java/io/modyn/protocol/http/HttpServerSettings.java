@@ -9,11 +9,13 @@ package io.modyn.protocol.http;
  * @param workerThreads threads that run operations; 0 sizes them for the machine
  * @param region the region named in the health line {@code GET /} answers
  * @param openAccess whether clients on other hosts are served while no authenticator is bound
+ * @param authenticationRequired whether every API request must be authenticated: while no
+ *        authenticator is bound, API requests are then told to retry (503) instead of being served open
  * @param limits what one request and one client may hold
  * @param browsers which web pages may call the server, and by which host names
  */
 public record HttpServerSettings(String bind, int port, int ioThreads, int workerThreads, String region,
-        boolean openAccess, RequestLimits limits, BrowserAccess browsers) {
+        boolean openAccess, boolean authenticationRequired, RequestLimits limits, BrowserAccess browsers) {
 
     public HttpServerSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);

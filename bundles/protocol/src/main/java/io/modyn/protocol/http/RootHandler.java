@@ -1,6 +1,5 @@
 package io.modyn.protocol.http;
 
-import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.undertow.server.HttpHandler;
@@ -9,7 +8,7 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 
 /**
  * The first handler of every request, on an Undertow I/O thread, which must never block: it
@@ -25,16 +24,16 @@ final class RootHandler implements HttpHandler {
     private final ResponseSender sender;
     private final FirstRequestLog firstRequestLog;
     private final BrowserAccess browsers;
-    private final Supplier<DynamoDbService> service;
+    private final BooleanSupplier ready;
     private final byte[] healthLine;
 
     RootHandler(ApiCallIntake apiCalls, ResponseSender sender, FirstRequestLog firstRequestLog, BrowserAccess browsers,
-                Supplier<DynamoDbService> service, String region) {
+                BooleanSupplier ready, String region) {
         this.apiCalls = apiCalls;
         this.sender = sender;
         this.firstRequestLog = firstRequestLog;
         this.browsers = browsers;
-        this.service = service;
+        this.ready = ready;
         // DynamoDB's own answer, trailing space included; health checks match it verbatim.
         this.healthLine = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8);
     }
@@ -74,12 +73,11 @@ final class RootHandler implements HttpHandler {
 
     /** Healthy only while requests can be served: a load balancer or supervisor must not send traffic before. */
     private void answerHealth(HttpServerExchange exchange) {
-        DynamoDbService current = service.get();
-        if (current != null && current.ready()) {
+        if (ready.getAsBoolean()) {
             sender.send(exchange, 200, "text/plain", new ResponseBuffer(healthLine));
         } else {
             sender.send(exchange, 503, "text/plain", new ResponseBuffer(
-                    "unavailable: no storage backend is serving requests yet\n".getBytes(StandardCharsets.UTF_8)));
+                    "unavailable: the server cannot serve requests yet (no storage backend, or authentication not ready)\n".getBytes(StandardCharsets.UTF_8)));
         }
     }
 

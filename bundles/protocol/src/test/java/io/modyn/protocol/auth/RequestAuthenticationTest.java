@@ -21,7 +21,7 @@ class RequestAuthenticationTest {
     private static final String VALID = "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/dynamodb/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0123abcd";
 
-    private final RequestAuthentication open = new RequestAuthentication(() -> null);
+    private final RequestAuthentication open = new RequestAuthentication(() -> null, false);
 
     @Test
     void anyWellFormedSignatureIsAcceptedWithoutAnAuthenticator() {
@@ -91,7 +91,7 @@ class RequestAuthenticationTest {
         };
         FakeRequest request = request("").header("Authorization", "AWS4-HMAC-SHA256 anything");
 
-        assertSame(principal, new RequestAuthentication(() -> authenticator).authenticate(request));
+        assertSame(principal, new RequestAuthentication(() -> authenticator, false).authenticate(request));
         assertEquals(List.of(request), seen);
     }
 
@@ -101,7 +101,7 @@ class RequestAuthenticationTest {
             throw new AssertionError("must not be called");
         };
         DynamoException error = assertThrows(DynamoException.class,
-                () -> new RequestAuthentication(() -> refuses).authenticate(request("")));
+                () -> new RequestAuthentication(() -> refuses, false).authenticate(request("")));
         assertEquals(ErrorType.MISSING_AUTHENTICATION_TOKEN, error.type());
     }
 

@@ -54,7 +54,7 @@ class HttpServerTest {
     static void startServer() {
         RequestLimits limits = new RequestLimits(MAX_REQUEST_BYTES, 64, 16 * MAX_REQUEST_BYTES, Duration.ofSeconds(10),
                 Duration.ofSeconds(30));
-        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, limits,
+        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, false, limits,
                 BrowserAccess.parse("https://app.example", "")),
                 SERVICE::get, STREAMS::get, () -> PRINCIPAL.get() == null ? null : request -> PRINCIPAL.get());
         server.start();
@@ -429,7 +429,7 @@ class HttpServerTest {
         // Undertow's own default would cut a body at 2 MB; DynamoDB takes 16 MB.
         RequestLimits limits = new RequestLimits(RequestLimits.DYNAMODB_MAX_REQUEST_BYTES, 4, 4 * RequestLimits.DYNAMODB_MAX_REQUEST_BYTES,
                 Duration.ofSeconds(10), Duration.ofSeconds(30));
-        HttpServer large = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, limits, BrowserAccess.LOOPBACK_ONLY),
+        HttpServer large = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, false, limits, BrowserAccess.LOOPBACK_ONLY),
                 SERVICE::get, STREAMS::get, () -> null);
         large.start();
         try {

@@ -40,7 +40,7 @@ class SlowAndGreedyClientsTest {
     void start() {
         RequestLimits limits = new RequestLimits(MAX_BODY, PER_CLIENT, MEMORY, Duration.ofSeconds(2), Duration.ofSeconds(4));
         FakeDynamoDbService engine = new FakeDynamoDbService();
-        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, limits, BrowserAccess.LOOPBACK_ONLY),
+        server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, false, limits, BrowserAccess.LOOPBACK_ONLY),
                 () -> engine, () -> null, () -> null);
         server.start();
     }
