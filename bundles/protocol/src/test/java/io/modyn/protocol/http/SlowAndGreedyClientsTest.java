@@ -3,6 +3,7 @@ package io.modyn.protocol.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.api.model.AttributeValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +36,13 @@ class SlowAndGreedyClientsTest {
             + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=0123456789abcdef";
 
     private HttpServer server;
+    private FakeDynamoDbService engine;
     private final List<Socket> sockets = new ArrayList<>();
 
     @BeforeEach
     void start() {
         RequestLimits limits = new RequestLimits(MAX_BODY, PER_CLIENT, MEMORY, Duration.ofSeconds(2), Duration.ofSeconds(4));
-        FakeDynamoDbService engine = new FakeDynamoDbService();
+        engine = new FakeDynamoDbService();
         server = new HttpServer(new HttpServerSettings("127.0.0.1", 0, 1, 2, "eu-west-1", false, false, limits, BrowserAccess.LOOPBACK_ONLY),
                 () -> engine, () -> null, () -> null);
         server.start();
@@ -115,6 +118,30 @@ class SlowAndGreedyClientsTest {
             closed = true;
         }
         assertTrue(closed, "the server kept reading a body that trickled for 15 s");
+    }
+
+    @Test
+    void clientsThatHangUpMidCallGiveBackTheirPlaces() throws Exception {
+        // A 2 MB answer is still being written when the client resets the connection.
+        engine.items.put(AttributeValue.s("big"), Map.of("id", AttributeValue.s("big"), "v", AttributeValue.s("x".repeat(2 << 20))));
+        InetAddress client = InetAddress.getByName("127.0.0.6");
+        String getBig = "{\"TableName\":\"t\",\"Key\":{\"id\":{\"S\":\"big\"}}}";
+        for (int i = 0; i < 3 * PER_CLIENT; i++) {
+            try (Socket socket = connect(client)) {
+                socket.setSoLinger(true, 0); // close with a reset, as a crashed client would
+                OutputStream out = socket.getOutputStream();
+                out.write(headers(getBig.length()).replace("ListTables", "GetItem").getBytes(StandardCharsets.US_ASCII));
+                out.write(getBig.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.getInputStream().read(new byte[100]);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status;
+        do {
+            status = status(call(client, "{}"));
+        } while (status != 200 && System.nanoTime() < deadline);
+        assertEquals(200, status, "the client's places were not given back");
     }
 
     /** Opens a connection from {@code from}, sends the headers of a request declaring {@code declared} bytes and {@code sent} of them. */
