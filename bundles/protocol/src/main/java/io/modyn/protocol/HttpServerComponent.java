@@ -2,12 +2,15 @@ package io.modyn.protocol;
 
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.http.HttpServer;
 import io.modyn.protocol.http.BrowserAccess;
 import io.modyn.protocol.http.HttpServerSettings;
+import io.modyn.protocol.extension.ProtocolHandlers;
 import io.modyn.protocol.http.RequestLimits;
 import java.time.Duration;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -20,10 +23,11 @@ import org.osgi.service.metatype.annotations.Designate;
 /**
  * Runs the {@link HttpServer} inside OSGi.
  *
- * <p>All three services are optional, dynamic and greedy references: the server starts without them,
+ * <p>The three services are optional, dynamic and greedy references: the server starts without them,
  * keeps running while they come, go or are replaced by a better-ranked provider (a bundle update
  * dropped into {@code deploy/}), and each request uses whichever is bound at that moment. A
- * configuration change restarts the server on the new address.
+ * configuration change restarts the server on the new address. {@link ProtocolHandler}s (other AWS
+ * APIs on the same endpoint) are bound in any number, the same way.
  */
 @Component(service = {}, immediate = true, configurationPid = HttpServerComponent.PID)
 @Designate(ocd = HttpServerConfiguration.class)
@@ -43,7 +47,24 @@ public class HttpServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
+    private final ProtocolHandlers protocolHandlers = new ProtocolHandlers();
+
     private HttpServer server;
+
+    /** Handlers of other AWS APIs (STS, IAM, KMS, third parties): any number, bound and unbound while the server runs. */
+    @Reference(service = ProtocolHandler.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindProtocolHandler", updated = "updatedProtocolHandler")
+    void bindProtocolHandler(ProtocolHandler handler, Map<String, Object> properties) {
+        protocolHandlers.add(handler, properties);
+    }
+
+    void updatedProtocolHandler(ProtocolHandler handler, Map<String, Object> properties) {
+        protocolHandlers.add(handler, properties);
+    }
+
+    void unbindProtocolHandler(ProtocolHandler handler) {
+        protocolHandlers.remove(handler);
+    }
 
     @Activate
     void activate(HttpServerConfiguration configuration) {
@@ -54,7 +75,8 @@ public class HttpServerComponent {
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
                 configuration.ioThreads(), configuration.workerThreads(), configuration.region(), configuration.openAccess(),
                 configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()));
-        server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator);
+        server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator,
+                protocolHandlers);
         server.start();
     }
 

@@ -49,7 +49,7 @@ class HttpServerComponentDescriptorTest {
     }
 
     @Test
-    void everyServiceIsOptionalDynamicAndGreedySoTheServerSurvivesASwap() throws Exception {
+    void everyServiceIsDynamicAndGreedySoTheServerSurvivesASwap() throws Exception {
         Element component = parse("OSGI-INF/io.modyn.protocol.HttpServerComponent.xml").getDocumentElement();
         Map<String, String> references = new LinkedHashMap<>();
         NodeList nodes = component.getElementsByTagName("reference");
@@ -61,7 +61,8 @@ class HttpServerComponentDescriptorTest {
         assertEquals(Map.of(
                 "io.modyn.api.dynamodb.DynamoDbService", "0..1 dynamic greedy",
                 "io.modyn.api.streams.DynamoDbStreamsService", "0..1 dynamic greedy",
-                "io.modyn.api.auth.Authenticator", "0..1 dynamic greedy"), references);
+                "io.modyn.api.auth.Authenticator", "0..1 dynamic greedy",
+                "io.modyn.api.extension.ProtocolHandler", "0..n dynamic greedy"), references);
     }
 
     @Test

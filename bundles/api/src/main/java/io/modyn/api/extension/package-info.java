@@ -1,6 +1,10 @@
-/** Extension points for third-party bundles: in-process stream listeners. */
+/**
+ * Extension points for third-party bundles: in-process stream listeners
+ * ({@link io.modyn.api.extension.StreamListener}) and handlers of other AWS APIs on the server's
+ * endpoint ({@link io.modyn.api.extension.ProtocolHandler}).
+ */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.modyn.api.extension;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,12 +1,14 @@
 package io.modyn.auth.iam;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.credentials.RootCredentialsSource;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
 import io.modyn.auth.iam.sigv4.SigningServices;
+import io.modyn.auth.iam.sts.StsApi;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -44,6 +46,7 @@ public final class AuthIamComponent {
     private static final Logger LOG = Logger.getLogger(AuthIamComponent.class.getName());
 
     private ServiceRegistration<Authenticator> registration;
+    private ServiceRegistration<ProtocolHandler> stsApi;
 
     @Activate
     void activate(BundleContext context, AuthIamConfiguration configuration) {
@@ -57,12 +60,18 @@ public final class AuthIamComponent {
         }
         registration = context.registerService(Authenticator.class, create(configuration, System.getenv(), Clock.systemUTC()),
                 new Hashtable<>(Map.of("mode", "iam")));
+        // STS on the same endpoint, only while requests are authenticated: it answers who signed them.
+        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(), StsApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
     }
 
     @Deactivate
     void deactivate() {
+        if (stsApi != null) {
+            stsApi.unregister();
+            stsApi = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;

@@ -2,6 +2,7 @@ package io.modyn.protocol.http;
 
 import io.modyn.api.auth.Principal;
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.auth.RequestAuthentication;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * whole body, in the order DynamoDB checks things: content type, JSON syntax, target operation,
  * signature, request shape, then the operation itself. Whatever fails becomes DynamoDB's error
  * envelope; only our own faults are 5xx, and those are logged with the request id and never shown
- * to the client beyond a generic message.
+ * to the client beyond a generic message. Calls to another AWS API that a bound handler serves
+ * (another target prefix, or a Query-protocol form body) go to {@link ExtensionCalls} instead.
  */
 final class ApiRequestHandler {
 
@@ -38,14 +40,16 @@ final class ApiRequestHandler {
     private final RequestAuthentication authentication;
     private final Router router;
     private final long maxRequestBytes;
+    private final ExtensionCalls extensions;
 
     ApiRequestHandler(JsonCodec codec, ResponseSender sender, RequestAuthentication authentication, Router router,
-                      long maxRequestBytes) {
+                      long maxRequestBytes, ExtensionCalls extensions) {
         this.codec = codec;
         this.sender = sender;
         this.authentication = authentication;
         this.router = router;
         this.maxRequestBytes = maxRequestBytes;
+        this.extensions = extensions;
     }
 
     /** Runs the call whose raw body (as sent, maybe compressed) is {@code raw}, and answers it. */
@@ -54,6 +58,11 @@ final class ApiRequestHandler {
         HeaderMap headers = exchange.getRequestHeaders();
         String mediaType = mediaType(headers.getFirst(Headers.CONTENT_TYPE));
         String responseType = AMZ_JSON.equals(mediaType) ? AMZ_JSON : JSON;
+        ProtocolHandler extension = extensions.handlerFor(exchange, mediaType);
+        if (extension != null) {
+            extensions.handle(exchange, raw, extension);
+            return;
+        }
         try {
             if (raw.length > 0 && !AMZ_JSON.equals(mediaType) && !JSON.equals(mediaType)) {
                 sender.sendUnknownOperationPage(exchange);

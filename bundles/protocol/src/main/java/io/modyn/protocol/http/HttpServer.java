@@ -5,6 +5,7 @@ import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
+import io.modyn.protocol.extension.ProtocolHandlers;
 import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Router;
 import io.undertow.Undertow;
@@ -21,7 +22,8 @@ import java.util.logging.Logger;
  * can be replaced or go away while the server runs: without a {@link DynamoDbService} DynamoDB
  * requests are answered with a retryable 503, and so are DynamoDB Streams requests without a
  * {@link DynamoDbStreamsService}; without an {@link Authenticator} the server accepts any
- * well-formed signature. This class knows nothing of OSGi; {@code HttpServerComponent} wires it.
+ * well-formed signature. Other AWS APIs are served by whichever {@link ProtocolHandlers} are bound
+ * when a request comes. This class knows nothing of OSGi; {@code HttpServerComponent} wires it.
  */
 public final class HttpServer {
 
@@ -34,12 +36,18 @@ public final class HttpServer {
 
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator) {
+        this(settings, service, streamsService, authenticator, new ProtocolHandlers());
+    }
+
+    /** A server that also passes calls to other AWS APIs to the handlers bound in {@code handlers} at the time. */
+    public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
+                      Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender(codec);
         RequestLimits limits = settings.limits();
         RequestAuthentication authentication = new RequestAuthentication(authenticator, settings.authenticationRequired());
         ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService),
-                limits.maxRequestBytes());
+                limits.maxRequestBytes(), new ExtensionCalls(handlers, authentication, sender, limits.maxRequestBytes()));
         ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authentication, limits, api, sender);
         // Healthy only while requests can be served: storage bound, and the authenticator if one is required.
         BooleanSupplier ready = () -> {

@@ -1,0 +1,18 @@
+package io.modyn.auth.iam.query;
+
+import io.modyn.api.extension.ProtocolRequest;
+import java.util.Map;
+
+/** One action of a Query-protocol API, such as STS's {@code GetCallerIdentity}. */
+@FunctionalInterface
+public interface QueryAction {
+
+    /**
+     * Writes the members of the action's {@code <ActionResult>} element.
+     *
+     * @param parameters the request's decoded parameters, {@code Action} and {@code Version} included
+     * @param request the authenticated request (its principal, request id, client address)
+     * @throws QueryError the API's error for this request
+     */
+    void answer(Map<String, String> parameters, ProtocolRequest request, QueryXmlWriter result);
+}
