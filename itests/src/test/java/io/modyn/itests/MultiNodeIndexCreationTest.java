@@ -9,11 +9,11 @@ import static io.modyn.itests.support.TestTables.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.SecondaryIndexes;
 import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestTables;
+import io.modyn.itests.support.TwoNodes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +49,7 @@ class MultiNodeIndexCreationTest {
     private static final int ROUNDS = 3;
     private static final int COLORS = 3;
 
+    private static TwoNodes nodes;
     private static ModynServer nodeA;
     private static ModynServer nodeB;
     private static DynamoDbClient clientA;
@@ -56,19 +57,16 @@ class MultiNodeIndexCreationTest {
 
     @BeforeAll
     static void startTwoNodesOnOneDatabase() {
-        nodeA = ModynServer.start("node-a");
-        nodeB = ModynServer.startSharingDatabase("node-b", nodeA);
-        clientA = DynamoDbClients.withoutRetries(nodeA);
-        clientB = DynamoDbClients.withoutRetries(nodeB);
+        nodes = TwoNodes.start();
+        nodeA = nodes.nodeA();
+        nodeB = nodes.nodeB();
+        clientA = nodes.clientA();
+        clientB = nodes.clientB();
     }
 
     @AfterAll
     static void stopNodes() {
-        if (clientA != null) clientA.close();
-        if (clientB != null) clientB.close();
-        // B first: A owns the schema and drops it when closed.
-        if (nodeB != null) nodeB.close();
-        if (nodeA != null) nodeA.close();
+        if (nodes != null) nodes.close();
     }
 
     @Test

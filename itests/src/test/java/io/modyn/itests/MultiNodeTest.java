@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.ConcurrentWorkers;
-import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestTables;
+import io.modyn.itests.support.TwoNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,6 +60,7 @@ class MultiNodeTest {
     private static final Duration WORK_TIMEOUT = Duration.ofSeconds(90);
     private static final int THREADS = 6;
 
+    private static TwoNodes nodes;
     private static ModynServer nodeA;
     private static ModynServer nodeB;
     private static DynamoDbClient clientA;
@@ -67,19 +68,16 @@ class MultiNodeTest {
 
     @BeforeAll
     static void startTwoNodesOnOneDatabase() {
-        nodeA = ModynServer.start("node-a");
-        nodeB = ModynServer.startSharingDatabase("node-b", nodeA);
-        clientA = DynamoDbClients.withoutRetries(nodeA);
-        clientB = DynamoDbClients.withoutRetries(nodeB);
+        nodes = TwoNodes.start();
+        nodeA = nodes.nodeA();
+        nodeB = nodes.nodeB();
+        clientA = nodes.clientA();
+        clientB = nodes.clientB();
     }
 
     @AfterAll
     static void stopNodes() {
-        if (clientA != null) clientA.close();
-        if (clientB != null) clientB.close();
-        // B first: A owns the schema and drops it when closed.
-        if (nodeB != null) nodeB.close();
-        if (nodeA != null) nodeA.close();
+        if (nodes != null) nodes.close();
     }
 
     @Test
