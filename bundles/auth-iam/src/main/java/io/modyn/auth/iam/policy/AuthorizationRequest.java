@@ -36,7 +36,7 @@ public final class AuthorizationRequest {
         this.resource = Objects.requireNonNull(b.resource, "resource");
         this.roleArn = b.roleArn;
         this.account = b.account != null ? b.account : accountOf(principalArn);
-        this.actionLowerCase = action.toLowerCase(Locale.ROOT);
+        this.actionLowerCase = WildcardPattern.lowerCase(action);
         this.resourceParts = Arns.split(resource, Arns.PARTS);
         Map<String, List<String>> normalized = new HashMap<>(b.context.size() * 2 + 4);
         for (Map.Entry<String, List<String>> e : b.context.entrySet()) {

@@ -19,6 +19,7 @@ public final class MalformedPolicyException extends RuntimeException {
     static final String PRINCIPAL_MISSING = "Missing required field Principal";
     static final String RESOURCE_NOT_ALLOWED = "Has prohibited field Resource";
     static final String VENDOR_NOT_QUALIFIED = "Resource vendor must be fully qualified and cannot contain regexes.";
+    static final String VERSION_TOO_OLD = "Policy document must be version 2012-10-17 or greater.";
     static final String LEGACY_PARSING = "The policy failed legacy parsing";
 
     public MalformedPolicyException(String message) {

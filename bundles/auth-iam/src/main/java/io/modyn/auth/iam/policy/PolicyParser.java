@@ -19,7 +19,8 @@ import org.eclipse.parsson.JsonProviderImpl;
 /**
  * Reads a policy document's JSON and checks it as IAM does, in IAM's order: first its shape (any
  * unknown element, wrong type, bad {@code Effect} or {@code Version}, or an element given with its
- * {@code Not} twin is "Syntax errors in policy."), then unique Sids, then each statement's content
+ * {@code Not} twin is "Syntax errors in policy."), then the version a managed policy needs, then
+ * unique Sids, then each statement's content
  * (principal allowed or required by the policy's kind, actions, resources, vendor prefixes, ARN
  * format). The Parsson provider is created directly and shared (see OSGI-NOTES "Jakarta JSON-P").
  */
@@ -30,6 +31,7 @@ final class PolicyParser {
 
     private static final JsonProvider JSON = new JsonProviderImpl();
     private static final Set<String> DOCUMENT_ELEMENTS = Set.of("Version", "Id", "Statement");
+    private static final Set<String> PRINCIPAL_TYPES = Set.of("AWS", "Service", "Federated", "CanonicalUser");
     private static final Set<String> STATEMENT_ELEMENTS = Set.of("Sid", "Effect", "Action", "NotAction", "Resource",
             "NotResource", "Principal", "NotPrincipal", "Condition");
 
@@ -68,6 +70,9 @@ final class PolicyParser {
         List<RawStatement> raw = new ArrayList<>(statementObjects.size());
         for (JsonObject s : statementObjects) {
             raw.add(shape(s));
+        }
+        if (kind == PolicyKind.MANAGED && !VERSION_2012.equals(version)) {
+            throw new MalformedPolicyException(MalformedPolicyException.VERSION_TOO_OLD);
         }
         Set<String> sids = new HashSet<>();
         for (RawStatement s : raw) {
@@ -173,6 +178,9 @@ final class PolicyParser {
         }
         r.principals = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : value.asJsonObject().entrySet()) {
+            if (!PRINCIPAL_TYPES.contains(e.getKey())) {
+                throw MalformedPolicyException.syntax();
+            }
             r.principals.put(e.getKey(), strings(e.getValue()));
         }
     }
@@ -250,10 +258,10 @@ final class PolicyParser {
 
     private static Statement content(RawStatement s, PolicyKind kind, boolean variables) {
         boolean hasPrincipal = s.principals != null;
-        if (kind == PolicyKind.IDENTITY && hasPrincipal) {
+        if (kind.isIdentityBased() && hasPrincipal) {
             throw new MalformedPolicyException(MalformedPolicyException.PRINCIPAL_NOT_ALLOWED);
         }
-        if (kind != PolicyKind.IDENTITY && !hasPrincipal) {
+        if (!kind.isIdentityBased() && !hasPrincipal) {
             throw new MalformedPolicyException(MalformedPolicyException.PRINCIPAL_MISSING);
         }
         if (kind == PolicyKind.TRUST && s.resources != null) {

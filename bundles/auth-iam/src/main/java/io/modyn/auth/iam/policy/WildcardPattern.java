@@ -61,7 +61,16 @@ final class WildcardPattern {
     }
 
     WildcardPattern lowerCase() {
-        return new WildcardPattern(text.toLowerCase(java.util.Locale.ROOT), wildcards);
+        return new WildcardPattern(lowerCase(text), wildcards);
+    }
+
+    /** Lower case character by character, so positions (and so the wildcard marks) stay put. */
+    static String lowerCase(String s) {
+        char[] chars = s.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = Character.toLowerCase(chars[i]);
+        }
+        return new String(chars);
     }
 
     boolean matches(String s) {

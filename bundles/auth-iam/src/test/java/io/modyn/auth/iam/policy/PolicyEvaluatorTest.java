@@ -228,6 +228,39 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void oneCompiledPolicySetServesManyThreadsAtOnce() throws Exception {
+        PolicyDocument p = statement("Allow", "\"dynamodb:*\"", "\"arn:aws:dynamodb:*:*:table/${aws:username}*\"",
+                "{\"ForAllValues:StringEquals\":{\"dynamodb:LeadingKeys\":\"${aws:username}\"}}");
+        PolicySet set = PolicySet.of(List.of(p));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                String user = "user" + t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        AuthorizationRequest own = AuthorizationRequest.builder().principal("arn:aws:iam::000000000000:user/" + user)
+                                .action("dynamodb:GetItem").resource("arn:aws:dynamodb:us-east-1:000000000000:table/" + user + "-data")
+                                .context("aws:username", user).context("dynamodb:LeadingKeys", user).build();
+                        AuthorizationRequest other = AuthorizationRequest.builder().principal("arn:aws:iam::000000000000:user/" + user)
+                                .action("dynamodb:GetItem").resource("arn:aws:dynamodb:us-east-1:000000000000:table/other")
+                                .context("aws:username", user).context("dynamodb:LeadingKeys", user).build();
+                        if (!PolicyEvaluator.evaluate(own, set).isAllowed() || PolicyEvaluator.evaluate(other, set).isAllowed()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertEquals(true, f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void accessDeniedMessagesUseAwsWording() {
         AuthorizationRequest r = alice("dynamodb:PutItem", TABLE_T).build();
         assertEquals("User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:PutItem on resource: "

@@ -166,6 +166,32 @@ class PolicyParserTest {
     }
 
     @Test
+    void managedPolicyNeedsVersion2012AfterItsSyntaxIsValid() {
+        for (String version : new String[] {"", "\"Version\":\"2008-10-17\","}) {
+            MalformedPolicyException e = assertThrows(MalformedPolicyException.class, () -> PolicyDocument.parse(
+                    "{" + version + "\"Statement\":" + OK_STATEMENT + "}", PolicyKind.MANAGED));
+            assertEquals("Policy document must be version 2012-10-17 or greater.", e.getMessage());
+        }
+        MalformedPolicyException syntax = assertThrows(MalformedPolicyException.class, () -> PolicyDocument.parse(
+                "{\"Version\":\"2013-10-17\",\"Statement\":" + OK_STATEMENT + "}", PolicyKind.MANAGED));
+        assertEquals("Syntax errors in policy.", syntax.getMessage());
+        assertEquals(1, PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":" + OK_STATEMENT + "}",
+                PolicyKind.MANAGED).statementCount());
+        MalformedPolicyException principal = assertThrows(MalformedPolicyException.class, () -> PolicyDocument.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":\"*\","
+                        + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}}", PolicyKind.MANAGED));
+        assertEquals("Policy document should not specify a principal.", principal.getMessage());
+    }
+
+    @Test
+    void unknownPrincipalTypeIsASyntaxError() {
+        MalformedPolicyException e = assertThrows(MalformedPolicyException.class, () -> PolicyDocument.parse(
+                "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Principal\":{\"User\":\"bob\"},"
+                        + "\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}}", PolicyKind.RESOURCE));
+        assertEquals("Syntax errors in policy.", e.getMessage());
+    }
+
+    @Test
     void statementMayBeAnObjectOrAnArrayAndVersionMayBeEitherOrAbsent() {
         assertEquals(1, PolicyDocument.parse("{\"Version\":\"2012-10-17\",\"Statement\":" + OK_STATEMENT + "}",
                 PolicyKind.IDENTITY).statementCount());
