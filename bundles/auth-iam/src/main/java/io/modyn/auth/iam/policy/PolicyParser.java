@@ -274,20 +274,17 @@ final class PolicyParser {
             throw new MalformedPolicyException(MalformedPolicyException.NO_RESOURCES);
         }
         for (String action : s.actions) {
-            checkAction(action);
+            ElementChecks.action(action);
         }
         if (s.resources != null) {
             for (String resource : s.resources) {
-                checkResource(resource);
+                ElementChecks.resource(resource);
             }
         }
         List<Condition> conditions = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<String>>> op : s.conditions.entrySet()) {
             for (Map.Entry<String, List<String>> key : op.getValue().entrySet()) {
-                int colon = key.getKey().indexOf(':');
-                if (colon <= 0) {
-                    throw new MalformedPolicyException(MalformedPolicyException.NO_VENDOR);
-                }
+                ElementChecks.conditionKey(key.getKey());
                 conditions.add(Condition.compile(op.getKey(), key.getKey(), key.getValue(), variables));
             }
         }
@@ -295,34 +292,5 @@ final class PolicyParser {
                 : s.principalAnyone ? Principals.anyone() : Principals.of(s.principals);
         return new Statement(s.sid, s.effect, s.actions, s.notAction, s.resources, s.notResource, principals,
                 s.notPrincipal, conditions, variables);
-    }
-
-    private static void checkAction(String action) {
-        if (action.equals("*")) {
-            return;
-        }
-        int colon = action.indexOf(':');
-        if (colon <= 0) {
-            throw new MalformedPolicyException(MalformedPolicyException.NO_VENDOR);
-        }
-        if (action.indexOf(':', colon + 1) >= 0) {
-            throw new MalformedPolicyException(MalformedPolicyException.ONE_COLON);
-        }
-    }
-
-    private static void checkResource(String resource) {
-        if (resource.equals("*")) {
-            return;
-        }
-        if (!resource.startsWith("arn:")) {
-            throw MalformedPolicyException.resourceNotArn(resource);
-        }
-        String[] parts = Arns.split(resource, Arns.PARTS);
-        if (parts.length < 3 || parts[2].isEmpty() || parts[2].indexOf('*') >= 0 || parts[2].indexOf('?') >= 0) {
-            throw new MalformedPolicyException(MalformedPolicyException.VENDOR_NOT_QUALIFIED);
-        }
-        if (parts.length < Arns.PARTS) {
-            throw new MalformedPolicyException(MalformedPolicyException.LEGACY_PARSING);
-        }
     }
 }
