@@ -27,6 +27,7 @@ import io.modyn.api.model.SecondaryIndex;
 import io.modyn.engine.catalog.TableCatalog;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,6 @@ class GlobalIndexUpdatesTest {
     @Test
     void writesDuringTheBackfillEndUpInTheIndexExactlyOnce() throws InterruptedException {
         for (int i = 0; i < 200; i++) fixture.put("people", item("id", s("p" + i), "sk", s("x"), "city", s("rome")));
-        createByCity();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger moved = new AtomicInteger();
         Thread writer = new Thread(() -> {
@@ -81,12 +81,17 @@ class GlobalIndexUpdatesTest {
             }
         });
         writer.start();
+        // The backfill starts at once and may be quick: the writer must already be writing when
+        // the index is created, so that its writes overlap the backfill.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (moved.get() < 10 && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertTrue(moved.get() >= 10, "the writer did not get going");
+        createByCity();
         awaitActive();
         stop.set(true);
         writer.join();
         int oslo = cities("oslo").size();
         int rome = cities("rome").size();
-        assertTrue(moved.get() > 0);
         assertEquals(200, oslo + rome);
         assertEquals(200, fixture.describe("people").indexStatistics().get("byCity").itemCount());
     }
