@@ -13,6 +13,8 @@ import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.TransactionAccess;
 import io.modyn.engine.expr.ConditionExpressions;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -70,7 +72,7 @@ public final class TransactWriteItemsOperation {
         this.transaction = new WriteTransaction(writer, tokens);
     }
 
-    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request, StorageBinding.Bound bound) {
+    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request, StorageBinding.Bound bound, AccessCheck access) {
         List<ActionRequest> requests = checkShape(request);
         List<Expressions> expressions = new ArrayList<>(requests.size());
         for (ActionRequest a : requests) expressions.add(compile(a));
@@ -79,6 +81,8 @@ public final class TransactWriteItemsOperation {
         List<WriteAction> actions = checkItems(requests, expressions, tables);
         checkDistinctItems(actions);
         checkPayloadSize(requests);
+        access.require(arns -> TransactionAccess.transactWriteItems(arns, request.returnConsumedCapacity(), requests, tables,
+                expressions.stream().map(Expressions::condition).toList(), expressions.stream().map(Expressions::update).toList()));
 
         ClientRequestTokens.Claim claim = request.clientRequestToken() == null ? null
                 : new ClientRequestTokens.Claim(request.clientRequestToken(), RequestFingerprint.of(request.transactItems()));

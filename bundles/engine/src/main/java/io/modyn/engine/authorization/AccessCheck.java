@@ -1,0 +1,38 @@
+package io.modyn.engine.authorization;
+
+import io.modyn.api.auth.AuthorizationRequest;
+import io.modyn.api.auth.Authorizer;
+import io.modyn.api.dynamodb.RequestContext;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * One request's gate to the {@link Authorizer}: an operation calls {@link #require} once, after
+ * its validation and before it reads or writes storage, with the function (one of the
+ * {@code *Access} tables of this package) that lists what it needs. In open mode the function is
+ * never called, so requests pay nothing for authorization when no authorizer is bound.
+ */
+public final class AccessCheck {
+
+    /** No authorizer bound: everything is allowed. */
+    public static final AccessCheck OPEN = new AccessCheck(null, null, null);
+
+    private final Authorizer authorizer;
+    private final RequestContext context;
+    private final ResourceArns arns;
+
+    AccessCheck(Authorizer authorizer, RequestContext context, ResourceArns arns) {
+        this.authorizer = authorizer;
+        this.context = context;
+        this.arns = arns;
+    }
+
+    /**
+     * Asks the authorizer about every request the operation needs, as a whole; its
+     * AccessDeniedException propagates unchanged.
+     */
+    public void require(Function<ResourceArns, List<AuthorizationRequest>> requests) {
+        if (authorizer == null) return;
+        authorizer.authorize(context, requests.apply(arns));
+    }
+}
