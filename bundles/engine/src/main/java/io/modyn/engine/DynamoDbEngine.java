@@ -266,7 +266,7 @@ public final class DynamoDbEngine implements DynamoDbService {
 
     /** The request's gate to the authorizer bound now; operations call it after validating, before storage. */
     private AccessCheck access(RequestContext context) {
-        return authorizers.forRequest(context, arns);
+        return authorizers.forRequest(context, arns, storage);
     }
 
     /**

@@ -23,7 +23,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@link RequestContext#userAgent()}, {@code aws:CurrentTime} and {@code aws:EpochTime} from the
  * authorizer's own clock, {@code aws:PrincipalArn}, {@code aws:userid} ... from the principal); the
  * service-specific keys ({@code dynamodb:*}, {@code aws:RequestTag/*}, {@code aws:TagKeys}) come
- * with each {@link AuthorizationRequest}, see {@link ConditionKeys}.
+ * with each {@link AuthorizationRequest}, see {@link ConditionKeys}; {@code aws:ResourceTag/*} from
+ * {@link ResourceTags}, read only when a policy asks.
  *
  * <p>Called concurrently from many request threads; implementations must be thread-safe and fast
  * (this is on every request's path).
@@ -37,8 +38,9 @@ public interface Authorizer {
      * @param context who asks ({@link RequestContext#principal()}, null when no authenticator is
      *        bound) and from where
      * @param requests every action the operation performs, in request order; never empty
+     * @param resourceTags the current tags of the requests' resources, read on demand
      * @throws io.modyn.api.model.DynamoException of type
      *         {@link io.modyn.api.model.ErrorType#ACCESS_DENIED} when any request is denied
      */
-    void authorize(RequestContext context, List<AuthorizationRequest> requests);
+    void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags);
 }

@@ -4,7 +4,8 @@ package io.modyn.api.auth;
  * The names of the request-specific condition keys the engine puts in an
  * {@link AuthorizationRequest}, with what each holds. These are DynamoDB's fine-grained access
  * control keys and the tagging keys; global keys ({@code aws:SourceIp}, ...) are the authorizer's
- * to derive from the {@link io.modyn.api.dynamodb.RequestContext}.
+ * to derive from the {@link io.modyn.api.dynamodb.RequestContext}, and {@code aws:ResourceTag/*}
+ * comes from {@link ResourceTags}.
  */
 public final class ConditionKeys {
 
@@ -36,7 +37,10 @@ public final class ConditionKeys {
     /** Items of a transaction: {@code TransactWriteItems} or {@code TransactGetItems}. */
     public static final String ENCLOSING_OPERATION = "dynamodb:EnclosingOperation";
 
-    /** Scan: {@code true}. */
+    /**
+     * A PartiQL SELECT that reads without a partition key equality: {@code true}. IAM defines it for
+     * {@code dynamodb:PartiQLSelect} only, not for Scan; nothing sets it until PartiQL exists here.
+     */
     public static final String FULL_TABLE_SCAN = "dynamodb:FullTableScan";
 
     /** TagResource, CreateTable with tags: the tag keys sent; UntagResource: the keys to remove. */

@@ -2,6 +2,7 @@ package io.modyn.engine.authorization;
 
 import io.modyn.api.auth.AuthorizationRequest;
 import io.modyn.api.auth.Authorizer;
+import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
 import java.util.List;
 import java.util.function.Function;
@@ -15,16 +16,18 @@ import java.util.function.Function;
 public final class AccessCheck {
 
     /** No authorizer bound: everything is allowed. */
-    public static final AccessCheck OPEN = new AccessCheck(null, null, null);
+    public static final AccessCheck OPEN = new AccessCheck(null, null, null, null);
 
     private final Authorizer authorizer;
     private final RequestContext context;
     private final ResourceArns arns;
+    private final ResourceTags resourceTags;
 
-    AccessCheck(Authorizer authorizer, RequestContext context, ResourceArns arns) {
+    AccessCheck(Authorizer authorizer, RequestContext context, ResourceArns arns, ResourceTags resourceTags) {
         this.authorizer = authorizer;
         this.context = context;
         this.arns = arns;
+        this.resourceTags = resourceTags;
     }
 
     /**
@@ -33,6 +36,6 @@ public final class AccessCheck {
      */
     public void require(Function<ResourceArns, List<AuthorizationRequest>> requests) {
         if (authorizer == null) return;
-        authorizer.authorize(context, requests.apply(arns));
+        authorizer.authorize(context, requests.apply(arns), resourceTags);
     }
 }

@@ -2,6 +2,7 @@ package io.modyn.engine.authorization;
 
 import io.modyn.api.auth.Authorizer;
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.engine.StorageBinding;
 
 /**
  * The authorizer the engine currently asks, if any. Like storage, it is bound and unbound while the
@@ -21,9 +22,12 @@ public final class AuthorizerBinding {
         if (this.authorizer == authorizer) this.authorizer = null;
     }
 
-    /** The check for one request, against the authorizer bound now (it stays the same for the whole request). */
-    public AccessCheck forRequest(RequestContext context, ResourceArns arns) {
+    /**
+     * The check for one request, against the authorizer bound now (it stays the same for the whole
+     * request); resource tags are read from {@code storage} if the authorizer asks for them.
+     */
+    public AccessCheck forRequest(RequestContext context, ResourceArns arns, StorageBinding storage) {
         Authorizer current = authorizer;
-        return current == null ? AccessCheck.OPEN : new AccessCheck(current, context, arns);
+        return current == null ? AccessCheck.OPEN : new AccessCheck(current, context, arns, new TableResourceTags(storage, arns));
     }
 }

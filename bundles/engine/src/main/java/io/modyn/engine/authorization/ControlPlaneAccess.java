@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <pre>
  * operation            action                         resource            condition keys
- * CreateTable          dynamodb:CreateTable           table               -
+ * CreateTable          dynamodb:CreateTable           table               aws:RequestTag/k, aws:TagKeys (with Tags)
  *   ... with Tags      + dynamodb:TagResource         table               aws:RequestTag/k, aws:TagKeys
  * DescribeTable        dynamodb:DescribeTable         table               -
  * UpdateTable          dynamodb:UpdateTable           table               -
@@ -36,8 +36,10 @@ public final class ControlPlaneAccess {
 
     public static List<AuthorizationRequest> createTable(ResourceArns arns, String tableName, List<Tag> tags) {
         List<AuthorizationRequest> requests = new ArrayList<>(2);
-        requests.add(new AuthorizationRequest("dynamodb:CreateTable", arns.table(tableName)));
-        if (tags != null && !tags.isEmpty()) requests.add(tagging(tags).on("dynamodb:TagResource", arns.table(tableName)));
+        boolean tagged = tags != null && !tags.isEmpty();
+        requests.add((tagged ? tagging(tags) : new ConditionValues()).on("dynamodb:CreateTable", arns.table(tableName)));
+        // Tagging on create also needs the TagResource permission (IAM's reference maps CreateTable to both).
+        if (tagged) requests.add(tagging(tags).on("dynamodb:TagResource", arns.table(tableName)));
         return requests;
     }
 

@@ -1,6 +1,5 @@
 package io.modyn.engine.authorization;
 
-import static io.modyn.api.auth.ConditionKeys.FULL_TABLE_SCAN;
 import static io.modyn.api.auth.ConditionKeys.RETURN_CONSUMED_CAPACITY;
 import static io.modyn.api.auth.ConditionKeys.SELECT;
 
@@ -24,12 +23,15 @@ import java.util.Set;
  * operation      action                 resource                  dynamodb:LeadingKeys               dynamodb:Attributes                                other keys
  * Query          dynamodb:Query         table, or table/T/index/I the key condition's partition      table (and index) key names + projected + filter   Select, ReturnConsumedCapacity
  *                                                                 value (the index's, for an index)
- * Scan           dynamodb:Scan          table, or table/T/index/I -                                  table (and index) key names + projected + filter   Select, ReturnConsumedCapacity, FullTableScan=true
+ * Scan           dynamodb:Scan          table, or table/T/index/I -                                  table (and index) key names + projected + filter   Select, ReturnConsumedCapacity
  * BatchGetItem   dynamodb:BatchGetItem  each table                every key's partition value        key names + projected names                        Select, ReturnConsumedCapacity
  * </pre>
  *
  * Select is the one sent, else DynamoDB's default: SPECIFIC_ATTRIBUTES with a projection,
- * ALL_PROJECTED_ATTRIBUTES for an index, ALL_ATTRIBUTES otherwise.
+ * ALL_PROJECTED_ATTRIBUTES for an index, ALL_ATTRIBUTES otherwise. Scan carries no
+ * dynamodb:FullTableScan: IAM's Service Authorization Reference lists that key for
+ * dynamodb:PartiQLSelect only (a SELECT without a partition key equality), not for dynamodb:Scan,
+ * so a policy denying full table scans must not deny Scan here either.
  */
 public final class ReadAccess {
 
@@ -53,7 +55,6 @@ public final class ReadAccess {
         return List.of(readOf(new ConditionValues(), table, index, request.select(), request.projectionExpression(),
                 request.attributesToGet(), request.expressionAttributeNames(), filter)
                 .put(RETURN_CONSUMED_CAPACITY, request.returnConsumedCapacity())
-                .put(FULL_TABLE_SCAN, "true")
                 .on("dynamodb:Scan", resource(arns, table, index)));
     }
 

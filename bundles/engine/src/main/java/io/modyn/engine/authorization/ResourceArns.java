@@ -30,8 +30,11 @@ public final class ResourceArns {
         return table(tableName) + "/stream/" + streamLabel;
     }
 
-    /** Every stream of a table, as ListStreams names them when asked about one table. */
-    public String streams(String tableName) {
-        return stream(tableName, "*");
+    /** The table a table, index or stream ARN of this server names; null for any other ARN (or {@code *}). */
+    public String tableOf(String arn) {
+        String prefix = table("");
+        if (arn == null || !arn.startsWith(prefix) || arn.length() == prefix.length()) return null;
+        int slash = arn.indexOf('/', prefix.length());
+        return slash < 0 ? arn.substring(prefix.length()) : arn.substring(prefix.length(), slash);
     }
 }

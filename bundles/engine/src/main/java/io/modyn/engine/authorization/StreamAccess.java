@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <pre>
  * operation         action                     resource
- * ListStreams       dynamodb:ListStreams       table/T/stream/* with TableName, else *
+ * ListStreams       dynamodb:ListStreams       * (IAM defines no resource type for it, even with TableName)
  * DescribeStream    dynamodb:DescribeStream    StreamArn
  * GetShardIterator  dynamodb:GetShardIterator  StreamArn
  * GetRecords        dynamodb:GetRecords        the stream ARN the shard iterator was issued for
@@ -20,9 +20,8 @@ public final class StreamAccess {
     private StreamAccess() {
     }
 
-    /** @param tableName the TableName sent, or null for every table's streams */
-    public static List<AuthorizationRequest> listStreams(ResourceArns arns, String tableName) {
-        return List.of(new AuthorizationRequest("dynamodb:ListStreams", tableName == null ? ResourceArns.ANY : arns.streams(tableName)));
+    public static List<AuthorizationRequest> listStreams(ResourceArns arns) {
+        return List.of(new AuthorizationRequest("dynamodb:ListStreams", ResourceArns.ANY));
     }
 
     public static List<AuthorizationRequest> describeStream(ResourceArns arns, String streamArn) {

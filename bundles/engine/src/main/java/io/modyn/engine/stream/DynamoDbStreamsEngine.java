@@ -50,22 +50,22 @@ final class DynamoDbStreamsEngine implements DynamoDbStreamsService {
 
     @Override
     public ListStreamsResponse listStreams(ListStreamsRequest request, RequestContext context) {
-        return run(bound -> listStreams.execute(request, bound, authorizers.forRequest(context, arns)));
+        return run(bound -> listStreams.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public DescribeStreamResponse describeStream(DescribeStreamRequest request, RequestContext context) {
-        return run(bound -> describeStream.execute(request, bound, authorizers.forRequest(context, arns)));
+        return run(bound -> describeStream.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request, RequestContext context) {
-        return run(bound -> getShardIterator.execute(request, bound, authorizers.forRequest(context, arns)));
+        return run(bound -> getShardIterator.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public GetRecordsResponse getRecords(GetRecordsRequest request, RequestContext context) {
-        return run(bound -> getRecords.execute(request, bound, authorizers.forRequest(context, arns)));
+        return run(bound -> getRecords.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     private <T> T run(Function<StorageBinding.Bound, T> operation) {

@@ -33,7 +33,7 @@ final class ListStreamsOperation {
                 .atLeast("limit", request.limit(), 1)
                 .atMost("limit", request.limit(), MAX_LIMIT)
                 .throwIfAny();
-        access.require(arns -> StreamAccess.listStreams(arns, request.tableName()));
+        access.require(StreamAccess::listStreams);
         StreamKey start = request.exclusiveStartStreamArn() == null ? null : StreamLookup.parse(request.exclusiveStartStreamArn());
         int limit = request.limit() == null ? MAX_LIMIT : request.limit();
 

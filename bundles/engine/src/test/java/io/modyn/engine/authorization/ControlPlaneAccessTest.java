@@ -45,14 +45,17 @@ class ControlPlaneAccessTest {
     }
 
     @Test
-    void createTableWithTagsAlsoAsksTagResourceWithTheRequestTags() {
+    void createTableWithTagsCarriesTheRequestTagsAndAlsoAsksTagResource() {
         fixture.engine.createTable(new CreateTableRequest("Plays", List.of(new AttributeDefinition("Id", "S")),
                 List.of(new KeySchemaElement("Id", "HASH")), "PAY_PER_REQUEST", null, null, null, null,
                 List.of(new Tag("team", "audio"), new Tag("env", "test")), null, null), CONTEXT);
         List<AuthorizationRequest> requests = fixture.authorizer.onlyCall();
         String plays = "arn:aws:dynamodb:eu-west-3:123456789012:table/Plays";
         assertEquals(2, requests.size());
-        assertRequest(requests.get(0), "dynamodb:CreateTable", plays, Map.of());
+        assertRequest(requests.get(0), "dynamodb:CreateTable", plays, keys(
+                "aws:RequestTag/team", "audio",
+                "aws:RequestTag/env", "test",
+                "aws:TagKeys", "team,env"));
         assertRequest(requests.get(1), "dynamodb:TagResource", plays, keys(
                 "aws:RequestTag/team", "audio",
                 "aws:RequestTag/env", "test",

@@ -60,13 +60,12 @@ class ReadAccessTest {
     }
 
     @Test
-    void scanAsksScanAsAFullTableScanWithoutLeadingKeys() {
+    void scanAsksScanWithoutLeadingKeysOrFullTableScan() {
         fixture.engine.scan(new ScanRequest("Music", null, null, null, null, null, null, null, null, 4, 1, null, null, null, null, null),
                 CONTEXT);
         assertRequest(fixture.authorizer.onlyCall().get(0), "dynamodb:Scan", MUSIC_ARN, keys(
                 "dynamodb:Attributes", "Artist,SongTitle",
-                "dynamodb:Select", "ALL_ATTRIBUTES",
-                "dynamodb:FullTableScan", "true"));
+                "dynamodb:Select", "ALL_ATTRIBUTES"));
     }
 
     @Test
@@ -76,8 +75,7 @@ class ReadAccessTest {
         assertRequest(fixture.authorizer.onlyCall().get(0), "dynamodb:Scan", BY_ALBUM_ARN, keys(
                 "dynamodb:Attributes", "Artist,SongTitle,Album,Genre",
                 "dynamodb:Select", "SPECIFIC_ATTRIBUTES",
-                "dynamodb:ReturnConsumedCapacity", "NONE",
-                "dynamodb:FullTableScan", "true"));
+                "dynamodb:ReturnConsumedCapacity", "NONE"));
     }
 
     @Test

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modyn.api.auth.AuthorizationRequest;
 import io.modyn.api.auth.Authorizer;
+import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -18,11 +21,14 @@ import java.util.function.Predicate;
  */
 final class RecordingAuthorizer implements Authorizer {
 
-    record Call(RequestContext context, List<AuthorizationRequest> requests) {
+    record Call(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile Predicate<AuthorizationRequest> denied = request -> false;
+    /** When set, the tags of every request's resource, read through ResourceTags during the call. */
+    volatile boolean readResourceTags;
+    final Map<String, Map<String, String>> resourceTagsSeen = new ConcurrentHashMap<>();
     /** The last exception thrown, to check that it reaches the caller unchanged. */
     volatile DynamoException lastDenial;
 
@@ -35,8 +41,9 @@ final class RecordingAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(RequestContext context, List<AuthorizationRequest> requests) {
-        calls.add(new Call(context, List.copyOf(requests)));
+    public void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags) {
+        calls.add(new Call(context, List.copyOf(requests), resourceTags));
+        if (readResourceTags) requests.forEach(r -> resourceTagsSeen.put(r.resource(), resourceTags.of(r.resource())));
         for (AuthorizationRequest request : requests) {
             if (denied.test(request)) {
                 lastDenial = new DynamoException(ErrorType.ACCESS_DENIED, "User: " + context.principal().arn()
