@@ -4,6 +4,8 @@ import io.modyn.api.auth.AuthorizationRequest;
 import io.modyn.api.auth.Authorizer;
 import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.model.TableDefinition;
+import io.modyn.engine.StorageBinding;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,6 +30,20 @@ public final class AccessCheck {
         this.context = context;
         this.arns = arns;
         this.resourceTags = resourceTags;
+    }
+
+    /**
+     * The table a data-plane operation names. When it does not exist, the caller is first asked
+     * about the table itself (without item keys, which need the table's key schema): DynamoDB
+     * answers a caller who may not use a table AccessDeniedException, not ResourceNotFoundException,
+     * whether the table exists or not, so only callers allowed to use a table learn that it is
+     * missing.
+     */
+    public TableDefinition requireTable(StorageBinding.Bound bound, String action, String tableName) {
+        TableDefinition table = bound.catalog().find(tableName);
+        if (table != null) return table;
+        require(arns -> List.of(new AuthorizationRequest(action, arns.table(tableName))));
+        return bound.catalog().require(tableName);
     }
 
     /**

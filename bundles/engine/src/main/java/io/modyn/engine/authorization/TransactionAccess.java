@@ -10,6 +10,7 @@ import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.expr.ItemUpdate;
 import io.modyn.engine.transaction.ActionRequest;
+import io.modyn.engine.transaction.WriteAction;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,14 +53,19 @@ public final class TransactionAccess {
                     .attributes(ItemAttributes.readBy(conditions.get(i)))
                     .put(ENCLOSING_OPERATION, "TransactWriteItems")
                     .put(RETURN_CONSUMED_CAPACITY, returnConsumedCapacity);
-            requests.add(values.on(switch (action.kind()) {
-                case PUT -> "dynamodb:PutItem";
-                case UPDATE -> "dynamodb:UpdateItem";
-                case DELETE -> "dynamodb:DeleteItem";
-                case CONDITION_CHECK -> "dynamodb:ConditionCheckItem";
-            }, arns.table(table.tableName())));
+            requests.add(values.on(actionOf(action.kind()), arns.table(table.tableName())));
         }
         return requests;
+    }
+
+    /** The IAM action of one TransactWriteItems member. */
+    public static String actionOf(WriteAction.Kind kind) {
+        return switch (kind) {
+            case PUT -> "dynamodb:PutItem";
+            case UPDATE -> "dynamodb:UpdateItem";
+            case DELETE -> "dynamodb:DeleteItem";
+            case CONDITION_CHECK -> "dynamodb:ConditionCheckItem";
+        };
     }
 
     /** @param tables one per Get, in request order */

@@ -68,7 +68,7 @@ public final class BatchGetItemOperation {
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
-            reads.add(prepare(entry.getKey(), entry.getValue(), bound));
+            reads.add(prepare(entry.getKey(), entry.getValue(), bound, access));
         }
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         for (TableRead read : reads) tables.put(read.table.tableName(), read.table);
@@ -117,12 +117,12 @@ public final class BatchGetItemOperation {
         return new BatchGetItemResponse(responses, unprocessed, capacity);
     }
 
-    private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound) {
+    private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound, AccessCheck access) {
         WriteConditions.checkNotMixed(named("AttributesToGet", read.attributesToGet()),
                 named("ProjectionExpression", read.projectionExpression()));
         WriteConditions.checkAttributeMapsNeedExpressions(read.expressionAttributeNames(), null, named(),
                 named("ProjectionExpression", read.projectionExpression()));
-        TableDefinition table = bound.catalog().require(tableName);
+        TableDefinition table = access.requireTable(bound, "dynamodb:BatchGetItem", tableName);
         List<PrimaryKey> keys = new ArrayList<>(read.keys().size());
         Set<StorageKeyBytes> seen = new HashSet<>();
         for (Map<String, AttributeValue> keyParameter : read.keys()) {

@@ -73,7 +73,7 @@ public final class BatchWriteItemOperation {
         List<Write> writes = new ArrayList<>();
         Map<String, TableDefinition> tables = new LinkedHashMap<>();
         for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
-            TableDefinition table = bound.catalog().require(entry.getKey());
+            TableDefinition table = access.requireTable(bound, "dynamodb:BatchWriteItem", entry.getKey());
             tables.put(entry.getKey(), table);
             Set<StorageKeyBytes> seen = new HashSet<>();
             for (WriteRequest write : entry.getValue()) {

@@ -48,7 +48,7 @@ public final class DeleteItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
                 named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:DeleteItem", request.tableName());
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());

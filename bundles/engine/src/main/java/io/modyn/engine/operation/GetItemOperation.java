@@ -37,7 +37,7 @@ public final class GetItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), null, named(),
                 named("ProjectionExpression", request.projectionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:GetItem", request.tableName());
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), null);

@@ -50,7 +50,7 @@ public final class PutItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
                 named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:PutItem", request.tableName());
         Map<String, AttributeValue> item = request.item();
         AttributeValueRules.checkItem(item);
         PrimaryKey key = KeySchemaRules.ofItem(table, item);

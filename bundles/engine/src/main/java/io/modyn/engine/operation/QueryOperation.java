@@ -72,7 +72,7 @@ public final class QueryOperation {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:Query", request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
         if (request.indexName() != null) {
             return queryIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes, access);

@@ -76,7 +76,7 @@ public final class ScanOperation {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:Scan", request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
         if (request.indexName() != null) {
             return scanIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes, access);

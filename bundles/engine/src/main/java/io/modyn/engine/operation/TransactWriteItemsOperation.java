@@ -77,7 +77,7 @@ public final class TransactWriteItemsOperation {
         List<Expressions> expressions = new ArrayList<>(requests.size());
         for (ActionRequest a : requests) expressions.add(compile(a));
         List<TableDefinition> tables = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) tables.add(table(requests.get(i), expressions.get(i), bound));
+        for (int i = 0; i < requests.size(); i++) tables.add(table(requests.get(i), expressions.get(i), bound, access));
         List<WriteAction> actions = checkItems(requests, expressions, tables);
         checkDistinctItems(actions);
         checkPayloadSize(requests);
@@ -161,8 +161,8 @@ public final class TransactWriteItemsOperation {
     }
 
     /** The action's table, and the rules that need it but still fail the whole request. */
-    private static TableDefinition table(ActionRequest a, Expressions expressions, StorageBinding.Bound bound) {
-        TableDefinition table = bound.catalog().require(a.tableName());
+    private static TableDefinition table(ActionRequest a, Expressions expressions, StorageBinding.Bound bound, AccessCheck access) {
+        TableDefinition table = access.requireTable(bound, TransactionAccess.actionOf(a.kind()), a.tableName());
         if (expressions.update() != null) {
             KeyAttributeRules.requireKeysNotUpdated(expressions.update().updatedAttributes(), table);
             KeyAttributeRules.requireScalarKeys(expressions.update().nestedAttributes(), table);

@@ -77,7 +77,7 @@ public final class UpdateItemOperation {
                 request.conditionalOperator(), attributes);
         attributes.checkAllUsed();
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:UpdateItem", request.tableName());
         if (update != null) {
             KeyAttributeRules.requireKeysNotUpdated(update.updatedAttributes(), table);
             KeyAttributeRules.requireScalarKeys(update.nestedAttributes(), table);

@@ -17,10 +17,14 @@ import io.modyn.api.dynamodb.BatchWriteItemRequest;
 import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DeleteTableRequest;
 import io.modyn.api.dynamodb.DescribeTableRequest;
+import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.ListTablesRequest;
 import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.QueryRequest;
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.dynamodb.TransactDelete;
+import io.modyn.api.dynamodb.TransactWriteItem;
+import io.modyn.api.dynamodb.TransactWriteItemsRequest;
 import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.dynamodb.WriteRequest;
 import io.modyn.api.model.AttributeValue;
@@ -34,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Where the engine asks the authorizer: once per operation, after DynamoDB's validation errors and
  * before storage, with the caller's context; a denial stops the operation and reaches the caller
- * unchanged; without an authorizer nothing is asked.
+ * unchanged; a missing table is AccessDenied to a caller who may not use it; without an authorizer
+ * nothing is asked.
  */
 class AuthorizationGateTest {
 
@@ -117,6 +122,37 @@ class AuthorizationGateTest {
                 () -> fixture.engine.listTables(new ListTablesRequest(null, 0), CONTEXT));
         assertEquals(ErrorType.VALIDATION, badLimit.type());
         assertEquals(List.of(), fixture.authorizer.calls);
+    }
+
+    @Test
+    void aMissingTableIsAccessDeniedToACallerWhoMayNotUseIt() {
+        fixture.authorizer.deny(request -> true);
+        DynamoException denied = assertThrows(DynamoException.class, () -> fixture.engine.getItem(
+                new GetItemRequest("Nope", song("Acme", "Hello"), null, null, null, null, null), CONTEXT));
+
+        assertSame(fixture.authorizer.lastDenial, denied);
+        AuthorizationFixture.assertRequest(fixture.authorizer.onlyCall().get(0), "dynamodb:GetItem",
+                "arn:aws:dynamodb:eu-west-3:123456789012:table/Nope", Map.of());
+    }
+
+    @Test
+    void aMissingTableIsResourceNotFoundToACallerWhoMayUseIt() {
+        DynamoException missing = assertThrows(DynamoException.class, () -> fixture.engine.putItem(new PutItemRequest("Nope",
+                item("Artist", "Acme", "SongTitle", "Hello"), null, null, null, null, null, null, null, null, null), CONTEXT));
+        assertEquals(ErrorType.RESOURCE_NOT_FOUND, missing.type());
+        assertEquals(List.of("dynamodb:PutItem"), fixture.authorizer.actions());
+    }
+
+    @Test
+    void aMissingTableInsideATransactionOrBatchIsAskedAboutWithItsItemsAction() {
+        fixture.authorizer.deny(request -> request.resource().endsWith("/Nope"));
+        assertThrows(DynamoException.class, () -> fixture.engine.transactWriteItems(new TransactWriteItemsRequest(List.of(
+                new TransactWriteItem(null, null, new TransactDelete("Nope", song("Acme", "Hello"), null, null, null, null), null)),
+                null, null, null), CONTEXT));
+        Map<String, List<WriteRequest>> writes = new LinkedHashMap<>();
+        writes.put("Nope", List.of(new WriteRequest(item("Artist", "Acme", "SongTitle", "Hello"), null)));
+        assertThrows(DynamoException.class, () -> fixture.engine.batchWriteItem(new BatchWriteItemRequest(writes, null, null), CONTEXT));
+        assertEquals(List.of("dynamodb:DeleteItem", "dynamodb:BatchWriteItem"), fixture.authorizer.actions());
     }
 
     @Test
