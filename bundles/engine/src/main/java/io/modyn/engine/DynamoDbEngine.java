@@ -48,6 +48,10 @@ import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.StorageException;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.AuthorizerBinding;
+import io.modyn.engine.authorization.ControlPlaneAccess;
+import io.modyn.engine.authorization.ResourceArns;
 import io.modyn.engine.operation.BatchGetItemOperation;
 import io.modyn.engine.operation.BatchWriteItemOperation;
 import io.modyn.engine.operation.CreateTableOperation;
@@ -84,6 +88,8 @@ public final class DynamoDbEngine implements DynamoDbService {
     private static final int MAX_CONFLICT_ATTEMPTS = 10;
 
     private final StorageBinding storage;
+    private final AuthorizerBinding authorizers;
+    private final ResourceArns arns;
     private final CreateTableOperation createTable;
     private final DescribeTableOperation describeTable;
     private final ListTablesOperation listTables = new ListTablesOperation();
@@ -107,8 +113,16 @@ public final class DynamoDbEngine implements DynamoDbService {
     private final QueryOperation query = new QueryOperation();
     private final ScanOperation scan = new ScanOperation();
 
+    /** An engine in open mode: no authorizer is ever asked. */
     public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer) {
+        this(storage, settings, writer, new AuthorizerBinding());
+    }
+
+    /** An engine that asks whichever authorizer is bound, before each operation touches storage. */
+    public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer, AuthorizerBinding authorizers) {
         this.storage = storage;
+        this.authorizers = authorizers;
+        this.arns = new ResourceArns(settings);
         this.putItem = new PutItemOperation(writer);
         this.deleteItem = new DeleteItemOperation(writer);
         this.updateItem = new UpdateItemOperation(writer);
@@ -134,83 +148,83 @@ public final class DynamoDbEngine implements DynamoDbService {
 
     @Override
     public CreateTableResponse createTable(CreateTableRequest request, RequestContext context) {
-        return run(bound -> createTable.execute(request, bound));
+        return run(bound -> createTable.execute(request, bound, access(context)));
     }
 
     @Override
     public DescribeTableResponse describeTable(DescribeTableRequest request, RequestContext context) {
-        return run(bound -> describeTable.execute(request, bound));
+        return run(bound -> describeTable.execute(request, bound, access(context)));
     }
 
     @Override
     public ListTablesResponse listTables(ListTablesRequest request, RequestContext context) {
-        return run(bound -> listTables.execute(request, bound));
+        return run(bound -> listTables.execute(request, bound, access(context)));
     }
 
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request, RequestContext context) {
-        return run(bound -> updateTable.execute(request, bound));
+        return run(bound -> updateTable.execute(request, bound, access(context)));
     }
 
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest request, RequestContext context) {
-        return run(bound -> deleteTable.execute(request, bound));
+        return run(bound -> deleteTable.execute(request, bound, access(context)));
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest request, RequestContext context) {
-        return run(bound -> putItem.execute(request, bound));
+        return run(bound -> putItem.execute(request, bound, access(context)));
     }
 
     @Override
     public GetItemResponse getItem(GetItemRequest request, RequestContext context) {
-        return run(bound -> getItem.execute(request, bound));
+        return run(bound -> getItem.execute(request, bound, access(context)));
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request, RequestContext context) {
-        return run(bound -> deleteItem.execute(request, bound));
+        return run(bound -> deleteItem.execute(request, bound, access(context)));
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request, RequestContext context) {
-        return run(bound -> updateItem.execute(request, bound));
+        return run(bound -> updateItem.execute(request, bound, access(context)));
     }
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request, RequestContext context) {
-        return run(bound -> batchGetItem.execute(request, bound));
+        return run(bound -> batchGetItem.execute(request, bound, access(context)));
     }
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request, RequestContext context) {
-        return run(bound -> batchWriteItem.execute(request, bound));
+        return run(bound -> batchWriteItem.execute(request, bound, access(context)));
     }
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request, RequestContext context) {
-        return run(bound -> transactWriteItems.execute(request, bound));
+        return run(bound -> transactWriteItems.execute(request, bound, access(context)));
     }
 
     @Override
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request, RequestContext context) {
-        return run(bound -> transactGetItems.execute(request, bound));
+        return run(bound -> transactGetItems.execute(request, bound, access(context)));
     }
 
     @Override
     public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request, RequestContext context) {
-        return run(bound -> updateTimeToLive.execute(request, bound));
+        return run(bound -> updateTimeToLive.execute(request, bound, access(context)));
     }
 
     @Override
     public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request, RequestContext context) {
-        return run(bound -> describeTimeToLive.execute(request, bound));
+        return run(bound -> describeTimeToLive.execute(request, bound, access(context)));
     }
 
     @Override
     public void tagResource(TagResourceRequest request, RequestContext context) {
         run(bound -> {
-            tagResource.execute(request, bound);
+            tagResource.execute(request, bound, access(context));
             return null;
         });
     }
@@ -218,34 +232,41 @@ public final class DynamoDbEngine implements DynamoDbService {
     @Override
     public void untagResource(UntagResourceRequest request, RequestContext context) {
         run(bound -> {
-            untagResource.execute(request, bound);
+            untagResource.execute(request, bound, access(context));
             return null;
         });
     }
 
     @Override
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context) {
-        return run(bound -> listTagsOfResource.execute(request, bound));
+        return run(bound -> listTagsOfResource.execute(request, bound, access(context)));
     }
 
     @Override
     public DescribeLimitsResponse describeLimits(RequestContext context) {
+        access(context).require(ControlPlaneAccess::describeLimits);
         return describeLimits.execute();
     }
 
     @Override
     public DescribeEndpointsResponse describeEndpoints(RequestContext context) {
+        access(context).require(ControlPlaneAccess::describeEndpoints);
         return describeEndpoints.execute();
     }
 
     @Override
     public QueryResponse query(QueryRequest request, RequestContext context) {
-        return run(bound -> query.execute(request, bound));
+        return run(bound -> query.execute(request, bound, access(context)));
     }
 
     @Override
     public ScanResponse scan(ScanRequest request, RequestContext context) {
-        return run(bound -> scan.execute(request, bound));
+        return run(bound -> scan.execute(request, bound, access(context)));
+    }
+
+    /** The request's gate to the authorizer bound now; operations call it after validating, before storage. */
+    private AccessCheck access(RequestContext context) {
+        return authorizers.forRequest(context, arns, storage);
     }
 
     /**

@@ -1,9 +1,11 @@
 package io.modyn.engine;
 
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.extension.StreamListener;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.engine.authorization.AuthorizerBinding;
 import io.modyn.engine.index.IndexMaintainer;
 import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.stream.StreamListeners;
@@ -42,6 +44,7 @@ public final class EngineComponent {
     private static final Logger LOG = Logger.getLogger(EngineComponent.class.getName());
 
     private final StorageBinding storage = new StorageBinding();
+    private final AuthorizerBinding authorizers = new AuthorizerBinding();
     private ServiceRegistration<DynamoDbService> registration;
     private TimeToLiveExpirer expirer;
     private final StreamListeners streamListeners = new StreamListeners();
@@ -63,6 +66,22 @@ public final class EngineComponent {
         LOG.info("Storage backend '" + engine.name() + "' went away; requests are answered with a retryable error until one is back");
     }
 
+    /**
+     * The authorizer asked before every operation; optional (without one the server runs open, as
+     * the protocol allows only on loopback), dynamic and greedy like storage, so an auth bundle can
+     * be started, updated or replaced by a higher-ranked one while requests keep flowing.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuthorizer(Authorizer authorizer) {
+        authorizers.bind(authorizer);
+        LOG.info("Authorizing requests with " + authorizer.getClass().getName());
+    }
+
+    void unbindAuthorizer(Authorizer authorizer) {
+        authorizers.unbind(authorizer);
+        LOG.info("Authorizer " + authorizer.getClass().getName() + " went away");
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindStreamListener(StreamListener listener, Map<String, Object> properties) {
         streamListeners.add(listener, properties);
@@ -77,11 +96,11 @@ public final class EngineComponent {
         EngineSettings settings = new EngineSettings(config.region(), config.accountId());
         StreamLimits streamLimits = new StreamLimits(Duration.ofSeconds(config.streamIteratorLifetimeSeconds()),
                 Duration.ofSeconds(config.streamRetentionSeconds()));
-        streams = new Streams(storage, settings, streamLimits, Clock.systemUTC());
+        streams = new Streams(storage, settings, streamLimits, Clock.systemUTC(), authorizers);
         ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder()));
         expirer = new TimeToLiveExpirer(storage, writer,
                 new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC());
-        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer), null);
+        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer, authorizers), null);
         streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
         streams.start(streamListeners);
         expirer.start();

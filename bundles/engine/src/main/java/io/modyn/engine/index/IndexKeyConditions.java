@@ -5,6 +5,7 @@ import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.query.KeyCondition;
 import io.modyn.engine.query.KeyConditionExpressions;
 import io.modyn.engine.query.LegacyKeyConditions;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,6 +33,6 @@ public final class IndexKeyConditions {
                 ? KeyConditionExpressions.parse(expression, index.asKeyTable(), attributes)
                 : LegacyKeyConditions.parse(legacy, index.asKeyTable());
         // The table-style range is over the sort value alone; entries continue with the table key.
-        return new IndexKeyCondition(condition.partition(), IndexKeyCodec.componentRange(NO_PREFIX, condition.sortRange()));
+        return new IndexKeyCondition(List.of(condition.partitionValue()), condition.partition(), IndexKeyCodec.componentRange(NO_PREFIX, condition.sortRange()));
     }
 }

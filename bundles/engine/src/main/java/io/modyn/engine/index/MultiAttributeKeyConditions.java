@@ -74,13 +74,14 @@ final class MultiAttributeKeyConditions {
             for (String name : partitionNames) components.add(IndexKeyCodec.component(encode(byAttribute.get(name).first(), name, true)));
             partition = IndexKeyCodec.concat(components.toArray(byte[][]::new));
         }
-        if (used == 0) return new IndexKeyCondition(partition, KeyRange.all());
+        List<AttributeValue> partitionValues = partitionNames.stream().map(name -> byAttribute.get(name).first()).toList();
+        if (used == 0) return new IndexKeyCondition(partitionValues, partition, KeyRange.all());
         List<byte[]> prefix = new ArrayList<>();
         for (int i = 0; i + 1 < used; i++) {
             prefix.add(IndexKeyCodec.component(encode(byAttribute.get(sortNames.get(i)).first(), sortNames.get(i), false)));
         }
         KeyConditionTerm last = byAttribute.get(sortNames.get(used - 1));
-        return new IndexKeyCondition(partition, IndexKeyCodec.componentRange(IndexKeyCodec.concat(prefix.toArray(byte[][]::new)),
+        return new IndexKeyCondition(partitionValues, partition, IndexKeyCodec.componentRange(IndexKeyCodec.concat(prefix.toArray(byte[][]::new)),
                 last.valueRange()));
     }
 

@@ -10,6 +10,8 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ReadAccess;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.Projection;
@@ -39,7 +41,7 @@ public final class BatchGetItemOperation {
     private record TableRead(TableDefinition table, KeysAndAttributes request, List<PrimaryKey> keys, Projection projection) {
     }
 
-    public BatchGetItemResponse execute(BatchGetItemRequest request, StorageBinding.Bound bound) {
+    public BatchGetItemResponse execute(BatchGetItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = new ConstraintViolations();
         v.notNull("requestItems", request.requestItems());
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
@@ -66,8 +68,11 @@ public final class BatchGetItemOperation {
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
-            reads.add(prepare(entry.getKey(), entry.getValue(), bound));
+            reads.add(prepare(entry.getKey(), entry.getValue(), bound, access));
         }
+        Map<String, TableDefinition> tables = new LinkedHashMap<>();
+        for (TableRead read : reads) tables.put(read.table.tableName(), read.table);
+        access.require(arns -> ReadAccess.batchGetItem(arns, request, tables));
 
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
@@ -112,12 +117,12 @@ public final class BatchGetItemOperation {
         return new BatchGetItemResponse(responses, unprocessed, capacity);
     }
 
-    private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound) {
+    private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound, AccessCheck access) {
         WriteConditions.checkNotMixed(named("AttributesToGet", read.attributesToGet()),
                 named("ProjectionExpression", read.projectionExpression()));
         WriteConditions.checkAttributeMapsNeedExpressions(read.expressionAttributeNames(), null, named(),
                 named("ProjectionExpression", read.projectionExpression()));
-        TableDefinition table = bound.catalog().require(tableName);
+        TableDefinition table = access.requireTable(bound, "dynamodb:BatchGetItem", tableName);
         List<PrimaryKey> keys = new ArrayList<>(read.keys().size());
         Set<StorageKeyBytes> seen = new HashSet<>();
         for (Map<String, AttributeValue> keyParameter : read.keys()) {

@@ -9,6 +9,8 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ItemAccess;
 import io.modyn.engine.index.IndexWriteUnits;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.AttributeValueRules;
@@ -45,7 +47,7 @@ public final class BatchWriteItemOperation {
     private record Write(TableDefinition table, PrimaryKey key, Map<String, AttributeValue> item, long size) {
     }
 
-    public BatchWriteItemResponse execute(BatchWriteItemRequest request, StorageBinding.Bound bound) {
+    public BatchWriteItemResponse execute(BatchWriteItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = new ConstraintViolations();
         v.notNull("requestItems", request.requestItems());
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
@@ -69,8 +71,10 @@ public final class BatchWriteItemOperation {
         if (total > MAX_WRITES) throw DynamoException.validation("Too many items requested for the BatchWriteItem call");
 
         List<Write> writes = new ArrayList<>();
+        Map<String, TableDefinition> tables = new LinkedHashMap<>();
         for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
-            TableDefinition table = bound.catalog().require(entry.getKey());
+            TableDefinition table = access.requireTable(bound, "dynamodb:BatchWriteItem", entry.getKey());
+            tables.put(entry.getKey(), table);
             Set<StorageKeyBytes> seen = new HashSet<>();
             for (WriteRequest write : entry.getValue()) {
                 Write prepared = prepare(table, write);
@@ -80,6 +84,8 @@ public final class BatchWriteItemOperation {
                 writes.add(prepared);
             }
         }
+
+        access.require(arns -> ItemAccess.batchWriteItem(arns, request, tables));
 
         Map<String, Double> units = new LinkedHashMap<>();
         Map<String, IndexWriteUnits> indexUnits = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import io.modyn.api.model.ProvisionedThroughputDescription;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.control.TableTags;
 import io.modyn.engine.index.IndexDefinitions;
@@ -38,8 +40,9 @@ public final class CreateTableOperation {
         this.settings = settings;
     }
 
-    public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound) {
+    public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         validate(request);
+        access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags()));
         boolean onDemand = BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode());
         Instant now = Instant.now();
         ProvisionedThroughput requested = request.provisionedThroughput();

@@ -6,6 +6,8 @@ import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DeleteItemResponse;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ItemAccess;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -26,7 +28,7 @@ public final class DeleteItemOperation {
         this.writer = writer;
     }
 
-    public DeleteItemResponse execute(DeleteItemRequest request, StorageBinding.Bound bound) {
+    public DeleteItemResponse execute(DeleteItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("key", request.key());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
@@ -46,13 +48,14 @@ public final class DeleteItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
                 named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:DeleteItem", request.tableName());
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
         ItemCondition condition = WriteConditions.compile(request.conditionExpression(), request.expected(),
                 request.conditionalOperator(), attributes);
         attributes.checkAllUsed();
+        access.require(arns -> ItemAccess.deleteItem(arns, request, table, condition));
 
         boolean returnOld = ReturnValues.isAllOld(request.returnValues());
         ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,

@@ -5,6 +5,8 @@ import io.modyn.api.dynamodb.DeleteTableResponse;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.control.TableOptions;
 
@@ -17,8 +19,9 @@ public final class DeleteTableOperation {
         this.settings = settings;
     }
 
-    public DeleteTableResponse execute(DeleteTableRequest request, StorageBinding.Bound bound) {
+    public DeleteTableResponse execute(DeleteTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         RequestRules.tableName(request.tableName()).throwIfAny();
+        access.require(arns -> ControlPlaneAccess.deleteTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         TableOptions.checkDeletable(table);
         var description = TableDescriptions.describe(table, TableDefinition.DELETING, bound, settings);

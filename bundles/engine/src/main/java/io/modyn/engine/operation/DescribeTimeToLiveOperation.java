@@ -4,6 +4,8 @@ import io.modyn.api.dynamodb.DescribeTimeToLiveRequest;
 import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.write.ItemWriter;
 
 /** DescribeTimeToLive: ENABLED with the attribute, or DISABLED without one (as DynamoDB, which forgets it). */
@@ -13,8 +15,9 @@ public final class DescribeTimeToLiveOperation {
         // Neither is needed: the setting lives in the table definition.
     }
 
-    public DescribeTimeToLiveResponse execute(DescribeTimeToLiveRequest request, StorageBinding.Bound bound) {
+    public DescribeTimeToLiveResponse execute(DescribeTimeToLiveRequest request, StorageBinding.Bound bound, AccessCheck access) {
         RequestRules.tableName(request.tableName()).throwIfAny();
+        access.require(arns -> ControlPlaneAccess.describeTimeToLive(arns, request.tableName()));
         return new DescribeTimeToLiveResponse(bound.catalog().requireForControl(request.tableName()).timeToLive());
     }
 }

@@ -7,6 +7,8 @@ import io.modyn.api.dynamodb.GetItemResponse;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ItemAccess;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.Projection;
@@ -21,7 +23,7 @@ import java.util.Map;
 /** GetItem: one point read. Reads are always of committed data, so every read is consistent. */
 public final class GetItemOperation {
 
-    public GetItemResponse execute(GetItemRequest request, StorageBinding.Bound bound) {
+    public GetItemResponse execute(GetItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("key", request.key());
         v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
@@ -35,12 +37,13 @@ public final class GetItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), null, named(),
                 named("ProjectionExpression", request.projectionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:GetItem", request.tableName());
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), null);
         Projection projection = ReadSelection.projection(request.projectionExpression(), request.attributesToGet(), attributes);
         attributes.checkAllUsed();
+        access.require(arns -> ItemAccess.getItem(arns, request, table));
 
         byte[] stored = bound.storage().get(TableCatalog.dataKeyspace(table), key.partition(), key.sort());
         Map<String, AttributeValue> item = stored == null ? null : ItemCodec.decode(stored);

@@ -5,6 +5,8 @@ import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.control.TableArns;
 import io.modyn.engine.control.TableTags;
 import io.modyn.engine.write.ItemWriter;
@@ -21,8 +23,9 @@ public final class ListTagsOfResourceOperation {
         this.settings = settings;
     }
 
-    public ListTagsOfResourceResponse execute(ListTagsOfResourceRequest request, StorageBinding.Bound bound) {
+    public ListTagsOfResourceResponse execute(ListTagsOfResourceRequest request, StorageBinding.Bound bound, AccessCheck access) {
         String tableName = TableArns.tableName(request.resourceArn(), settings);
+        access.require(arns -> ControlPlaneAccess.listTagsOfResource(arns, request.resourceArn()));
         TableDefinition table = bound.catalog().find(tableName);
         if (table == null) throw TableArns.notFound(request.resourceArn());
         return new ListTagsOfResourceResponse(TableTags.list(bound.storage(), table), null);

@@ -7,6 +7,8 @@ import io.modyn.api.dynamodb.PutItemResponse;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ItemAccess;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -28,7 +30,7 @@ public final class PutItemOperation {
         this.writer = writer;
     }
 
-    public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound) {
+    public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("item", request.item());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
@@ -48,7 +50,7 @@ public final class PutItemOperation {
         WriteConditions.checkAttributeMapsNeedExpressions(request.expressionAttributeNames(), request.expressionAttributeValues(),
                 named("ConditionExpression", request.conditionExpression()), named("ConditionExpression", request.conditionExpression()));
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:PutItem", request.tableName());
         Map<String, AttributeValue> item = request.item();
         AttributeValueRules.checkItem(item);
         PrimaryKey key = KeySchemaRules.ofItem(table, item);
@@ -57,6 +59,7 @@ public final class PutItemOperation {
         ItemCondition condition = WriteConditions.compile(request.conditionExpression(), request.expected(),
                 request.conditionalOperator(), attributes);
         attributes.checkAllUsed();
+        access.require(arns -> ItemAccess.putItem(arns, request, table, condition));
 
         boolean returnOld = ReturnValues.isAllOld(request.returnValues());
         ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,

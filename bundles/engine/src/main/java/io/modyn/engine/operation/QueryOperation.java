@@ -10,6 +10,8 @@ import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageKey;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ReadAccess;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -30,6 +32,7 @@ import io.modyn.engine.query.LegacyKeyConditions;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,7 +41,7 @@ import java.util.Set;
  */
 public final class QueryOperation {
 
-    public QueryResponse execute(QueryRequest request, StorageBinding.Bound bound) {
+    public QueryResponse execute(QueryRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.atLeast("limit", request.limit(), 1);
         v.oneOf("select", request.select(), Enums.SELECT);
@@ -69,10 +72,10 @@ public final class QueryOperation {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:Query", request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
         if (request.indexName() != null) {
-            return queryIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes);
+            return queryIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes, access);
         }
         KeyCondition condition = request.keyConditionExpression() != null
                 ? KeyConditionExpressions.parse(request.keyConditionExpression(), table, attributes)
@@ -99,6 +102,7 @@ public final class QueryOperation {
             }
             range = forward ? range.after(start.sort()) : range.before(start.sort());
         }
+        access.require(arns -> ReadAccess.query(arns, request, table, null, List.of(condition.partitionValue()), filter));
         Page page;
         if (table.sortKeyName() == null && request.exclusiveStartKey() != null) {
             page = Page.empty(); // a partition of a simple-key table holds one item, already returned
@@ -117,7 +121,8 @@ public final class QueryOperation {
      * plus what the index projects; entries are read from the index's keyspace, and a local index
      * completes them from the table when the request asks for more than it projects.
      */
-    private static QueryResponse queryIndex(QueryRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes) {
+    private static QueryResponse queryIndex(QueryRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes,
+            AccessCheck access) {
         TableDefinition table = index.table();
         TableDefinition keyTable = index.asKeyTable();
         IndexKeyCondition condition = IndexKeyConditions.parse(request.keyConditionExpression(), request.keyConditions(), index, attributes);
@@ -146,6 +151,7 @@ public final class QueryOperation {
             }
             range = forward ? range.after(start.sort()) : range.before(start.sort());
         }
+        access.require(arns -> ReadAccess.query(arns, request, table, index, condition.partitionValues(), filter));
         IndexPage page;
         try (RecordCursor cursor = bound.storage().query(index.keyspace(), condition.partition(), range, !forward)) {
             page = IndexPage.read(cursor, request.limit(), index, filter, plan.fetchFromTable() ? IndexReads.tableItems(bound, index) : null,

@@ -10,6 +10,8 @@ import io.modyn.api.storage.PartitionToken;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageKey;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ReadAccess;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -35,7 +37,7 @@ public final class ScanOperation {
 
     private static final int MAX_TOTAL_SEGMENTS = 1_000_000;
 
-    public ScanResponse execute(ScanRequest request, StorageBinding.Bound bound) {
+    public ScanResponse execute(ScanRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.atLeast("limit", request.limit(), 1);
         v.oneOf("select", request.select(), Enums.SELECT);
@@ -74,10 +76,10 @@ public final class ScanOperation {
             throw DynamoException.validation("ConditionalOperator can only be used when Expected or QueryFilter or ScanFilter is present");
         }
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:Scan", request.tableName());
         ExpressionAttributes attributes = new ExpressionAttributes(request.expressionAttributeNames(), request.expressionAttributeValues());
         if (request.indexName() != null) {
-            return scanIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes);
+            return scanIndex(request, bound, IndexReads.resolve(bound, table, request.indexName(), request.consistentRead()), attributes, access);
         }
         ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.scanFilter(), request.conditionalOperator(),
                 "ScanFilter", attributes);
@@ -98,6 +100,7 @@ public final class ScanOperation {
                         + totalSegments + " Segment: " + segment);
             }
         }
+        access.require(arns -> ReadAccess.scan(arns, request, table, null, filter));
         Page page;
         try (RecordCursor cursor = bound.storage().scan(TableCatalog.dataKeyspace(table), segment, totalSegments, start)) {
             page = Page.read(cursor, request.limit(), table, filter, selection);
@@ -112,7 +115,8 @@ public final class ScanOperation {
      * key), or one segment of it; a local index completes entries from the table when the request
      * asks for more than it projects.
      */
-    private static ScanResponse scanIndex(ScanRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes) {
+    private static ScanResponse scanIndex(ScanRequest request, StorageBinding.Bound bound, TableIndex index, ExpressionAttributes attributes,
+            AccessCheck access) {
         TableDefinition table = index.table();
         TableDefinition keyTable = index.asKeyTable();
         ItemCondition filter = ReadFilters.compile(request.filterExpression(), request.scanFilter(), request.conditionalOperator(),
@@ -139,6 +143,7 @@ public final class ScanOperation {
                         + totalSegments + " Segment: " + segment);
             }
         }
+        access.require(arns -> ReadAccess.scan(arns, request, table, index, filter));
         IndexPage page;
         try (RecordCursor cursor = bound.storage().scan(index.keyspace(), segment, totalSegments, start)) {
             page = IndexPage.read(cursor, request.limit(), index, filter, plan.fetchFromTable() ? IndexReads.tableItems(bound, index) : null,

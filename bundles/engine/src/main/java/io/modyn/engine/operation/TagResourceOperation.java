@@ -5,6 +5,8 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.control.TableArns;
 import io.modyn.engine.control.TableTags;
 import io.modyn.engine.control.TagRules;
@@ -23,12 +25,13 @@ public final class TagResourceOperation {
         this.settings = settings;
     }
 
-    public void execute(TagResourceRequest request, StorageBinding.Bound bound) {
+    public void execute(TagResourceRequest request, StorageBinding.Bound bound, AccessCheck access) {
         TableArns.checkPresent(request.resourceArn());
         new ConstraintViolations().notNull("tags", request.tags()).throwIfAny();
         String tableName = TableArns.tableName(request.resourceArn(), settings);
         if (request.tags().isEmpty()) throw DynamoException.validation("Atleast one Tag needs to be provided as Input.");
         TagRules.checkTags(request.tags());
+        access.require(arns -> ControlPlaneAccess.tagResource(arns, request.resourceArn(), request.tags()));
         TableDefinition table = bound.catalog().find(tableName);
         if (table == null) throw TableArns.notFound(request.resourceArn());
         TableTags.add(bound.storage(), table, request.tags());

@@ -11,6 +11,8 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.TransactionAccess;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.Projection;
 import io.modyn.engine.item.AttributeValueRules;
@@ -44,11 +46,12 @@ public final class TransactGetItemsOperation {
         // Reads need neither: the constructor matches the other operations'.
     }
 
-    public TransactGetItemsResponse execute(TransactGetItemsRequest request, StorageBinding.Bound bound) {
+    public TransactGetItemsResponse execute(TransactGetItemsRequest request, StorageBinding.Bound bound, AccessCheck access) {
         checkShape(request);
         List<Read> reads = new ArrayList<>(request.transactItems().size());
         List<TransactGetItem> gets = request.transactItems();
-        for (int i = 0; i < gets.size(); i++) reads.add(prepare(gets.get(i).get(), bound, gets.size(), i));
+        for (int i = 0; i < gets.size(); i++) reads.add(prepare(gets.get(i).get(), bound, access, gets.size(), i));
+        access.require(arns -> TransactionAccess.transactGetItems(arns, request, reads.stream().map(Read::table).toList()));
         List<ItemRef> refs = reads.stream().map(Read::ref).toList();
         List<Map<String, AttributeValue>> items = ConflictRetry.run(refs.size(), () -> LockedReads.snapshot(bound.storage(), refs));
 
@@ -93,10 +96,10 @@ public final class TransactGetItemsOperation {
     }
 
     /** Checked in GetItem's order: the table, the key, then the projection. */
-    private static Read prepare(TransactGet get, StorageBinding.Bound bound, int actions, int index) {
+    private static Read prepare(TransactGet get, StorageBinding.Bound bound, AccessCheck access, int actions, int index) {
         WriteConditions.checkAttributeMapsNeedExpressions(get.expressionAttributeNames(), null, named(),
                 named("ProjectionExpression", get.projectionExpression()));
-        TableDefinition table = bound.catalog().require(get.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:GetItem", get.tableName());
         get.key().values().forEach(AttributeValueRules::check);
         ItemRef ref;
         try {

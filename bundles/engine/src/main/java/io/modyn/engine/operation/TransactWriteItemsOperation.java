@@ -13,6 +13,8 @@ import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.TransactionAccess;
 import io.modyn.engine.expr.ConditionExpressions;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
@@ -70,15 +72,17 @@ public final class TransactWriteItemsOperation {
         this.transaction = new WriteTransaction(writer, tokens);
     }
 
-    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request, StorageBinding.Bound bound) {
+    public TransactWriteItemsResponse execute(TransactWriteItemsRequest request, StorageBinding.Bound bound, AccessCheck access) {
         List<ActionRequest> requests = checkShape(request);
         List<Expressions> expressions = new ArrayList<>(requests.size());
         for (ActionRequest a : requests) expressions.add(compile(a));
         List<TableDefinition> tables = new ArrayList<>(requests.size());
-        for (int i = 0; i < requests.size(); i++) tables.add(table(requests.get(i), expressions.get(i), bound));
+        for (int i = 0; i < requests.size(); i++) tables.add(table(requests.get(i), expressions.get(i), bound, access));
         List<WriteAction> actions = checkItems(requests, expressions, tables);
         checkDistinctItems(actions);
         checkPayloadSize(requests);
+        access.require(arns -> TransactionAccess.transactWriteItems(arns, request.returnConsumedCapacity(), requests, tables,
+                expressions.stream().map(Expressions::condition).toList(), expressions.stream().map(Expressions::update).toList()));
 
         ClientRequestTokens.Claim claim = request.clientRequestToken() == null ? null
                 : new ClientRequestTokens.Claim(request.clientRequestToken(), RequestFingerprint.of(request.transactItems()));
@@ -157,8 +161,8 @@ public final class TransactWriteItemsOperation {
     }
 
     /** The action's table, and the rules that need it but still fail the whole request. */
-    private static TableDefinition table(ActionRequest a, Expressions expressions, StorageBinding.Bound bound) {
-        TableDefinition table = bound.catalog().require(a.tableName());
+    private static TableDefinition table(ActionRequest a, Expressions expressions, StorageBinding.Bound bound, AccessCheck access) {
+        TableDefinition table = access.requireTable(bound, TransactionAccess.actionOf(a.kind()), a.tableName());
         if (expressions.update() != null) {
             KeyAttributeRules.requireKeysNotUpdated(expressions.update().updatedAttributes(), table);
             KeyAttributeRules.requireScalarKeys(expressions.update().nestedAttributes(), table);

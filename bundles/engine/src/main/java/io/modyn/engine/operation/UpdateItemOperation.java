@@ -8,6 +8,8 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ItemAccess;
 import io.modyn.engine.index.IndexKeyRules;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.expr.ExpressionAttributes;
@@ -39,7 +41,7 @@ public final class UpdateItemOperation {
         this.writer = writer;
     }
 
-    public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound) {
+    public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("key", request.key());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
@@ -75,13 +77,14 @@ public final class UpdateItemOperation {
                 request.conditionalOperator(), attributes);
         attributes.checkAllUsed();
 
-        TableDefinition table = bound.catalog().require(request.tableName());
+        TableDefinition table = access.requireTable(bound, "dynamodb:UpdateItem", request.tableName());
         if (update != null) {
             KeyAttributeRules.requireKeysNotUpdated(update.updatedAttributes(), table);
             KeyAttributeRules.requireScalarKeys(update.nestedAttributes(), table);
         }
         request.key().values().forEach(AttributeValueRules::check);
         PrimaryKey key = KeySchemaRules.ofKey(table, request.key());
+        access.require(arns -> ItemAccess.updateItem(arns, request, table, update, condition));
 
         UpdateOutcome[] outcome = new UpdateOutcome[1];
         ConditionalWrite.Result result = ConditionalWrite.execute(bound, writer, table, key, condition,

@@ -10,6 +10,8 @@ import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.index.GlobalIndexUpdates;
@@ -37,7 +39,7 @@ public final class UpdateTableOperation {
         this.settings = settings;
     }
 
-    public UpdateTableResponse execute(UpdateTableRequest request, StorageBinding.Bound bound) {
+    public UpdateTableResponse execute(UpdateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.oneOf("billingMode", request.billingMode(), Enums.BILLING_MODE);
         ProvisionedThroughput pt = request.provisionedThroughput();
@@ -56,6 +58,7 @@ public final class UpdateTableOperation {
         }
         onlyChange("DeletionProtection", request.deletionProtectionEnabled(), request);
         onlyChange("TableClass", request.tableClass(), request);
+        access.require(arns -> ControlPlaneAccess.updateTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         String targetMode = request.billingMode() == null ? table.billingMode() : request.billingMode();
         Instant now = Instant.now();

@@ -8,6 +8,8 @@ import io.modyn.api.model.TableDefinition;
 import io.modyn.api.model.TimeToLiveDescription;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.write.ItemWriter;
 
@@ -26,7 +28,7 @@ public final class UpdateTimeToLiveOperation {
         // Neither is needed: the setting lives in the table definition.
     }
 
-    public UpdateTimeToLiveResponse execute(UpdateTimeToLiveRequest request, StorageBinding.Bound bound) {
+    public UpdateTimeToLiveResponse execute(UpdateTimeToLiveRequest request, StorageBinding.Bound bound, AccessCheck access) {
         TimeToLiveSpecification spec = request.timeToLiveSpecification();
         ConstraintViolations v = RequestRules.tableName(request.tableName());
         v.notNull("timeToLiveSpecification", spec);
@@ -37,6 +39,7 @@ public final class UpdateTimeToLiveOperation {
             v.lengthAtMost("timeToLiveSpecification.attributeName", spec.attributeName(), MAX_ATTRIBUTE_NAME_LENGTH);
         }
         v.throwIfAny();
+        access.require(arns -> ControlPlaneAccess.updateTimeToLive(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         TimeToLiveDescription current = table.timeToLive();
         boolean enabled = TimeToLiveDescription.ENABLED.equals(current.timeToLiveStatus());

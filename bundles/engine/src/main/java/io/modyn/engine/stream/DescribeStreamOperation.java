@@ -6,6 +6,8 @@ import io.modyn.api.streams.SequenceNumberRange;
 import io.modyn.api.streams.Shard;
 import io.modyn.api.streams.StreamDescription;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.StreamAccess;
 import io.modyn.engine.validation.ConstraintViolations;
 import java.util.List;
 
@@ -24,7 +26,7 @@ final class DescribeStreamOperation {
         this.lookup = lookup;
     }
 
-    DescribeStreamResponse execute(DescribeStreamRequest request, StorageBinding.Bound bound) {
+    DescribeStreamResponse execute(DescribeStreamRequest request, StorageBinding.Bound bound, AccessCheck access) {
         new ConstraintViolations()
                 .notNull("streamArn", request.streamArn())
                 .atLeast("limit", request.limit(), 1)
@@ -32,6 +34,8 @@ final class DescribeStreamOperation {
                 .lengthAtLeast("exclusiveStartShardId", request.exclusiveStartShardId(), 28)
                 .lengthAtMost("exclusiveStartShardId", request.exclusiveStartShardId(), 65)
                 .throwIfAny();
+        StreamLookup.parse(request.streamArn());
+        access.require(arns -> StreamAccess.describeStream(arns, request.streamArn()));
         StreamDirectory.Entry stream = lookup.require(bound, request.streamArn());
         StreamInfo info = stream.info();
         ShardState shard = ShardState.of(bound.storage(), stream);

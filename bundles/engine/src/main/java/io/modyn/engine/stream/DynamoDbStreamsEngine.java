@@ -15,6 +15,8 @@ import io.modyn.api.streams.ListStreamsRequest;
 import io.modyn.api.streams.ListStreamsResponse;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AuthorizerBinding;
+import io.modyn.engine.authorization.ResourceArns;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -27,13 +29,18 @@ import java.util.function.Function;
 final class DynamoDbStreamsEngine implements DynamoDbStreamsService {
 
     private final StorageBinding storage;
+    private final AuthorizerBinding authorizers;
+    private final ResourceArns arns;
     private final ListStreamsOperation listStreams;
     private final DescribeStreamOperation describeStream;
     private final GetShardIteratorOperation getShardIterator;
     private final GetRecordsOperation getRecords;
 
-    DynamoDbStreamsEngine(StorageBinding storage, EngineSettings settings, StreamDirectory directory, Duration iteratorLifetime, Clock clock) {
+    DynamoDbStreamsEngine(StorageBinding storage, EngineSettings settings, StreamDirectory directory, Duration iteratorLifetime, Clock clock,
+            AuthorizerBinding authorizers) {
         this.storage = storage;
+        this.authorizers = authorizers;
+        this.arns = new ResourceArns(settings);
         StreamLookup lookup = new StreamLookup(settings, directory);
         this.listStreams = new ListStreamsOperation(settings, directory);
         this.describeStream = new DescribeStreamOperation(lookup);
@@ -43,22 +50,22 @@ final class DynamoDbStreamsEngine implements DynamoDbStreamsService {
 
     @Override
     public ListStreamsResponse listStreams(ListStreamsRequest request, RequestContext context) {
-        return run(bound -> listStreams.execute(request, bound));
+        return run(bound -> listStreams.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public DescribeStreamResponse describeStream(DescribeStreamRequest request, RequestContext context) {
-        return run(bound -> describeStream.execute(request, bound));
+        return run(bound -> describeStream.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request, RequestContext context) {
-        return run(bound -> getShardIterator.execute(request, bound));
+        return run(bound -> getShardIterator.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     @Override
     public GetRecordsResponse getRecords(GetRecordsRequest request, RequestContext context) {
-        return run(bound -> getRecords.execute(request, bound));
+        return run(bound -> getRecords.execute(request, bound, authorizers.forRequest(context, arns, storage)));
     }
 
     private <T> T run(Function<StorageBinding.Bound, T> operation) {

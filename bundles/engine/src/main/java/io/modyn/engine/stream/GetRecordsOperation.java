@@ -4,6 +4,8 @@ import io.modyn.api.streams.ChangeRecord;
 import io.modyn.api.streams.GetRecordsRequest;
 import io.modyn.api.streams.GetRecordsResponse;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.StreamAccess;
 import io.modyn.engine.validation.ConstraintViolations;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +35,7 @@ final class GetRecordsOperation {
         this.clock = clock;
     }
 
-    GetRecordsResponse execute(GetRecordsRequest request, StorageBinding.Bound bound) {
+    GetRecordsResponse execute(GetRecordsRequest request, StorageBinding.Bound bound, AccessCheck access) {
         new ConstraintViolations()
                 .notNull("shardIterator", request.shardIterator())
                 .lengthAtLeast("shardIterator", request.shardIterator(), 1)
@@ -46,6 +48,7 @@ final class GetRecordsOperation {
         long now = clock.millis();
         if (now - position.issuedMillis() > iteratorLifetimeMillis) throw StreamErrors.expiredIterator();
 
+        access.require(arns -> StreamAccess.getRecords(arns, position.streamArn()));
         StreamDirectory.Entry stream = lookup.requireShard(bound, position.streamArn(), position.shardId());
         ShardState shard = ShardState.of(bound.storage(), stream);
         if (position.afterSequence() + 1 < shard.first()) throw StreamErrors.trimmed();

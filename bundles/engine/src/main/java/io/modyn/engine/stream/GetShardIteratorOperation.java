@@ -3,6 +3,8 @@ package io.modyn.engine.stream;
 import io.modyn.api.streams.GetShardIteratorRequest;
 import io.modyn.api.streams.GetShardIteratorResponse;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.StreamAccess;
 import io.modyn.engine.validation.ConstraintViolations;
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +32,7 @@ final class GetShardIteratorOperation {
         this.clock = clock;
     }
 
-    GetShardIteratorResponse execute(GetShardIteratorRequest request, StorageBinding.Bound bound) {
+    GetShardIteratorResponse execute(GetShardIteratorRequest request, StorageBinding.Bound bound, AccessCheck access) {
         new ConstraintViolations()
                 .notNull("streamArn", request.streamArn())
                 .notNull("shardId", request.shardId())
@@ -47,6 +49,7 @@ final class GetShardIteratorOperation {
         if (bySequence && request.sequenceNumber() == null) throw StreamErrors.sequenceNumberRequired(type);
         if (!bySequence && request.sequenceNumber() != null) throw StreamErrors.sequenceNumberNotAllowed(type);
 
+        access.require(arns -> StreamAccess.getShardIterator(arns, request.streamArn()));
         StreamDirectory.Entry stream = lookup.requireShard(bound, request.streamArn(), request.shardId());
         ShardState shard = ShardState.of(bound.storage(), stream);
         long after = switch (type) {

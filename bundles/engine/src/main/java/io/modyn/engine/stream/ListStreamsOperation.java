@@ -5,6 +5,8 @@ import io.modyn.api.streams.ListStreamsResponse;
 import io.modyn.api.streams.StreamSummary;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AccessCheck;
+import io.modyn.engine.authorization.StreamAccess;
 import io.modyn.engine.validation.ConstraintViolations;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,12 +27,13 @@ final class ListStreamsOperation {
         this.directory = directory;
     }
 
-    ListStreamsResponse execute(ListStreamsRequest request, StorageBinding.Bound bound) {
+    ListStreamsResponse execute(ListStreamsRequest request, StorageBinding.Bound bound, AccessCheck access) {
         new ConstraintViolations()
                 .tableName("tableName", request.tableName())
                 .atLeast("limit", request.limit(), 1)
                 .atMost("limit", request.limit(), MAX_LIMIT)
                 .throwIfAny();
+        access.require(StreamAccess::listStreams);
         StreamKey start = request.exclusiveStartStreamArn() == null ? null : StreamLookup.parse(request.exclusiveStartStreamArn());
         int limit = request.limit() == null ? MAX_LIMIT : request.limit();
 

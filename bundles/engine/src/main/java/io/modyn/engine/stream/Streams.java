@@ -4,6 +4,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.engine.EngineSettings;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.authorization.AuthorizerBinding;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,14 +37,20 @@ public final class Streams {
         this(storage, settings, StreamLimits.DYNAMODB, clock);
     }
 
+    /** Streams whose API is open to every caller (no authorizer is asked). */
     public Streams(StorageBinding storage, EngineSettings settings, StreamLimits limits, Clock clock) {
+        this(storage, settings, limits, clock, new AuthorizerBinding());
+    }
+
+    /** Streams whose API asks whichever authorizer is bound. */
+    public Streams(StorageBinding storage, EngineSettings settings, StreamLimits limits, Clock clock, AuthorizerBinding authorizers) {
         this.storage = storage;
         this.clock = clock;
         this.limits = limits;
         StreamKeyspaces keyspaces = new StreamKeyspaces();
         StreamDirectory directory = new StreamDirectory(keyspaces, limits.retention(), clock);
         this.recorder = new StreamRecorder(storage, keyspaces, clock);
-        this.service = new DynamoDbStreamsEngine(storage, settings, directory, limits.iteratorLifetime(), clock);
+        this.service = new DynamoDbStreamsEngine(storage, settings, directory, limits.iteratorLifetime(), clock, authorizers);
         this.retention = new StreamRetention(directory, keyspaces, limits.retention());
         this.dispatcher = new StreamListenerDispatcher(
                 listener -> new ListenerWorker(listener, storage, keyspaces, settings, clock), LISTENER_POLL_MILLIS);

@@ -104,7 +104,9 @@ final class ApiRequestHandler {
             throw DynamoException.serialization(null);
         }
         Route.ReadCall call = route.read(codec.input(json));
-        Operation.Result result = call.execute(new RequestContext(requestId, principal));
+        Operation.Result result = call.execute(new RequestContext(requestId, principal,
+                exchange.getSourceAddress() == null ? null : exchange.getSourceAddress().getAddress().getHostAddress(),
+                "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent")));
         ResponseBuffer body = new ResponseBuffer();
         try (JsonGenerator out = codec.generator(body)) {
             result.writeTo(out);
