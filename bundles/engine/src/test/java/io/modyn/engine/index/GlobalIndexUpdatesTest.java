@@ -84,7 +84,7 @@ class GlobalIndexUpdatesTest {
         // The backfill starts at once and may be quick: the writer must already be writing when
         // the index is created, so that its writes overlap the backfill.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (moved.get() < 10 && System.nanoTime() < deadline) Thread.onSpinWait();
+        while (moved.get() < 10 && System.nanoTime() < deadline) Thread.sleep(1);
         assertTrue(moved.get() >= 10, "the writer did not get going");
         createByCity();
         awaitActive();
