@@ -46,7 +46,8 @@ final class ApiCallIntake {
             if (authentication.open()) openAccess.check(client);
             long declared = exchange.getRequestContentLength();
             if (declared > limits.maxRequestBytes()) {
-                throw new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null);
+                refuseOversize(exchange, declared);
+                return;
             }
             ticket = admission.admit(client.getAddress(), declared);
         } catch (DynamoException e) {
@@ -60,6 +61,18 @@ final class ApiCallIntake {
             next.proceed();
         });
         receiver.receive(exchange, ticket, (received, body) -> received.dispatch(() -> api.handle(received, body)));
+    }
+
+    /**
+     * Answers DynamoDB's 413 for a body declared too large. A client that is still sending when
+     * the server closes the connection may lose the answer to the reset that closing with unread
+     * bytes causes, so a body up to twice the limit is read and discarded after the answer (Undertow
+     * drains the rest of a request at the end of an exchange; nothing is buffered); a larger one is
+     * not worth that and the connection is closed at once.
+     */
+    private void refuseOversize(HttpServerExchange exchange, long declared) {
+        if (declared > 2 * limits.maxRequestBytes()) exchange.setPersistent(false);
+        refuse(exchange, new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null));
     }
 
     private void refuse(HttpServerExchange exchange, DynamoException error) {

@@ -345,6 +345,24 @@ class HttpServerTest {
     }
 
     @Test
+    void aClientStillSendingAnOversizeBodyReadsTheRefusal() throws Exception {
+        // Far over the limit: the client is still sending when the server answers, and must get
+        // the answer rather than a connection reset.
+        byte[] muchTooLarge = new byte[17 << 20];
+        byte[] drainable = new byte[(int) (1.5 * MAX_REQUEST_BYTES)];
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<byte[]> declared = send(signed("PutItem", BodyPublishers.ofByteArray(muchTooLarge)));
+            assertEquals(413, declared.statusCode());
+            HttpResponse<byte[]> drained = send(signed("PutItem", BodyPublishers.ofByteArray(drainable)));
+            assertEquals(413, drained.statusCode());
+            assertEquals(200, call("ListTables", "{}").statusCode(), "the connection the body was drained from serves on");
+            HttpResponse<byte[]> chunked = send(signed("PutItem",
+                    BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(muchTooLarge))));
+            assertEquals(413, chunked.statusCode());
+        }
+    }
+
+    @Test
     void aCompressedBodyMayNotExpandBeyondTheLimit() throws Exception {
         byte[] bomb = gzip("{\"TableName\":\"" + "a".repeat((int) MAX_REQUEST_BYTES) + "\"}");
         HttpResponse<byte[]> response = send(signed("PutItem", BodyPublishers.ofByteArray(bomb)).header("Content-Encoding", "gzip"));
