@@ -18,6 +18,9 @@ import java.net.InetSocketAddress;
  */
 final class ApiCallIntake {
 
+    /** Bodies declared up to this many times the limit are drained after their 413, larger ones cut off. */
+    static final long DRAINED_MULTIPLE = 4;
+
     private final OpenAccessPolicy openAccess;
     private final RequestAuthentication authentication;
     private final RequestLimits limits;
@@ -66,12 +69,12 @@ final class ApiCallIntake {
     /**
      * Answers DynamoDB's 413 for a body declared too large. A client that is still sending when
      * the server closes the connection may lose the answer to the reset that closing with unread
-     * bytes causes, so a body up to twice the limit is read and discarded after the answer (Undertow
-     * drains the rest of a request at the end of an exchange; nothing is buffered); a larger one is
-     * not worth that and the connection is closed at once.
+     * bytes causes, so a body up to four times the limit is read and discarded after the answer
+     * (Undertow drains the rest of a request at the end of an exchange; nothing is buffered); a
+     * larger one is not worth that and the connection is closed at once.
      */
     private void refuseOversize(HttpServerExchange exchange, long declared) {
-        if (declared > 2 * limits.maxRequestBytes()) exchange.setPersistent(false);
+        if (declared > DRAINED_MULTIPLE * limits.maxRequestBytes()) exchange.setPersistent(false);
         refuse(exchange, new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null));
     }
 

@@ -77,7 +77,8 @@ final class ApiRequestHandler {
                 LOG.log(Level.SEVERE, "Request " + requestId + " failed: " + e.getMessage(), e.getCause());
             }
             sender.sendError(exchange, responseType, e);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // LinkageError: a bundle updated under a running request; the client must still get an answer.
             LOG.log(Level.SEVERE, "Request " + requestId + " failed", e);
             sender.sendError(exchange, responseType, DynamoException.internal("Internal server error", null));
         }
