@@ -63,6 +63,55 @@ class IdentityStoreTest {
     }
 
     @Test
+    void concurrentCreatesOfOneUserMakeExactlyOne() throws Exception {
+        List<String> outcomes = concurrently(8, i -> {
+            store.createUser(i % 2 == 0 ? "alice" : "ALICE", "/", Map.of());
+            return "created";
+        });
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(7, outcomes.stream().filter("ALREADY_EXISTS"::equals).count(), outcomes.toString());
+        assertEquals(1, store.users().size());
+    }
+
+    @Test
+    void concurrentKeyCreationsNeverGiveAUserMoreThanTwoKeys() throws Exception {
+        store.createUser("alice", "/", Map.of());
+        List<String> outcomes = concurrently(6, i -> {
+            store.createAccessKey("alice");
+            return "created";
+        });
+        assertEquals(2, outcomes.stream().filter("created"::equals).count(), outcomes.toString());
+        assertEquals(4, outcomes.stream().filter("LIMIT_EXCEEDED"::equals).count(), outcomes.toString());
+        assertEquals(2, store.accessKeys("alice").size());
+    }
+
+    /** Runs the task on {@code threads} threads released together; each outcome is its result or the refusal's reason. */
+    private static List<String> concurrently(int threads, java.util.function.IntFunction<String> task) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return task.apply(index);
+                    } catch (IdentityException e) {
+                        return e.reason().name();
+                    }
+                }));
+            }
+            start.countDown();
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<String> future : futures) outcomes.add(future.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anUnknownUserIsNoSuchEntity() {
         IdentityException error = assertThrows(IdentityException.class, () -> store.user("nobody"));
         assertEquals(Reason.NO_SUCH_ENTITY, error.reason());
