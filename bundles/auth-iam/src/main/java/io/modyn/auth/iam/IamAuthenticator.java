@@ -5,6 +5,7 @@ import io.modyn.api.auth.Principal;
 import io.modyn.api.auth.SignedRequest;
 import io.modyn.auth.iam.credentials.Credential;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
+import java.util.function.Supplier;
 
 /**
  * The {@link Authenticator} service: the request's principal is the owner of the key that signed
@@ -12,10 +13,10 @@ import io.modyn.auth.iam.sigv4.SigV4Verifier;
  */
 final class IamAuthenticator implements Authenticator {
 
-    /** Told of each request an IAM user's key signed, with the service it was signed for. */
+    /** Told of each request an IAM user's key signed, with the service it was signed for (read only when needed). */
     @FunctionalInterface
     interface AccessKeyUsage {
-        void used(String accessKeyId, String service);
+        void used(String accessKeyId, Supplier<String> service);
     }
 
     private final SigV4Verifier verifier;
@@ -31,7 +32,7 @@ final class IamAuthenticator implements Authenticator {
         Credential credential = verifier.verify(request);
         Principal principal = credential.principal();
         if (!principal.arn().endsWith(":root")) {
-            usage.used(credential.accessKeyId(), SigV4Verifier.signedService(request));
+            usage.used(credential.accessKeyId(), () -> SigV4Verifier.signedService(request));
         }
         return principal;
     }

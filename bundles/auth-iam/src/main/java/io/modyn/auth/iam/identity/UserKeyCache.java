@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -112,14 +113,14 @@ public final class UserKeyCache implements CredentialLookup {
      * this node wrote it, or the store holds a use, less than a minute ago. A failure to write is
      * logged and never fails the request.
      */
-    public void used(String accessKeyId, String service) {
+    public void used(String accessKeyId, Supplier<String> service) {
         long now = nanoTime.getAsLong();
         Long recorded = lastRecordedNanos.get(accessKeyId);
         if (recorded != null && now - recorded < IdentityStore.LAST_USED_RESOLUTION.toNanos()) return;
         lastRecordedNanos.put(accessKeyId, now);
         if (lastRecordedNanos.size() > MAX_ENTRIES) lastRecordedNanos.clear();
         try {
-            store.recordUse(accessKeyId, service, region);
+            store.recordUse(accessKeyId, service.get(), region);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "Could not record the last use of access key " + accessKeyId, e);
         }

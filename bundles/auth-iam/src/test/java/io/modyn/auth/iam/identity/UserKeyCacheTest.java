@@ -75,7 +75,7 @@ class UserKeyCacheTest {
     void aKeyUseIsRecordedOncePerMinuteFromThisNode() {
         store.createUser("alice", "/", Map.of());
         String keyId = store.createAccessKey("alice").key().accessKeyId();
-        cache.used(keyId, "dynamodb");
+        cache.used(keyId, () -> "dynamodb");
         assertEquals("dynamodb", store.findAccessKey(keyId).orElseThrow().lastUsedService());
         assertEquals("us-east-1", store.findAccessKey(keyId).orElseThrow().lastUsedRegion());
     }
