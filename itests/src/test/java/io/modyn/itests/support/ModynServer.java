@@ -131,6 +131,15 @@ public final class ModynServer implements AutoCloseable {
     }
 
     /**
+     * Like {@link #startSharingDatabase(String, ModynServer)}, with these {@code bin/modyn} options
+     * and environment variables (for instance {@code --auth iam} and the keys it needs).
+     */
+    public static ModynServer startSharingDatabase(String name, ModynServer peer, List<String> options, Map<String, String> environment) {
+        requirePostgres(name);
+        return start(name, peer.region, peer.schema, peer.jdbcUrl, environment, options);
+    }
+
+    /**
      * Starts a server (PostgreSQL only, in a fresh schema of its own) that reaches the run's
      * database at {@code database} instead of the host and port in
      * {@value StorageBackend#POSTGRES_URL}, for instance through a {@link TcpForwarder}.
@@ -242,6 +251,11 @@ public final class ModynServer implements AutoCloseable {
     /** The server folder this process runs from (a copy of the distribution). */
     public Path home() {
         return home;
+    }
+
+    /** The PostgreSQL schema this server's records are in (on file storage: unused). */
+    public String schema() {
+        return schema;
     }
 
     public Path dataDir() {

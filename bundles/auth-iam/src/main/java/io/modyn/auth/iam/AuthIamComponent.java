@@ -2,16 +2,25 @@ package io.modyn.auth.iam;
 
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.extension.ProtocolHandler;
+import io.modyn.api.storage.StorageEngine;
+import io.modyn.auth.iam.credentials.CredentialLookup;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.credentials.RootCredentialsSource;
+import io.modyn.auth.iam.iam.IamApi;
+import io.modyn.auth.iam.identity.IdentityStorage;
+import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.SecretKeyFile;
+import io.modyn.auth.iam.identity.SecretSealer;
+import io.modyn.auth.iam.identity.UserKeyCache;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
 import io.modyn.auth.iam.sigv4.SigningServices;
 import io.modyn.auth.iam.sts.StsApi;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Hashtable;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +31,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
 /**
@@ -35,6 +48,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@code conf/io.modyn.auth.iam.cfg}), so it never runs on defaults first. A configuration change re-runs activation (no {@code @Modified}).
  * Root keys that are unusable fail activation loudly: the server then serves loopback clients
  * only, never other hosts without authentication.
+ *
+ * <p>IAM users and their keys live in storage ({@link IdentityStore}), reached through an
+ * optional, dynamic, greedy reference: the root authenticates while no backend is bound, users'
+ * keys and the IAM API answer a retryable error meanwhile. The IAM API is registered only with
+ * authentication on, as STS is: without a caller it has no meaning.
  */
 @Component(service = {}, immediate = true, configurationPid = AuthIamComponent.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -47,6 +65,17 @@ public final class AuthIamComponent {
 
     private ServiceRegistration<Authenticator> registration;
     private ServiceRegistration<ProtocolHandler> stsApi;
+    private ServiceRegistration<ProtocolHandler> iamApi;
+    private final IdentityStorage storage = new IdentityStorage();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindStorage(StorageEngine engine) {
+        storage.bind(engine);
+    }
+
+    void unbindStorage(StorageEngine engine) {
+        storage.unbind(engine);
+    }
 
     @Activate
     void activate(BundleContext context, AuthIamConfiguration configuration) {
@@ -58,16 +87,24 @@ public final class AuthIamComponent {
         if (!mode.equals("iam")) {
             throw new IllegalArgumentException("mode must be none or iam, not '" + configuration.mode() + "'");
         }
-        registration = context.registerService(Authenticator.class, create(configuration, System.getenv(), Clock.systemUTC()),
+        Map<String, String> environment = System.getenv();
+        Identities identities = identities(configuration, environment, storage, Clock.systemUTC());
+        registration = context.registerService(Authenticator.class, create(configuration, environment, Clock.systemUTC(), identities.keys()),
                 new Hashtable<>(Map.of("mode", "iam")));
-        // STS on the same endpoint, only while requests are authenticated: it answers who signed them.
-        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(), StsApi.serviceProperties());
+        // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
+        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId), StsApi.serviceProperties());
+        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
+                IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
     }
 
     @Deactivate
     void deactivate() {
+        if (iamApi != null) {
+            iamApi.unregister();
+            iamApi = null;
+        }
         if (stsApi != null) {
             stsApi.unregister();
             stsApi = null;
@@ -78,8 +115,40 @@ public final class AuthIamComponent {
         }
     }
 
-    /** The authenticator of this configuration, with the root keys from this environment or the data directory. */
+    /** The identity store and the authentication path's view of its keys. */
+    record Identities(IdentityStore store, UserKeyCache keys) {
+    }
+
+    /**
+     * The IAM users' store, its secrets sealed under {@code <data-dir>/iam-secret.key} or the file
+     * the configured environment variable ({@code MODYN_IAM_SECRET_KEY_FILE}) names, created if absent.
+     */
+    static Identities identities(AuthIamConfiguration configuration, Map<String, String> environment, IdentityStorage storage,
+                                 Clock clock) {
+        SecureRandom random = new SecureRandom();
+        String keyFile = environment.getOrDefault(configuration.secretKeyFileVariable(), "").trim();
+        Path file = keyFile.isEmpty() ? dataDirectory(configuration).resolve(SecretKeyFile.FILE_NAME) : Path.of(keyFile);
+        SecretSealer sealer = new SecretSealer(SecretKeyFile.loadOrCreate(file, random), random);
+        IdentityStore store = new IdentityStore(storage, sealer, random, clock);
+        long cacheMillis = configuration.identityCacheMillis();
+        if (cacheMillis < 0 || cacheMillis > 1000) {
+            throw new IllegalArgumentException("identityCacheMillis must be between 0 and 1000, not " + cacheMillis);
+        }
+        UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
+                Duration.ofMillis(cacheMillis), System::nanoTime);
+        return new Identities(store, keys);
+    }
+
+    /** The authenticator of this configuration for the account root alone. */
     static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock) {
+        return create(configuration, environment, clock, null);
+    }
+
+    /**
+     * The authenticator of this configuration, with the root keys from this environment or the data
+     * directory, and the IAM users' keys from {@code users} (none if null).
+     */
+    static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock, UserKeyCache users) {
         String accountId = configuration.accountId().trim();
         if (!accountId.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("accountId must be twelve digits, not '" + accountId + "'");
@@ -88,11 +157,19 @@ public final class AuthIamComponent {
         if (region.isEmpty()) {
             throw new IllegalArgumentException("region must not be empty");
         }
-        Path dataDirectory = Path.of(configuration.dataDirectory().isBlank() ? "." : configuration.dataDirectory().trim());
         RootCredentialsSource source = new RootCredentialsSource(environment, configuration.rootAccessKeyIdVariable(),
-                configuration.rootSecretAccessKeyVariable(), dataDirectory, new AccessKeyGenerator(new SecureRandom()));
+                configuration.rootSecretAccessKeyVariable(), dataDirectory(configuration), new AccessKeyGenerator(new SecureRandom()));
         Keys keys = source.resolve(accountId);
         RootCredentials root = new RootCredentials(accountId, keys.accessKeyId(), keys.secretAccessKey());
-        return new IamAuthenticator(new SigV4Verifier(region, root, SigningServices::accepted, clock));
+        CredentialLookup lookup = users == null ? root : accessKeyId -> {
+            var credential = root.find(accessKeyId);
+            return credential != null ? credential : users.find(accessKeyId);
+        };
+        return new IamAuthenticator(new SigV4Verifier(region, lookup, SigningServices::accepted, clock),
+                users == null ? (accessKeyId, service) -> { } : users::used);
+    }
+
+    private static Path dataDirectory(AuthIamConfiguration configuration) {
+        return Path.of(configuration.dataDirectory().isBlank() ? "." : configuration.dataDirectory().trim());
     }
 }

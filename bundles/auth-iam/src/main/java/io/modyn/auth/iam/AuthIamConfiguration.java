@@ -16,6 +16,8 @@ public @interface AuthIamConfiguration {
     String DEFAULT_ACCOUNT_ID = "000000000000";
     String DEFAULT_ACCESS_KEY_ID_VARIABLE = "MODYN_ROOT_ACCESS_KEY_ID";
     String DEFAULT_SECRET_VARIABLE = "MODYN_ROOT_SECRET_ACCESS_KEY";
+    String DEFAULT_SECRET_KEY_FILE_VARIABLE = "MODYN_IAM_SECRET_KEY_FILE";
+    long DEFAULT_IDENTITY_CACHE_MILLIS = 500;
 
     @AttributeDefinition(name = "Mode", description = "iam: every API request must be signed with the account's credentials; "
             + "none: no authentication (only loopback clients are served)")
@@ -36,4 +38,13 @@ public @interface AuthIamConfiguration {
 
     @AttributeDefinition(name = "Root secret access key variable", description = "The environment variable holding the root secret access key")
     String rootSecretAccessKeyVariable() default DEFAULT_SECRET_VARIABLE;
+
+    @AttributeDefinition(name = "IAM secret key file variable", description = "The environment variable naming the file of the "
+            + "32-byte key that seals IAM users' secret access keys in storage; unset: <dataDirectory>/iam-secret.key, "
+            + "created on first start. Every node sharing one database needs the same key.")
+    String secretKeyFileVariable() default DEFAULT_SECRET_KEY_FILE_VARIABLE;
+
+    @AttributeDefinition(name = "Identity cache (ms)", description = "How long a node uses an IAM user's access key as read "
+            + "from storage before reading it again (0 to 1000): a change made on any node applies on all within this time")
+    long identityCacheMillis() default DEFAULT_IDENTITY_CACHE_MILLIS;
 }

@@ -66,7 +66,8 @@ class AuthIamComponentTest {
             defaults.put(attribute.getAttribute("id"), attribute.getAttribute("default"));
         }
         assertEquals(Map.of("mode", "none", "region", "us-east-1", "accountId", "000000000000", "dataDirectory", "",
-                "rootAccessKeyIdVariable", "MODYN_ROOT_ACCESS_KEY_ID", "rootSecretAccessKeyVariable", "MODYN_ROOT_SECRET_ACCESS_KEY"),
+                "rootAccessKeyIdVariable", "MODYN_ROOT_ACCESS_KEY_ID", "rootSecretAccessKeyVariable", "MODYN_ROOT_SECRET_ACCESS_KEY",
+                "secretKeyFileVariable", "MODYN_IAM_SECRET_KEY_FILE", "identityCacheMillis", "500"),
                 defaults);
     }
 
@@ -106,6 +107,16 @@ class AuthIamComponentTest {
             @Override
             public String rootSecretAccessKeyVariable() {
                 return DEFAULT_SECRET_VARIABLE;
+            }
+
+            @Override
+            public String secretKeyFileVariable() {
+                return DEFAULT_SECRET_KEY_FILE_VARIABLE;
+            }
+
+            @Override
+            public long identityCacheMillis() {
+                return DEFAULT_IDENTITY_CACHE_MILLIS;
             }
         };
     }

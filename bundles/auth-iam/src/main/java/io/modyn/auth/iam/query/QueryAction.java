@@ -15,4 +15,12 @@ public interface QueryAction {
      * @throws QueryError the API's error for this request
      */
     void answer(Map<String, String> parameters, ProtocolRequest request, QueryXmlWriter result);
+
+    /**
+     * Whether the answer has an {@code <ActionResult>} element: AWS leaves it out for actions that
+     * return nothing (IAM's DeleteUser, UpdateAccessKey, ...).
+     */
+    default boolean hasResult() {
+        return true;
+    }
 }

@@ -47,9 +47,11 @@ public final class QueryApi implements ProtocolHandler {
             if (run == null) {
                 throw QueryError.invalidAction(action, requestedVersion);
             }
-            QueryXmlWriter xml = new QueryXmlWriter().startDocument(action + "Response", namespace).start(action + "Result");
+            QueryXmlWriter xml = new QueryXmlWriter().startDocument(action + "Response", namespace);
+            if (run.hasResult()) xml.start(action + "Result");
             run.answer(parameters, request, xml);
-            xml.end().start("ResponseMetadata").element("RequestId", request.requestId()).end();
+            if (run.hasResult()) xml.end();
+            xml.start("ResponseMetadata").element("RequestId", request.requestId()).end();
             return new ProtocolResponse(200, CONTENT_TYPE, xml.toBytes());
         } catch (QueryError error) {
             return error(error, request.requestId());

@@ -89,6 +89,11 @@ public final class SigV4Verifier {
         return credential;
     }
 
+    /** The service named in the credential scope of a request that {@link #verify} accepted. */
+    public static String signedService(SignedRequest request) {
+        return CredentialScope.parse(SignatureParameters.read(request).credential()).service();
+    }
+
     /** AWS4-HMAC-SHA256, the request time, the scope, the canonical request's hash, one per line. */
     static String stringToSign(String requestTime, CredentialScope scope, String canonicalRequest) {
         return SignatureParameters.ALGORITHM + '\n' + requestTime + '\n' + scope.scope() + '\n' + Digests.sha256Hex(canonicalRequest);

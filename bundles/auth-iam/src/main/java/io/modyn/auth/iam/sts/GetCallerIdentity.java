@@ -6,16 +6,24 @@ import io.modyn.auth.iam.query.QueryAction;
 import io.modyn.auth.iam.query.QueryError;
 import io.modyn.auth.iam.query.QueryXmlWriter;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * STS {@code GetCallerIdentity}: who signed this request. Needs no permission, as in AWS. Members
  * in AWS's order: {@code Arn}, {@code UserId}, {@code Account}. For the account root the user id is
- * the account id, as AWS reports it; IAM users (whose user id is their unique {@code AIDA...} id)
- * come with the IAM API.
+ * the account id, as AWS reports it; for an IAM user its unique {@code AIDA...} id, found from its
+ * ARN by {@code userIds} (the {@link Principal} carries no user id).
  */
 final class GetCallerIdentity implements QueryAction {
 
     static final String NAME = "GetCallerIdentity";
+
+    private final Function<String, String> userIds;
+
+    /** @param userIds a user's unique id from its ARN, or null if unknown */
+    GetCallerIdentity(Function<String, String> userIds) {
+        this.userIds = userIds;
+    }
 
     @Override
     public void answer(Map<String, String> parameters, ProtocolRequest request, QueryXmlWriter result) {
@@ -27,7 +35,9 @@ final class GetCallerIdentity implements QueryAction {
         result.element("Arn", caller.arn()).element("UserId", userId(caller)).element("Account", caller.accountId());
     }
 
-    static String userId(Principal caller) {
-        return caller.arn().endsWith(":root") ? caller.accountId() : caller.accessKeyId();
+    String userId(Principal caller) {
+        if (caller.arn().endsWith(":root")) return caller.accountId();
+        String userId = userIds.apply(caller.arn());
+        return userId != null ? userId : caller.accessKeyId();
     }
 }

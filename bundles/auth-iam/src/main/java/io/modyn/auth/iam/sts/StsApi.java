@@ -5,6 +5,7 @@ import io.modyn.auth.iam.query.QueryApi;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The AWS Security Token Service API (version 2011-06-15) on the server's endpoint: requests signed
@@ -20,8 +21,14 @@ public final class StsApi {
     private StsApi() {
     }
 
+    /** The handler for a server whose callers are the account root only. */
     public static ProtocolHandler handler() {
-        return new QueryApi(NAMESPACE, VERSION, Map.of(GetCallerIdentity.NAME, new GetCallerIdentity()));
+        return handler(arn -> null);
+    }
+
+    /** @param userIds an IAM user's unique id ({@code AIDA...}) from its ARN, or null if unknown */
+    public static ProtocolHandler handler(Function<String, String> userIds) {
+        return new QueryApi(NAMESPACE, VERSION, Map.of(GetCallerIdentity.NAME, new GetCallerIdentity(userIds)));
     }
 
     /** The service properties the handler is registered with. */

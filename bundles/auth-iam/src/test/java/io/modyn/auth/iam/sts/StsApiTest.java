@@ -46,6 +46,17 @@ class StsApiTest {
     }
 
     @Test
+    void getCallerIdentityNamesAnIamUserWithItsUniqueId() throws Exception {
+        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/dev/alice", "AKIAALICE0000000000");
+        ProtocolHandler withUsers = StsApi.handler(arn -> arn.equals(alice.arn()) ? "AIDAALICE00000000000" : null);
+        Element result = child(parse(withUsers.handle(request("Action=GetCallerIdentity&Version=2011-06-15", alice))).getDocumentElement(),
+                "GetCallerIdentityResult");
+        assertEquals("arn:aws:iam::123456789012:user/dev/alice", text(result, "Arn"));
+        assertEquals("AIDAALICE00000000000", text(result, "UserId"));
+        assertEquals("123456789012", text(result, "Account"));
+    }
+
+    @Test
     void parametersMayComeInTheQueryStringAndInAnyOrder() throws Exception {
         ProtocolResponse response = sts.handle(new ProtocolRequest("POST", "/", "Version=2011-06-15&Action=GetCallerIdentity",
                 Map.of(), new byte[0], ROOT, REQUEST_ID, new InetSocketAddress("127.0.0.1", 1)));

@@ -1,0 +1,2 @@
+/** IAM users and access keys in a system keyspace of the storage SPI, secrets sealed under the server key. */
+package io.modyn.auth.iam.identity;
