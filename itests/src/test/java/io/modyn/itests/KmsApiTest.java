@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.AwsCli;
+import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestCredentials;
@@ -85,14 +86,29 @@ class KmsApiTest {
         if (server != null) server.close();
     }
 
+    /** A client of the server, once its KMS handler is registered (it starts after storage, so after DynamoDB serves). */
     static KmsClient client(ModynServer target) {
-        return KmsClient.builder()
+        KmsClient client = KmsClient.builder()
                 .endpointOverride(target.endpoint())
                 .region(Region.of(target.region()))
                 .credentialsProvider(TestCredentials.provider())
                 .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD))
                 .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)))
                 .build();
+        awaitKmsServing(client);
+        return client;
+    }
+
+    /** Waits until KMS requests reach the KMS handler (any answer but the 404 of an unclaimed target). */
+    static void awaitKmsServing(KmsClient client) {
+        Eventually.await("the KMS handler is registered", Duration.ofSeconds(30), () -> {
+            try {
+                client.listKeys();
+                return true;
+            } catch (KmsException e) {
+                return e.statusCode() != 404;
+            }
+        });
     }
 
     @Test
@@ -285,6 +301,7 @@ class KmsApiTest {
             node.stop();
             Files.writeString(rootKey, Base64.getEncoder().encodeToString(new byte[32]) + "\n");
             node.restart();
+            awaitKmsServing(client);
             KmsException refused = assertThrows(KmsException.class, () -> client.describeKey(r -> r.keyId(keyId)));
             assertEquals("KMSInternalException", refused.awsErrorDetails().errorCode());
             assertTrue(refused.awsErrorDetails().errorMessage().contains("is not the key that wrapped the KMS keys"),
@@ -294,6 +311,7 @@ class KmsApiTest {
             node.stop();
             Files.writeString(rootKey, original);
             node.restart();
+            awaitKmsServing(client);
             assertArrayEquals(SECRET, client.decrypt(r -> r.ciphertextBlob(blob).encryptionContext(CONTEXT)).plaintext().asByteArray());
             assertEquals("survives", client.describeKey(r -> r.keyId(keyId)).keyMetadata().description());
         }
