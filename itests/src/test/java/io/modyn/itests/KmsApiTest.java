@@ -335,6 +335,38 @@ class KmsApiTest {
         }
     }
 
+    @Test
+    void aNamedRootKeyFileIsUsedAndNoneIsGenerated() throws Exception {
+        Path keyFile = Files.createDirectories(Path.of("target", "kms-root-keys").toAbsolutePath())
+                .resolve("named-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".key");
+        byte[] rootKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(rootKey);
+        Files.writeString(keyFile, Base64.getEncoder().encodeToString(rootKey) + "\n");
+        try (ModynServer node = ModynServer.startWithOptions("kms-named-key", List.of("--kms-root-key-file", keyFile.toString()));
+             KmsClient client = client(node)) {
+            String keyId = client.createKey(r -> r.description("named root key")).keyMetadata().keyId();
+            SdkBytes blob = client.encrypt(r -> r.keyId(keyId).plaintext(SdkBytes.fromByteArray(SECRET))).ciphertextBlob();
+
+            assertArrayEquals(SECRET, client.decrypt(r -> r.ciphertextBlob(blob)).plaintext().asByteArray());
+            assertFalse(Files.exists(node.dataDir().getParent().resolve("secrets/kms-root.key")), "nothing generated beside the data");
+            assertTrue(Files.readString(node.log()).contains(keyFile.toString()), "the log names the file in use");
+        } finally {
+            Files.deleteIfExists(keyFile);
+        }
+    }
+
+    @Test
+    void aMissingNamedRootKeyFileStopsBinModynBeforeStarting() throws Exception {
+        Path missing = server.home().resolve("no-such-dir/kms-root.key");
+        Process process = new ProcessBuilder(server.home().resolve("bin/modyn").toString(), "--kms-root-key-file", missing.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue(), output);
+        assertTrue(output.contains("--kms-root-key-file " + missing + " is not a readable file"), output);
+    }
+
     private static String newKey() {
         return kms.createKey(r -> r.description("itest")).keyMetadata().keyId();
     }
