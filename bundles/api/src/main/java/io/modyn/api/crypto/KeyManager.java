@@ -1,0 +1,33 @@
+package io.modyn.api.crypto;
+
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The key service (the kms bundle provides it): customer master keys, found by id, ARN, alias name
+ * or alias ARN, issue data keys for envelope encryption and open them again. The material of the
+ * master keys never leaves the service; after a rotation every older version still opens what it
+ * sealed, and new data keys use the newest.
+ *
+ * <p>The encryption context is bound into every ciphertext as authenticated data: a data key opens
+ * only with exactly the context it was issued with (the engine binds the table, for example).
+ * Every method throws {@link KeyManagerException} with KMS's error type when it refuses: an unknown
+ * key ({@code NotFoundException}), a disabled one ({@code DisabledException}), one pending deletion
+ * ({@code KMSInvalidStateException}), a ciphertext that does not open
+ * ({@code InvalidCiphertextException}). Thread-safe.
+ */
+@ProviderType
+public interface KeyManager {
+
+    /** The master key named by its id, ARN, alias name ({@code alias/...}) or alias ARN. */
+    KeyReference resolve(String keyIdOrAliasOrArn);
+
+    /** A new AES-256 data key under the (enabled) master key, bound to the encryption context. */
+    DataKey generateDataKey(String keyIdOrAliasOrArn, Map<String, String> encryptionContext);
+
+    /**
+     * The plaintext of a data key from its {@link DataKey#ciphertextBlob}, which names its master
+     * key and key version; the encryption context must be the one it was issued with.
+     */
+    byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext);
+}

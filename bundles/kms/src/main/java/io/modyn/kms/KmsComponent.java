@@ -1,0 +1,115 @@
+package io.modyn.kms;
+
+import io.modyn.api.crypto.KeyManager;
+import io.modyn.api.crypto.RootKeySource;
+import io.modyn.api.extension.ProtocolHandler;
+import io.modyn.api.extension.ProtocolResponse;
+import io.modyn.api.storage.StorageEngine;
+import io.modyn.kms.api.KmsApi;
+import io.modyn.kms.keys.KeyService;
+import io.modyn.kms.keys.KeyStore;
+import io.modyn.kms.keys.RootKeyMismatchException;
+import io.modyn.kms.rootkey.FileRootKeySource;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Starts key management once storage is there: resolves the root key (a registered
+ * {@link RootKeySource}, else the file one), checks it against storage, and registers the
+ * {@link KeyManager} for the engine and the KMS API handler for the wire protocol. Storage and a
+ * third-party root key source are static references: when either comes or goes the component
+ * starts again with them.
+ *
+ * <p>A root key that does not match the stored keys is refused before anything is written: the log
+ * says so, no {@link KeyManager} is registered, and every KMS request is answered with a
+ * {@code KMSInternalException} carrying the same message, so the refusal is seen by clients too.
+ */
+@Component(service = {}, immediate = true, configurationPid = KmsComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = KmsConfiguration.class)
+public final class KmsComponent {
+
+    static final String PID = "io.modyn.kms";
+
+    private static final Logger LOG = Logger.getLogger(KmsComponent.class.getName());
+
+    @Reference
+    private StorageEngine storage;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private RootKeySource registeredRootKey;
+
+    private ServiceRegistration<KeyManager> keyManager;
+    private ServiceRegistration<ProtocolHandler> api;
+
+    @Activate
+    void activate(BundleContext context, KmsConfiguration configuration) {
+        String accountId = configuration.accountId().trim();
+        if (!accountId.matches("[0-9]{12}")) {
+            throw new IllegalArgumentException("accountId must be twelve digits, not '" + accountId + "'");
+        }
+        String region = configuration.region().trim();
+        ProtocolHandler handler;
+        try {
+            RootKeySource root = registeredRootKey != null ? registeredRootKey : fileRootKey(configuration);
+            KeyStore store = new KeyStore(storage, root);
+            store.open();
+            KeyService keys = new KeyService(store, region, accountId, Clock.systemUTC());
+            keyManager = context.registerService(KeyManager.class, keys, null);
+            handler = new KmsApi(keys);
+            LOG.info(() -> "Key management is on: the KMS API (TrentService) on the endpoint, keys in storage keyspace "
+                    + KeyStore.KEYSPACE + " wrapped by the root key in " + root.description());
+        } catch (RootKeyMismatchException | IllegalStateException | java.io.UncheckedIOException e) {
+            LOG.log(Level.SEVERE, "Key management refused to start: " + e.getMessage());
+            handler = refusing(e.getMessage());
+        }
+        api = context.registerService(ProtocolHandler.class, handler, KmsApi.serviceProperties());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (api != null) {
+            api.unregister();
+            api = null;
+        }
+        if (keyManager != null) {
+            keyManager.unregister();
+            keyManager = null;
+        }
+    }
+
+    static RootKeySource fileRootKey(KmsConfiguration configuration) {
+        String file = configuration.rootKeyFile().trim();
+        if (!file.isEmpty() && !file.startsWith("${")) {
+            return FileRootKeySource.read(Path.of(file));
+        }
+        String dataDirectory = configuration.dataDirectory().trim();
+        return FileRootKeySource.besideDataDirectory(Path.of(dataDirectory.isEmpty() || dataDirectory.startsWith("${") ? "data" : dataDirectory));
+    }
+
+    private static ProtocolHandler refusing(String message) {
+        String answer = "Key management is unavailable: " + message;
+        return new ProtocolHandler() {
+            @Override
+            public ProtocolResponse handle(io.modyn.api.extension.ProtocolRequest request) {
+                return KmsApi.error(500, "KMSInternalException", answer);
+            }
+
+            @Override
+            public ProtocolResponse errorResponse(io.modyn.api.model.DynamoException error, String requestId) {
+                return KmsApi.error(error.type().httpStatus(), error.type().wireName(), error.getMessage());
+            }
+        };
+    }
+}

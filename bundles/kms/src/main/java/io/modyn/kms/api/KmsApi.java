@@ -1,0 +1,476 @@
+package io.modyn.kms.api;
+
+import io.modyn.api.crypto.KeyManagerException;
+import io.modyn.api.extension.ProtocolHandler;
+import io.modyn.api.extension.ProtocolRequest;
+import io.modyn.api.extension.ProtocolResponse;
+import io.modyn.api.model.DynamoException;
+import io.modyn.kms.keys.AesGcm;
+import io.modyn.kms.keys.KeyService;
+import io.modyn.kms.keys.KeyState;
+import io.modyn.kms.keys.KmsErrors;
+import io.modyn.kms.keys.KmsKey;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.parsson.JsonProviderImpl;
+
+/**
+ * The AWS KMS API (JSON 1.1, {@code X-Amz-Target: TrentService.<Action>}) on the server's
+ * endpoint, through the wire protocol's {@link ProtocolHandler} extension point. It reads the
+ * request, calls {@link KeyService}, and writes KMS's answer; errors are KMS's JSON errors
+ * ({@code {"__type":"NotFoundException","message":"..."}}), also for requests the wire protocol
+ * refused before they got here (authentication).
+ */
+public final class KmsApi implements ProtocolHandler {
+
+    public static final String TARGET_PREFIX = "TrentService";
+    public static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    static final int MAX_PLAINTEXT = 4096;
+    static final int MAX_CIPHERTEXT = 6144;
+
+    private static final JsonProvider JSON = new JsonProviderImpl();
+
+    private final KeyService keys;
+    private final Map<String, Function<JsonObject, JsonObject>> actions = new LinkedHashMap<>();
+
+    public KmsApi(KeyService keys) {
+        this.keys = keys;
+        actions.put("CreateKey", this::createKey);
+        actions.put("DescribeKey", body -> metadataAnswer(keys.find(string(body, "KeyId", "keyId", true))));
+        actions.put("ListKeys", this::listKeys);
+        actions.put("EnableKey", body -> empty(keys.enable(keyId(body))));
+        actions.put("DisableKey", body -> empty(keys.disable(keyId(body))));
+        actions.put("ScheduleKeyDeletion", this::scheduleKeyDeletion);
+        actions.put("CancelKeyDeletion", body -> object().add("KeyId", keys.arn(keys.cancelDeletion(keyId(body)).id())).build());
+        actions.put("CreateAlias", body -> {
+            keys.createAlias(string(body, "AliasName", "aliasName", true), string(body, "TargetKeyId", "targetKeyId", true));
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        actions.put("UpdateAlias", body -> {
+            keys.updateAlias(string(body, "AliasName", "aliasName", true), string(body, "TargetKeyId", "targetKeyId", true));
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        actions.put("DeleteAlias", body -> {
+            keys.deleteAlias(string(body, "AliasName", "aliasName", true));
+            return JsonValue.EMPTY_JSON_OBJECT;
+        });
+        actions.put("ListAliases", this::listAliases);
+        actions.put("Encrypt", this::encrypt);
+        actions.put("Decrypt", this::decrypt);
+        actions.put("ReEncrypt", this::reEncrypt);
+        actions.put("GenerateDataKey", body -> generateDataKey(body, true));
+        actions.put("GenerateDataKeyWithoutPlaintext", body -> generateDataKey(body, false));
+        actions.put("GenerateRandom", this::generateRandom);
+        actions.put("EnableKeyRotation", body -> empty(keys.enableRotation(keyId(body), integer(body, "RotationPeriodInDays"))));
+        actions.put("DisableKeyRotation", body -> empty(keys.disableRotation(keyId(body))));
+        actions.put("GetKeyRotationStatus", this::rotationStatus);
+        actions.put("RotateKeyOnDemand", body -> object().add("KeyId", keys.rotateOnDemand(keyId(body)).id()).build());
+        actions.put("ListKeyRotations", this::listKeyRotations);
+        actions.put("TagResource", this::tagResource);
+        actions.put("UntagResource", this::untagResource);
+        actions.put("ListResourceTags", body -> object().add("Tags", tags(keys.findById(keyId(body)).tags())).add("Truncated", false).build());
+    }
+
+    /** The service properties to register this handler with. */
+    public static Dictionary<String, Object> serviceProperties() {
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ProtocolHandler.TARGET_PREFIX, TARGET_PREFIX);
+        return properties;
+    }
+
+    @Override
+    public ProtocolResponse handle(ProtocolRequest request) {
+        String target = request.header("X-Amz-Target");
+        String action = target == null || !target.startsWith(TARGET_PREFIX + ".") ? "" : target.substring(TARGET_PREFIX.length() + 1);
+        Function<JsonObject, JsonObject> handler = actions.get(action);
+        if (handler == null) {
+            return error(400, "UnknownOperationException", null);
+        }
+        JsonObject body;
+        try {
+            body = request.body().length == 0 ? JsonValue.EMPTY_JSON_OBJECT
+                    : JSON.createReader(new ByteArrayInputStream(request.body())).readObject();
+        } catch (JsonException | IllegalStateException | ClassCastException e) {
+            return error(400, "SerializationException", "Start of structure or map found where not expected.");
+        }
+        try {
+            return answer(200, handler.apply(body));
+        } catch (KeyManagerException e) {
+            return error(status(e.errorType()), e.errorType(), e.getMessage());
+        } catch (BadRequest e) {
+            return error(400, "SerializationException", e.getMessage());
+        }
+    }
+
+    @Override
+    public ProtocolResponse errorResponse(DynamoException error, String requestId) {
+        return error(error.type().httpStatus(), error.type().wireName(), error.getMessage());
+    }
+
+    /** An answer in KMS's form, for a request this bundle cannot serve at all (such as a wrong root key). */
+    public static ProtocolResponse error(int status, String type, String message) {
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("__type", type);
+        if (message != null) {
+            body.add("message", message);
+        }
+        return answer(status, body.build());
+    }
+
+    private static int status(String errorType) {
+        return switch (errorType) {
+            case "KMSInternalException" -> 500;
+            case "DependencyTimeoutException" -> 503;
+            default -> 400;
+        };
+    }
+
+    private static ProtocolResponse answer(int status, JsonObject body) {
+        StringWriter out = new StringWriter();
+        JSON.createWriter(out).write(body);
+        return ProtocolResponse.of(status, CONTENT_TYPE, out.toString());
+    }
+
+    // ---- actions
+
+    private JsonObject createKey(JsonObject body) {
+        String keySpec = string(body, "KeySpec", "keySpec", false);
+        if (keySpec == null) {
+            keySpec = string(body, "CustomerMasterKeySpec", "customerMasterKeySpec", false);
+        }
+        if (keySpec != null && !keySpec.equals("SYMMETRIC_DEFAULT")) {
+            throw KmsErrors.unsupported("KeySpec " + keySpec + " is not supported: this server offers SYMMETRIC_DEFAULT keys only.");
+        }
+        String usage = string(body, "KeyUsage", "keyUsage", false);
+        if (usage != null && !usage.equals("ENCRYPT_DECRYPT")) {
+            throw KmsErrors.validation("KeyUsage " + usage + " is not compatible with KeySpec SYMMETRIC_DEFAULT");
+        }
+        String origin = string(body, "Origin", "origin", false);
+        if (origin != null && !origin.equals("AWS_KMS")) {
+            throw KmsErrors.unsupported("Origin " + origin + " is not supported: this server creates AWS_KMS keys only.");
+        }
+        if (body.containsKey("MultiRegion") && body.get("MultiRegion") == JsonValue.TRUE) {
+            throw KmsErrors.unsupported("MultiRegion keys are not supported.");
+        }
+        String description = string(body, "Description", "description", false);
+        if (description != null && description.length() > 8192) {
+            throw KmsErrors.constraint(description, "description", "Member must have length less than or equal to 8192");
+        }
+        return metadataAnswer(keys.create(description, tagList(body)));
+    }
+
+    private JsonObject metadataAnswer(KmsKey key) {
+        return object().add("KeyMetadata", metadata(key)).build();
+    }
+
+    private JsonObjectBuilder metadata(KmsKey key) {
+        JsonObjectBuilder m = object()
+                .add("AWSAccountId", keys.accountId())
+                .add("KeyId", key.id())
+                .add("Arn", keys.arn(key.id()))
+                .add("CreationDate", seconds(key.creationEpochMillis()))
+                .add("Enabled", key.state() == KeyState.Enabled)
+                .add("Description", key.description())
+                .add("KeyUsage", "ENCRYPT_DECRYPT")
+                .add("KeyState", key.state().name())
+                .add("Origin", "AWS_KMS")
+                .add("KeyManager", "CUSTOMER")
+                .add("CustomerMasterKeySpec", "SYMMETRIC_DEFAULT")
+                .add("KeySpec", "SYMMETRIC_DEFAULT")
+                .add("EncryptionAlgorithms", JSON.createArrayBuilder().add("SYMMETRIC_DEFAULT"))
+                .add("MultiRegion", false);
+        if (key.state() == KeyState.PendingDeletion) {
+            m.add("DeletionDate", seconds(key.deletionEpochMillis()));
+            m.add("PendingDeletionWindowInDays", key.pendingWindowInDays());
+        }
+        return m;
+    }
+
+    private JsonObject listKeys(JsonObject body) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        keys.list().forEach(key -> list.add(object().add("KeyId", key.id()).add("KeyArn", keys.arn(key.id()))));
+        return object().add("Keys", list).add("Truncated", false).build();
+    }
+
+    private JsonObject scheduleKeyDeletion(JsonObject body) {
+        KmsKey key = keys.scheduleDeletion(keyId(body), integer(body, "PendingWindowInDays"));
+        return object().add("KeyId", keys.arn(key.id())).add("DeletionDate", seconds(key.deletionEpochMillis()))
+                .add("KeyState", key.state().name()).add("PendingWindowInDays", key.pendingWindowInDays()).build();
+    }
+
+    private JsonObject listAliases(JsonObject body) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        keys.aliases(string(body, "KeyId", "keyId", false)).forEach((name, target) -> list.add(object()
+                .add("AliasName", name).add("AliasArn", keys.aliasArn(name)).add("TargetKeyId", target)));
+        return object().add("Aliases", list).add("Truncated", false).build();
+    }
+
+    private JsonObject encrypt(JsonObject body) {
+        String keyId = keyId(body);
+        byte[] plaintext = blob(body, "Plaintext", "plaintext", MAX_PLAINTEXT);
+        KeyService.Sealed sealed = keys.encrypt(keyId, plaintext, context(body, "EncryptionContext"));
+        return object().add("CiphertextBlob", base64(sealed.ciphertextBlob())).add("KeyId", sealed.keyArn())
+                .add("EncryptionAlgorithm", "SYMMETRIC_DEFAULT").build();
+    }
+
+    private JsonObject decrypt(JsonObject body) {
+        byte[] blob = blob(body, "CiphertextBlob", "ciphertextBlob", MAX_CIPHERTEXT);
+        checkAlgorithm(body, "EncryptionAlgorithm", "encryptionAlgorithm");
+        KeyService.Opened opened = keys.decrypt(blob, context(body, "EncryptionContext"), string(body, "KeyId", "keyId", false));
+        return object().add("KeyId", opened.keyArn()).add("Plaintext", base64(opened.plaintext()))
+                .add("EncryptionAlgorithm", "SYMMETRIC_DEFAULT").build();
+    }
+
+    private JsonObject reEncrypt(JsonObject body) {
+        byte[] blob = blob(body, "CiphertextBlob", "ciphertextBlob", MAX_CIPHERTEXT);
+        String destination = string(body, "DestinationKeyId", "destinationKeyId", true);
+        checkAlgorithm(body, "SourceEncryptionAlgorithm", "sourceEncryptionAlgorithm");
+        checkAlgorithm(body, "DestinationEncryptionAlgorithm", "destinationEncryptionAlgorithm");
+        KeyService.Opened opened = keys.decrypt(blob, context(body, "SourceEncryptionContext"), string(body, "SourceKeyId", "sourceKeyId", false));
+        KeyService.Sealed sealed = keys.encrypt(destination, opened.plaintext(), context(body, "DestinationEncryptionContext"));
+        return object().add("CiphertextBlob", base64(sealed.ciphertextBlob())).add("SourceKeyId", opened.keyArn())
+                .add("KeyId", sealed.keyArn()).add("SourceEncryptionAlgorithm", "SYMMETRIC_DEFAULT")
+                .add("DestinationEncryptionAlgorithm", "SYMMETRIC_DEFAULT").build();
+    }
+
+    private JsonObject generateDataKey(JsonObject body, boolean withPlaintext) {
+        String keyId = keyId(body);
+        String keySpec = string(body, "KeySpec", "keySpec", false);
+        Integer numberOfBytes = integer(body, "NumberOfBytes");
+        if (keySpec != null && numberOfBytes != null) {
+            throw KmsErrors.validation("Please specify either number of bytes or key spec.");
+        }
+        int length;
+        if (keySpec != null) {
+            length = switch (keySpec) {
+                case "AES_256" -> 32;
+                case "AES_128" -> 16;
+                default -> throw KmsErrors.constraint(keySpec, "keySpec", "Member must satisfy enum value set: [AES_256, AES_128]");
+            };
+        } else if (numberOfBytes != null) {
+            length = checkNumberOfBytes(numberOfBytes);
+        } else {
+            throw KmsErrors.validation("Please specify either number of bytes or key spec.");
+        }
+        byte[] plaintext = AesGcm.randomBytes(length);
+        KeyService.Sealed sealed = keys.encrypt(keyId, plaintext, context(body, "EncryptionContext"));
+        JsonObjectBuilder answer = object().add("CiphertextBlob", base64(sealed.ciphertextBlob())).add("KeyId", sealed.keyArn());
+        if (withPlaintext) {
+            answer.add("Plaintext", base64(plaintext));
+        }
+        return answer.build();
+    }
+
+    private JsonObject generateRandom(JsonObject body) {
+        Integer numberOfBytes = integer(body, "NumberOfBytes");
+        if (numberOfBytes == null) {
+            throw KmsErrors.missing("numberOfBytes");
+        }
+        return object().add("Plaintext", base64(AesGcm.randomBytes(checkNumberOfBytes(numberOfBytes)))).build();
+    }
+
+    private static int checkNumberOfBytes(int numberOfBytes) {
+        if (numberOfBytes < 1) {
+            throw KmsErrors.constraint(numberOfBytes, "numberOfBytes", "Member must have value greater than or equal to 1");
+        }
+        if (numberOfBytes > 1024) {
+            throw KmsErrors.constraint(numberOfBytes, "numberOfBytes", "Member must have value less than or equal to 1024");
+        }
+        return numberOfBytes;
+    }
+
+    private JsonObject rotationStatus(JsonObject body) {
+        KmsKey key = keys.findById(keyId(body));
+        JsonObjectBuilder answer = object().add("KeyId", keys.arn(key.id())).add("KeyRotationEnabled", key.rotationEnabled());
+        if (key.rotationEnabled()) {
+            answer.add("RotationPeriodInDays", key.rotationPeriodInDays()).add("NextRotationDate", seconds(key.nextRotationEpochMillis()));
+        }
+        key.rotations().stream().filter(r -> r.type().equals("ON_DEMAND")).reduce((a, b) -> b)
+                .ifPresent(r -> answer.add("OnDemandRotationStartDate", seconds(r.epochMillis())));
+        return answer.build();
+    }
+
+    private JsonObject listKeyRotations(JsonObject body) {
+        KmsKey key = keys.findById(keyId(body));
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        key.rotations().forEach(r -> list.add(object().add("KeyId", key.id()).add("RotationDate", seconds(r.epochMillis()))
+                .add("RotationType", r.type())));
+        return object().add("Rotations", list).add("Truncated", false).build();
+    }
+
+    private JsonObject tagResource(JsonObject body) {
+        String keyId = keyId(body);
+        keys.tag(keyId, tagList(body));
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private JsonObject untagResource(JsonObject body) {
+        String keyId = keyId(body);
+        List<String> tagKeys = new ArrayList<>();
+        if (body.get("TagKeys") instanceof jakarta.json.JsonArray array) {
+            array.forEach(v -> {
+                if (!(v instanceof JsonString s)) {
+                    throw new BadRequest("TagKeys must be strings");
+                }
+                tagKeys.add(s.getString());
+            });
+        } else {
+            throw KmsErrors.missing("tagKeys");
+        }
+        keys.untag(keyId, tagKeys);
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    // ---- request members
+
+    private static String keyId(JsonObject body) {
+        return string(body, "KeyId", "keyId", true);
+    }
+
+    private static String string(JsonObject body, String member, String wireName, boolean required) {
+        JsonValue value = body.get(member);
+        if (value == null || value == JsonValue.NULL) {
+            if (required) {
+                throw KmsErrors.missing(wireName);
+            }
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw new BadRequest("Expected a string for " + member);
+        }
+        return s.getString();
+    }
+
+    private static Integer integer(JsonObject body, String member) {
+        JsonValue value = body.get(member);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+            throw new BadRequest("Expected an integer for " + member);
+        }
+        return n.intValue();
+    }
+
+    private static byte[] blob(JsonObject body, String member, String wireName, int maxLength) {
+        String text = string(body, member, wireName, true);
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("Invalid base64 in " + member);
+        }
+        if (bytes.length < 1) {
+            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=0 cap=0]", wireName, "Member must have length greater than or equal to 1");
+        }
+        if (bytes.length > maxLength) {
+            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=" + bytes.length + " cap=" + bytes.length + "]", wireName,
+                    "Member must have length less than or equal to " + maxLength);
+        }
+        return bytes;
+    }
+
+    private static void checkAlgorithm(JsonObject body, String member, String wireName) {
+        String algorithm = string(body, member, wireName, false);
+        if (algorithm != null && !algorithm.equals("SYMMETRIC_DEFAULT")) {
+            throw KmsErrors.constraint(algorithm, wireName, "Member must satisfy enum value set: [SYMMETRIC_DEFAULT]");
+        }
+    }
+
+    private static Map<String, String> context(JsonObject body, String member) {
+        JsonValue value = body.get(member);
+        if (value == null || value == JsonValue.NULL) {
+            return Map.of();
+        }
+        if (!(value instanceof JsonObject object)) {
+            throw new BadRequest("Expected a map for " + member);
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        object.forEach((k, v) -> {
+            if (!(v instanceof JsonString s)) {
+                throw new BadRequest("Expected string values in " + member);
+            }
+            context.put(k, s.getString());
+        });
+        return context;
+    }
+
+    private static Map<String, String> tagList(JsonObject body) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        JsonValue value = body.get("Tags");
+        if (value == null || value == JsonValue.NULL) {
+            return tags;
+        }
+        if (!(value instanceof jakarta.json.JsonArray array)) {
+            throw new BadRequest("Expected a list for Tags");
+        }
+        for (JsonValue tag : array) {
+            if (!(tag instanceof JsonObject t)) {
+                throw new BadRequest("Expected a structure in Tags");
+            }
+            String key = string(t, "TagKey", "tagKey", true);
+            String tagValue = string(t, "TagValue", "tagValue", true);
+            if (key.isEmpty() || key.length() > 128) {
+                throw KmsErrors.constraint(key, "tags.member.tagKey", "Member must have length between 1 and 128");
+            }
+            if (tagValue.length() > 256) {
+                throw KmsErrors.constraint(tagValue, "tags.member.tagValue", "Member must have length less than or equal to 256");
+            }
+            if (key.startsWith("aws:")) {
+                throw new KeyManagerException("TagException", "Tags beginning with aws: are reserved");
+            }
+            tags.put(key, tagValue);
+        }
+        return tags;
+    }
+
+    // ---- answer members
+
+    private static JsonObjectBuilder object() {
+        return JSON.createObjectBuilder();
+    }
+
+    private static JsonObject empty(KmsKey ignored) {
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static JsonArrayBuilder tags(Map<String, String> tags) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        tags.forEach((k, v) -> list.add(object().add("TagKey", k).add("TagValue", v)));
+        return list;
+    }
+
+    /** AWS JSON protocols send timestamps as epoch seconds. */
+    private static BigDecimal seconds(long epochMillis) {
+        return BigDecimal.valueOf(epochMillis, 3);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    /** A body that does not match the API's shapes: SerializationException. */
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
