@@ -29,8 +29,13 @@ public final class HttpServer {
 
     private static final Logger LOG = Logger.getLogger(HttpServer.class.getName());
 
-    /** An idle keep-alive connection is closed after this long, as DynamoDB's endpoint does after about a minute. */
-    static final int IDLE_CONNECTION_MILLIS = 60_000;
+    /**
+     * An idle keep-alive connection is closed after this long. Longer than clients keep idle
+     * connections in their pools (the AWS SDKs about a minute): a server that closes first races
+     * with a client reusing the connection, and the client's request is lost (the JDK's HttpClient
+     * then waits for its timeout).
+     */
+    static final int IDLE_CONNECTION_MILLIS = 10 * 60_000;
 
     private final Undertow undertow;
 
