@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -297,28 +299,21 @@ class IamUsersTest {
     }
 
     private static IamClient iam(ModynServer target, String accessKeyId, String secret) {
-        return IamClient.builder()
-                .endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return signedAs(IamClient.builder(), target, accessKeyId, secret);
     }
 
     private static StsClient sts(ModynServer target, String accessKeyId, String secret) {
-        return StsClient.builder()
-                .endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return signedAs(StsClient.builder(), target, accessKeyId, secret);
     }
 
     private static DynamoDbClient dynamo(ModynServer target, String accessKeyId, String secret) {
-        return DynamoDbClient.builder()
-                .endpointOverride(target.endpoint())
+        return signedAs(DynamoDbClient.builder(), target, accessKeyId, secret);
+    }
+
+    /** A client of any AWS service on the server, signing with these keys and never retrying. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C signedAs(B builder, ModynServer target,
+            String accessKeyId, String secret) {
+        return builder.endpointOverride(target.endpoint())
                 .region(Region.of(target.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))

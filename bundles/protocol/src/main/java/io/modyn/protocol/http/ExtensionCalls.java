@@ -82,7 +82,8 @@ final class ExtensionCalls {
                 LOG.log(Level.SEVERE, "Request " + requestId + " failed: " + e.getMessage(), e.getCause());
             }
             refuse(exchange, handler, e, requestId);
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // LinkageError: the handler's bundle updated under a running request; the client still gets an answer.
             LOG.log(Level.SEVERE, "Request " + requestId + " failed in protocol handler " + handler.getClass().getName(), e);
             refuse(exchange, handler, DynamoException.internal("Internal server error", null), requestId);
         }
