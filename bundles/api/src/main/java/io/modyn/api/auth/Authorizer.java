@@ -24,7 +24,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * authorizer's own clock, {@code aws:PrincipalArn}, {@code aws:userid} ... from the principal); the
  * service-specific keys ({@code dynamodb:*}, {@code aws:RequestTag/*}, {@code aws:TagKeys}) come
  * with each {@link AuthorizationRequest}, see {@link ConditionKeys}; {@code aws:ResourceTag/*} from
- * {@link ResourceTags}, read only when a policy asks.
+ * {@link ResourceTags}, read only when a policy asks. Resource-based policies come from
+ * {@link ResourcePolicies}, read on demand too.
  *
  * <p>Called concurrently from many request threads; implementations must be thread-safe and fast
  * (this is on every request's path).
@@ -39,8 +40,10 @@ public interface Authorizer {
      *        bound) and from where
      * @param requests every action the operation performs, in request order; never empty
      * @param resourceTags the current tags of the requests' resources, read on demand
+     * @param resourcePolicies the resource-based policies of the requests' resources, read on demand
      * @throws io.modyn.api.model.DynamoException of type
      *         {@link io.modyn.api.model.ErrorType#ACCESS_DENIED} when any request is denied
      */
-    void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags);
+    void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags,
+                   ResourcePolicies resourcePolicies);
 }

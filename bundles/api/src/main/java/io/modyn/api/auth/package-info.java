@@ -5,7 +5,7 @@
  * condition keys of each operation).
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package io.modyn.api.auth;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,7 +37,7 @@ class AuthIamComponentTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
         Principal principal = authenticator.authenticate(
                 new SdkSigner("test-key", "test-secret", "eu-central-1", NOW).sign("ListTables", "{}".getBytes(), Map.of()));
-        assertEquals(new Principal("123456789012", "arn:aws:iam::123456789012:root", "test-key"), principal);
+        assertEquals(new Principal("123456789012", "arn:aws:iam::123456789012:root", "test-key", "123456789012"), principal);
         DynamoException wrongRegion = assertThrows(DynamoException.class, () -> authenticator.authenticate(
                 new SdkSigner("test-key", "test-secret", "us-east-1", NOW).sign("ListTables", "{}".getBytes(), Map.of())));
         assertEquals(ErrorType.INVALID_SIGNATURE, wrongRegion.type());

@@ -2,6 +2,7 @@ package io.modyn.engine.authorization;
 
 import io.modyn.api.auth.AuthorizationRequest;
 import io.modyn.api.auth.Authorizer;
+import io.modyn.api.auth.ResourcePolicies;
 import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.TableDefinition;
@@ -52,6 +53,7 @@ public final class AccessCheck {
      */
     public void require(Function<ResourceArns, List<AuthorizationRequest>> requests) {
         if (authorizer == null) return;
-        authorizer.authorize(context, requests.apply(arns), resourceTags);
+        // Tables carry no resource-based policy yet (PutResourcePolicy is still to come).
+        authorizer.authorize(context, requests.apply(arns), resourceTags, ResourcePolicies.NONE);
     }
 }

@@ -39,7 +39,7 @@ final class AuthorizationFixture {
     static final EngineSettings SETTINGS = new EngineSettings("eu-west-3", "123456789012");
     static final String MUSIC_ARN = "arn:aws:dynamodb:eu-west-3:123456789012:table/Music";
     static final String SCORES_ARN = "arn:aws:dynamodb:eu-west-3:123456789012:table/Scores";
-    static final Principal ALICE = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKIDALICE");
+    static final Principal ALICE = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKIDALICE", "AIDAALICE000000000000");
     static final RequestContext CONTEXT = new RequestContext("req-1", ALICE, "192.0.2.10", true, "aws-sdk-java/2.25");
 
     final InMemoryStorageEngine storage = new InMemoryStorageEngine();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modyn.api.auth.AuthorizationRequest;
 import io.modyn.api.auth.Authorizer;
+import io.modyn.api.auth.ResourcePolicies;
 import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
  */
 final class RecordingAuthorizer implements Authorizer {
 
-    record Call(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags) {
+    record Call(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags,
+                ResourcePolicies resourcePolicies) {
     }
 
     final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -41,8 +43,9 @@ final class RecordingAuthorizer implements Authorizer {
     }
 
     @Override
-    public void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags) {
-        calls.add(new Call(context, List.copyOf(requests), resourceTags));
+    public void authorize(RequestContext context, List<AuthorizationRequest> requests, ResourceTags resourceTags,
+                          ResourcePolicies resourcePolicies) {
+        calls.add(new Call(context, List.copyOf(requests), resourceTags, resourcePolicies));
         if (readResourceTags) requests.forEach(r -> resourceTagsSeen.put(r.resource(), resourceTags.of(r.resource())));
         for (AuthorizationRequest request : requests) {
             if (denied.test(request)) {

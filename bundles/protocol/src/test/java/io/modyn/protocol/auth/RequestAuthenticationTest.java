@@ -83,7 +83,7 @@ class RequestAuthenticationTest {
 
     @Test
     void aBoundAuthenticatorDecidesTheSignatureAndPrincipal() {
-        Principal principal = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKID");
+        Principal principal = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKID", "AIDAALICE000000000000");
         List<SignedRequest> seen = new ArrayList<>();
         Authenticator authenticator = request -> {
             seen.add(request);

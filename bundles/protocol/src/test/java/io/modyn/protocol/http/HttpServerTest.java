@@ -126,7 +126,7 @@ class HttpServerTest {
 
     @Test
     void theOperationSeesTheRequestIdAndPrincipal() throws Exception {
-        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKIDEXAMPLE");
+        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKIDEXAMPLE", "AIDAALICE000000000000");
         PRINCIPAL.set(alice);
 
         HttpResponse<byte[]> response = call("ListTables", "{}");

@@ -77,7 +77,7 @@ class ProtocolHandlerRoutingTest {
     @Test
     void aFormPostSignedForARegisteredServiceReachesItsHandlerWithEverythingItNeeds() throws Exception {
         RecordingHandler sts = bind(new RecordingHandler("sts-answer"), Map.of(ProtocolHandler.SIGNING_SERVICE, "sts"));
-        Principal root = new Principal("123456789012", "arn:aws:iam::123456789012:root", "AKIDEXAMPLE");
+        Principal root = new Principal("123456789012", "arn:aws:iam::123456789012:root", "AKIDEXAMPLE", "123456789012");
         AUTHENTICATOR.set(request -> root);
 
         HttpResponse<String> response = send(form("sts", STS_BODY).uri(endpoint.resolve("/?x=1")));

@@ -55,7 +55,7 @@ class RequiredAuthenticationTest {
 
     @Test
     void onceItsAuthenticatorIsBoundRequestsAreServedAsItDecides() throws Exception {
-        authenticator.set(request -> new Principal("000000000000", "arn:aws:iam::000000000000:root", "AKIDEXAMPLE"));
+        authenticator.set(request -> new Principal("000000000000", "arn:aws:iam::000000000000:root", "AKIDEXAMPLE", "000000000000"));
         assertEquals(200, listTables().statusCode());
         assertEquals(200, health());
 

@@ -13,7 +13,7 @@ public final class RootCredentials implements CredentialLookup {
 
     /** The account root as AWS names it: {@code arn:aws:iam::<account>:root}. */
     public static Principal rootPrincipal(String accountId, String accessKeyId) {
-        return new Principal(accountId, "arn:aws:iam::" + accountId + ":root", accessKeyId);
+        return new Principal(accountId, "arn:aws:iam::" + accountId + ":root", accessKeyId, accountId);
     }
 
     @Override

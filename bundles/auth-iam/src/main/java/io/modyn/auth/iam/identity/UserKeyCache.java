@@ -75,7 +75,7 @@ public final class UserKeyCache implements CredentialLookup {
         if (user.isEmpty()) {
             return new Entry(null, key, now);
         }
-        Principal principal = new Principal(accountId, user.get().arn(accountId), accessKeyId);
+        Principal principal = new Principal(accountId, user.get().arn(accountId), accessKeyId, user.get().userId());
         String secret;
         try {
             secret = store.openSecret(stored.get());

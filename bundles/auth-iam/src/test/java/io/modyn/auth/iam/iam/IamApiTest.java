@@ -94,7 +94,7 @@ class IamApiTest {
         Element root = child(ok("GetUser", ""), "User");
         assertEquals(ACCOUNT, text(root, "UserId"));
         assertEquals("arn:aws:iam::123456789012:root", text(root, "Arn"));
-        Principal alice = new Principal(ACCOUNT, "arn:aws:iam::123456789012:user/alice", "AKIAALICE");
+        Principal alice = new Principal(ACCOUNT, "arn:aws:iam::123456789012:user/alice", "AKIAALICE", "AIDAALICE000000000000");
         Element self = child(body(call("GetUser", "", alice)), "GetUserResult");
         assertEquals("alice", text(child(self, "User"), "UserName"));
         assertError(call("GetUser", "UserName=nobody", ROOT), 404, "NoSuchEntity", "The user with name nobody cannot be found.");
@@ -156,7 +156,7 @@ class IamApiTest {
     void aUserManagesItsOwnKeysWithoutNamingItself() throws Exception {
         ok("CreateUser", "UserName=alice");
         String keyId = text(child(ok("CreateAccessKey", "UserName=alice"), "AccessKey"), "AccessKeyId");
-        Principal alice = new Principal(ACCOUNT, "arn:aws:iam::123456789012:user/alice", keyId);
+        Principal alice = new Principal(ACCOUNT, "arn:aws:iam::123456789012:user/alice", keyId, "AIDAALICE000000000000");
         Element created = child(child(body(call("CreateAccessKey", "", alice)), "CreateAccessKeyResult"), "AccessKey");
         assertEquals("alice", text(created, "UserName"));
         assertEquals(200, call("UpdateAccessKey", "AccessKeyId=" + keyId + "&Status=Inactive", alice).status());

@@ -34,7 +34,7 @@ class AwsTestSuiteVectorsTest {
 
     static final Instant SIGNED_AT = Instant.parse("2015-08-30T12:36:00Z");
     static final Credential EXAMPLE = new Credential("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-            new Principal("000000000000", "arn:aws:iam::000000000000:root", "AKIDEXAMPLE"));
+            new Principal("000000000000", "arn:aws:iam::000000000000:root", "AKIDEXAMPLE", "000000000000"));
 
     private final SigV4Verifier verifier = new SigV4Verifier("us-east-1",
             id -> id.equals(EXAMPLE.accessKeyId()) ? EXAMPLE : null, request -> List.of("service"),

@@ -47,7 +47,7 @@ class StsApiTest {
 
     @Test
     void getCallerIdentityNamesAnIamUserWithItsUniqueId() throws Exception {
-        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/dev/alice", "AKIAALICE0000000000");
+        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/dev/alice", "AKIAALICE0000000000", "AIDAALICE000000000000");
         ProtocolHandler withUsers = StsApi.handler(arn -> arn.equals(alice.arn()) ? "AIDAALICE00000000000" : null);
         Element result = child(parse(withUsers.handle(request("Action=GetCallerIdentity&Version=2011-06-15", alice))).getDocumentElement(),
                 "GetCallerIdentityResult");
