@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.SignedClients;
 import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestCredentials;
 import jakarta.json.JsonObject;
@@ -27,20 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -299,35 +292,18 @@ class IamUsersTest {
     }
 
     private static IamClient iam(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(IamClient.builder(), target, accessKeyId, secret);
+        return SignedClients.iam(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static StsClient sts(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(StsClient.builder(), target, accessKeyId, secret);
+        return SignedClients.sts(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static DynamoDbClient dynamo(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(DynamoDbClient.builder(), target, accessKeyId, secret);
-    }
-
-    /** A client of any AWS service on the server, signing with these keys and never retrying. */
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C signedAs(B builder, ModynServer target,
-            String accessKeyId, String secret) {
-        return builder.endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return SignedClients.dynamo(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static AwsCli awsCli() {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its IAM checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), server, Path.of("target", "aws-cli-iam").toAbsolutePath());
+        return AwsCli.required(server, "iam");
     }
 }
