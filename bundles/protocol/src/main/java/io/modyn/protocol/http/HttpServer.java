@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.xnio.Options;
@@ -69,11 +68,11 @@ public final class HttpServer {
                 limits.maxRequestBytes(), new ExtensionCalls(handlers, authentication, sender, limits.maxRequestBytes()));
         ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authentication, limits, api, sender);
         // Healthy only while requests can be served: storage bound, and the authenticator if one is required.
-        BooleanSupplier ready = () -> {
+        Readiness readiness = new Readiness(() -> {
             DynamoDbService current = service.get();
-            return current != null && current.ready() && (!settings.authenticationRequired() || authenticator.get() != null);
-        };
-        RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), ready, settings.region());
+            return current != null && current.ready();
+        }, () -> authenticator.get() != null, settings.authenticationRequired());
+        RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), readiness, settings.region());
         if (settings.browsers().anyOrigin()) {
             LOG.warning("CORS allows every origin (*): any web page a browser opens can call this server; "
                     + "do so only where every request must be signed by credentials the page cannot have");
