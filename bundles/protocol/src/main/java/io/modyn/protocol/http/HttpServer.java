@@ -10,8 +10,10 @@ import io.modyn.protocol.json.JsonCodec;
 import io.modyn.protocol.operation.Router;
 import io.modyn.protocol.tls.ServerTls;
 import io.modyn.protocol.tls.TlsConfigurationException;
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -49,8 +51,12 @@ public final class HttpServer {
     /** How often the TLS files are checked for a renewed certificate. */
     static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
 
+    /** How long {@link #stop} lets requests in flight finish before closing their connections. */
+    static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
     private final Undertow undertow;
     private final ServerTls tls;
+    private final GracefulShutdownHandler graceful;
 
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator) {
@@ -73,6 +79,7 @@ public final class HttpServer {
             return current != null && current.ready();
         }, () -> authenticator.get() != null, settings.authenticationRequired());
         RootHandler root = new RootHandler(intake, sender, new FirstRequestLog(), settings.browsers(), readiness, settings.region());
+        this.graceful = Handlers.gracefulShutdown(root);
         if (settings.browsers().anyOrigin()) {
             LOG.warning("CORS allows every origin (*): any web page a browser opens can call this server; "
                     + "do so only where every request must be signed by credentials the page cannot have");
@@ -100,7 +107,7 @@ public final class HttpServer {
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.bodyIdleTimeout().toMillis())
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, IDLE_CONNECTION_MILLIS)
                 .setServerOption(UndertowOptions.IDLE_TIMEOUT, IDLE_CONNECTION_MILLIS)
-                .setHandler(root)
+                .setHandler(graceful)
                 .build();
     }
 
@@ -125,7 +132,19 @@ public final class HttpServer {
         LOG.info("Modyn listening on " + (tls == null ? "http" : "https") + "://" + hostAndPort(address()));
     }
 
+    /**
+     * Stops gracefully: requests arriving from now on get a retryable 503, those in flight get up to
+     * {@link #SHUTDOWN_GRACE} to finish, then the listener and every connection are closed.
+     */
     public void stop() {
+        graceful.shutdown();
+        try {
+            if (!graceful.awaitShutdown(SHUTDOWN_GRACE.toMillis())) {
+                LOG.warning("Requests still in flight after " + SHUTDOWN_GRACE.toSeconds() + " s are cut off by the shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         undertow.stop();
         if (tls != null) tls.close();
     }

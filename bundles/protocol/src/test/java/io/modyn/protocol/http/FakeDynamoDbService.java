@@ -59,6 +59,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute
@@ -80,6 +82,10 @@ final class FakeDynamoDbService implements DynamoDbService {
     final List<RequestContext> contexts = new CopyOnWriteArrayList<>();
     final List<Tag> tags = new CopyOnWriteArrayList<>();
     volatile RuntimeException failure;
+    /** When set, every call waits for it to open (at most a minute), to hold requests in flight. */
+    volatile CountDownLatch gate;
+    /** Counted down when a call reaches the service. */
+    final CountDownLatch reached = new CountDownLatch(1);
 
     @Override
     public PutItemResponse putItem(PutItemRequest request, RequestContext context) {
@@ -250,6 +256,16 @@ final class FakeDynamoDbService implements DynamoDbService {
 
     private void called(RequestContext context) {
         contexts.add(context);
+        reached.countDown();
+        CountDownLatch held = gate;
+        if (held != null) {
+            try {
+                if (!held.await(1, TimeUnit.MINUTES)) throw new IllegalStateException("the test never opened the gate");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         RuntimeException next = failure;
         if (next != null) {
             throw next;
