@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  *     {@code aws4_request} (every wrong part named in one {@code InvalidSignatureException});
  * <li>a known access key ({@code UnrecognizedClientException});
  * <li>the signature itself, compared in constant time ({@code InvalidSignatureException});
- * <li>the session token the key requires ({@code UnrecognizedClientException}).
+ * <li>the session token the key requires ({@code UnrecognizedClientException});
+ * <li>a temporary key's expiration ({@code ExpiredTokenException}).
  * </ol>
  *
  * <p>Plain Java, no OSGi: the component builds it from the configuration.
@@ -85,6 +86,9 @@ public final class SigV4Verifier {
         }
         if (!credential.acceptsSessionToken(signature.securityToken())) {
             throw SignatureErrors.unrecognized(SignatureErrors.INVALID_SESSION_TOKEN);
+        }
+        if (credential.isTemporary() && !clock.instant().isBefore(credential.expiration())) {
+            throw SignatureErrors.expiredToken();
         }
         return credential;
     }
