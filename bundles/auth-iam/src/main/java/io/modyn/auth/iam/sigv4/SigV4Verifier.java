@@ -85,7 +85,10 @@ public final class SigV4Verifier {
             throw SignatureErrors.invalid(SignatureErrors.MISMATCH);
         }
         if (!credential.acceptsSessionToken(signature.securityToken())) {
-            throw SignatureErrors.unrecognized(SignatureErrors.INVALID_SESSION_TOKEN);
+            // A temporary key without its own token is as unknown as a key that does not exist, as in AWS,
+            // where the token is what names the session.
+            throw SignatureErrors.unrecognized(credential.isTemporary() ? SignatureErrors.UNKNOWN_ACCESS_KEY
+                    : SignatureErrors.INVALID_SESSION_TOKEN);
         }
         if (credential.isTemporary() && !clock.instant().isBefore(credential.expiration())) {
             throw SignatureErrors.expiredToken();
