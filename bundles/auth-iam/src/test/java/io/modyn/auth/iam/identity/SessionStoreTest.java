@@ -49,9 +49,6 @@ class SessionStoreTest {
         store = new SessionStore(storage, sealer, new SecureRandom(), clock);
     }
 
-    SessionStoreTest() {
-    }
-
     @AfterEach
     void close() {
         if (engine != null) engine.close();
