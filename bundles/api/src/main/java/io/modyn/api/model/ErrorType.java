@@ -16,6 +16,8 @@ public enum ErrorType {
     INVALID_SIGNATURE("com.amazon.coral.service", "InvalidSignatureException", 400, false),
     UNRECOGNIZED_CLIENT("com.amazon.coral.service", "UnrecognizedClientException", 400, false),
     ACCESS_DENIED("com.amazon.coral.service", "AccessDeniedException", 400, false),
+    /** Temporary (STS) credentials used after their expiration. */
+    EXPIRED_TOKEN("com.amazon.coral.service", "ExpiredTokenException", 400, false),
     REQUEST_ENTITY_TOO_LARGE("com.amazon.coral.service", "RequestEntityTooLarge", 413, false),
     RESOURCE_NOT_FOUND(Namespaces.DYNAMODB, "ResourceNotFoundException", 400, false),
     RESOURCE_IN_USE(Namespaces.DYNAMODB, "ResourceInUseException", 400, false),

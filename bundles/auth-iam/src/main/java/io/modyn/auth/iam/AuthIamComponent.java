@@ -13,9 +13,13 @@ import io.modyn.auth.iam.identity.IdentityStorage;
 import io.modyn.auth.iam.identity.IdentityStore;
 import io.modyn.auth.iam.identity.SecretKeyFile;
 import io.modyn.auth.iam.identity.SecretSealer;
+import io.modyn.auth.iam.identity.SessionCache;
+import io.modyn.auth.iam.identity.SessionStore;
 import io.modyn.auth.iam.identity.UserKeyCache;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
 import io.modyn.auth.iam.sigv4.SigningServices;
+import io.modyn.auth.iam.sts.AssumableRoles;
+import io.modyn.auth.iam.sts.CallerPolicies;
 import io.modyn.auth.iam.sts.StsApi;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -89,10 +93,13 @@ public final class AuthIamComponent {
         }
         Map<String, String> environment = System.getenv();
         Identities identities = identities(configuration, environment, storage, Clock.systemUTC());
-        registration = context.registerService(Authenticator.class, create(configuration, environment, Clock.systemUTC(), identities.keys()),
+        registration = context.registerService(Authenticator.class,
+                create(configuration, environment, Clock.systemUTC(), identities.keys(), identities.sessionKeys()),
                 new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
-        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId), StsApi.serviceProperties());
+        // Seams for the lead: AssumableRoles (the role store) and CallerPolicies (identity-based policies).
+        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
+                identities.sessionKeys(), AssumableRoles.NONE, CallerPolicies.NONE), StsApi.serviceProperties());
         iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
                 IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
@@ -115,8 +122,11 @@ public final class AuthIamComponent {
         }
     }
 
-    /** The identity store and the authentication path's view of its keys. */
-    record Identities(IdentityStore store, UserKeyCache keys) {
+    /**
+     * The identity store and the authentication path's view of its keys; the STS sessions and their
+     * view ({@link SessionCache#findSession} is what the authorizer asks of a temporary key).
+     */
+    record Identities(IdentityStore store, UserKeyCache keys, SessionStore sessions, SessionCache sessionKeys) {
     }
 
     /**
@@ -136,7 +146,8 @@ public final class AuthIamComponent {
         }
         UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
                 Duration.ofMillis(cacheMillis), System::nanoTime);
-        return new Identities(store, keys);
+        SessionStore sessions = new SessionStore(storage, sealer, random, clock);
+        return new Identities(store, keys, sessions, new SessionCache(sessions, Duration.ofMillis(cacheMillis), System::nanoTime));
     }
 
     /** The authenticator of this configuration for the account root alone. */
@@ -149,6 +160,15 @@ public final class AuthIamComponent {
      * directory, and the IAM users' keys from {@code users} (none if null).
      */
     static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock, UserKeyCache users) {
+        return create(configuration, environment, clock, users, null);
+    }
+
+    /**
+     * The authenticator of this configuration, with the root keys, the IAM users' keys from
+     * {@code users} and the temporary ({@code ASIA...}) keys from {@code sessions} (none if null).
+     */
+    static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock, UserKeyCache users,
+                                SessionCache sessions) {
         String accountId = configuration.accountId().trim();
         if (!accountId.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("accountId must be twelve digits, not '" + accountId + "'");
@@ -163,7 +183,8 @@ public final class AuthIamComponent {
         RootCredentials root = new RootCredentials(accountId, keys.accessKeyId(), keys.secretAccessKey());
         CredentialLookup lookup = users == null ? root : accessKeyId -> {
             var credential = root.find(accessKeyId);
-            return credential != null ? credential : users.find(accessKeyId);
+            if (credential != null) return credential;
+            return sessions != null && AccessKeyGenerator.isTemporary(accessKeyId) ? sessions.find(accessKeyId) : users.find(accessKeyId);
         };
         return new IamAuthenticator(new SigV4Verifier(region, lookup, SigningServices::accepted, clock),
                 users == null ? (accessKeyId, service) -> { } : users::used);

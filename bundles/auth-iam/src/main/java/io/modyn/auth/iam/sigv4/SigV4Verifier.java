@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  *     {@code aws4_request} (every wrong part named in one {@code InvalidSignatureException});
  * <li>a known access key ({@code UnrecognizedClientException});
  * <li>the signature itself, compared in constant time ({@code InvalidSignatureException});
- * <li>the session token the key requires ({@code UnrecognizedClientException}).
+ * <li>the session token the key requires ({@code UnrecognizedClientException});
+ * <li>a temporary key's expiration ({@code ExpiredTokenException}).
  * </ol>
  *
  * <p>Plain Java, no OSGi: the component builds it from the configuration.
@@ -84,7 +85,13 @@ public final class SigV4Verifier {
             throw SignatureErrors.invalid(SignatureErrors.MISMATCH);
         }
         if (!credential.acceptsSessionToken(signature.securityToken())) {
-            throw SignatureErrors.unrecognized(SignatureErrors.INVALID_SESSION_TOKEN);
+            // A temporary key without its own token is as unknown as a key that does not exist, as in AWS,
+            // where the token is what names the session.
+            throw SignatureErrors.unrecognized(credential.isTemporary() ? SignatureErrors.UNKNOWN_ACCESS_KEY
+                    : SignatureErrors.INVALID_SESSION_TOKEN);
+        }
+        if (credential.isTemporary() && !clock.instant().isBefore(credential.expiration())) {
+            throw SignatureErrors.expiredToken();
         }
         return credential;
     }
