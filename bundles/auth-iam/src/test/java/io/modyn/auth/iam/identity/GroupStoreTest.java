@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.api.storage.StorageConflictException;
 import io.modyn.api.storage.memory.InMemoryStorageEngine;
 import io.modyn.auth.iam.identity.IdentityException.Reason;
 import java.security.SecureRandom;
@@ -175,6 +176,31 @@ class GroupStoreTest {
         assertEquals(10, groups.groupsOfUser("alice").size());
     }
 
+    @Test
+    void concurrentRenamesOfAGroupAndItsMembersLeaveBothSidesOfEveryMembershipAgreeing() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            int round = i;
+            String group = "devs" + round;
+            List<String> names = List.of("alice" + round, "bob" + round);
+            groups.createGroup(group, "/");
+            for (String name : names) {
+                store.createUser(name, "/", Map.of());
+                groups.addUserToGroup(group, name);
+            }
+            List<Callable<String>> tasks = new ArrayList<>();
+            tasks.add(() -> groups.updateGroup(group, "Builders" + round, null).name());
+            for (String name : names) tasks.add(() -> store.updateUser(name, name.toUpperCase(java.util.Locale.ROOT) + "x", null).name());
+            List<String> outcomes = run(tasks);
+            String current = groups.findGroup(group).or(() -> groups.findGroup("Builders" + round)).orElseThrow().name();
+            List<String> members = groups.members(current).stream().map(IamUser::name).toList();
+            assertEquals(2, members.size(), outcomes.toString());
+            for (String member : members) {
+                assertTrue(store.findUser(member).isPresent(), member);
+                assertEquals(List.of(current), groups.groupsOfUser(member), outcomes.toString());
+            }
+        }
+    }
+
     /** Runs the tasks on threads released together; each outcome is its result or the refusal's reason. */
     private static List<String> run(List<Callable<String>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
@@ -188,6 +214,8 @@ class GroupStoreTest {
                         return task.call();
                     } catch (IdentityException e) {
                         return e.reason().name();
+                    } catch (StorageConflictException e) {
+                        return "CONFLICT";
                     }
                 }));
             }
