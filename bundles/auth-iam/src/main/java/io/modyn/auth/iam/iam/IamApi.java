@@ -11,9 +11,9 @@ import java.util.Map;
 
 /**
  * The AWS Identity and Access Management API (version 2010-05-08) on the server's endpoint, for
- * requests signed for service {@code iam}: users, their access keys and tags, kept in the
- * {@link IdentityStore}. Every authenticated caller may call every action for now (no policies
- * yet, as for the data API).
+ * requests signed for service {@code iam}: users, their access keys and tags, groups and their
+ * members, roles, and the account summary, kept in the {@link IdentityStore}. Every
+ * authenticated caller may call every action for now (no policies yet, as for the data API).
  */
 public final class IamApi {
 
@@ -42,6 +42,27 @@ public final class IamApi {
         actions.put("TagUser", IamAction.withoutResult(tags::tagUser));
         actions.put("UntagUser", IamAction.withoutResult(tags::untagUser));
         actions.put("ListUserTags", IamAction.withResult(tags::listUserTags));
+        GroupActions groups = new GroupActions(store, accountId);
+        actions.put("CreateGroup", IamAction.withResult(groups::createGroup));
+        actions.put("GetGroup", IamAction.withResult(groups::getGroup));
+        actions.put("ListGroups", IamAction.withResult(groups::listGroups));
+        actions.put("UpdateGroup", IamAction.withoutResult(groups::updateGroup));
+        actions.put("DeleteGroup", IamAction.withoutResult(groups::deleteGroup));
+        actions.put("AddUserToGroup", IamAction.withoutResult(groups::addUserToGroup));
+        actions.put("RemoveUserFromGroup", IamAction.withoutResult(groups::removeUserFromGroup));
+        actions.put("ListGroupsForUser", IamAction.withResult(groups::listGroupsForUser));
+        RoleActions roles = new RoleActions(store.roleStore(), accountId);
+        actions.put("CreateRole", IamAction.withResult(roles::createRole));
+        actions.put("GetRole", IamAction.withResult(roles::getRole));
+        actions.put("ListRoles", IamAction.withResult(roles::listRoles));
+        actions.put("UpdateRole", IamAction.withResult(roles::updateRole));
+        actions.put("UpdateRoleDescription", IamAction.withResult(roles::updateRoleDescription));
+        actions.put("UpdateAssumeRolePolicy", IamAction.withoutResult(roles::updateAssumeRolePolicy));
+        actions.put("DeleteRole", IamAction.withoutResult(roles::deleteRole));
+        actions.put("TagRole", IamAction.withoutResult(roles::tagRole));
+        actions.put("UntagRole", IamAction.withoutResult(roles::untagRole));
+        actions.put("ListRoleTags", IamAction.withResult(roles::listRoleTags));
+        actions.put("GetAccountSummary", IamAction.withResult(new AccountSummaryActions(store)::getAccountSummary));
         return new QueryApi(NAMESPACE, VERSION, actions);
     }
 

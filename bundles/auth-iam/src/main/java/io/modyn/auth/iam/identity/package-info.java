@@ -1,2 +1,5 @@
-/** IAM users and access keys in a system keyspace of the storage SPI, secrets sealed under the server key. */
+/**
+ * IAM users and access keys, groups with their members, and roles, in a system keyspace of the
+ * storage SPI, secrets sealed under the server key.
+ */
 package io.modyn.auth.iam.identity;
