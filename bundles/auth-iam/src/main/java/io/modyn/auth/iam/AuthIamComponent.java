@@ -1,8 +1,11 @@
 package io.modyn.auth.iam;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.storage.StorageEngine;
+import io.modyn.auth.iam.authorization.CallerPolicies;
+import io.modyn.auth.iam.authorization.IamAuthorizer;
 import io.modyn.auth.iam.credentials.CredentialLookup;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
@@ -64,6 +67,7 @@ public final class AuthIamComponent {
     private static final Logger LOG = Logger.getLogger(AuthIamComponent.class.getName());
 
     private ServiceRegistration<Authenticator> registration;
+    private ServiceRegistration<Authorizer> authorizer;
     private ServiceRegistration<ProtocolHandler> stsApi;
     private ServiceRegistration<ProtocolHandler> iamApi;
     private final IdentityStorage storage = new IdentityStorage();
@@ -91,6 +95,9 @@ public final class AuthIamComponent {
         Identities identities = identities(configuration, environment, storage, Clock.systemUTC());
         registration = context.registerService(Authenticator.class, create(configuration, environment, Clock.systemUTC(), identities.keys()),
                 new Hashtable<>(Map.of("mode", "iam")));
+        // The engine asks the authorizer before every operation: from now on callers need policies that allow.
+        authorizer = context.registerService(Authorizer.class, authorizer(configuration, callerPolicies(identities)),
+                new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId), StsApi.serviceProperties());
         iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
@@ -108,6 +115,10 @@ public final class AuthIamComponent {
         if (stsApi != null) {
             stsApi.unregister();
             stsApi = null;
+        }
+        if (authorizer != null) {
+            authorizer.unregister();
+            authorizer = null;
         }
         if (registration != null) {
             registration.unregister();
@@ -137,6 +148,18 @@ public final class AuthIamComponent {
         UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
                 Duration.ofMillis(cacheMillis), System::nanoTime);
         return new Identities(store, keys);
+    }
+
+    /**
+     * Where the authorizer gets callers' policies: for now no caller has any, so IAM users are
+     * denied everything and the root allowed everything. IAM policies, roles and sessions plug in here.
+     */
+    static CallerPolicies callerPolicies(Identities identities) {
+        return CallerPolicies.NONE;
+    }
+
+    static Authorizer authorizer(AuthIamConfiguration configuration, CallerPolicies callers) {
+        return new IamAuthorizer(configuration.region().trim(), callers, Clock.systemUTC(), System::nanoTime);
     }
 
     /** The authenticator of this configuration for the account root alone. */
