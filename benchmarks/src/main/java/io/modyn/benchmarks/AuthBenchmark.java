@@ -37,7 +37,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * timed on its own, after as many warm-up calls, and the median and 99th percentile printed.
  *
  * <ul>
- * <li>SigV4: a GetItem signed by the AWS SDK's own signer, verified by {@link SigV4Verifier}.</li>
+ * <li>SigV4: a GetItem signed by the AWS SDK's own signer, verified by {@link SigV4Verifier} with its
+ * signing key cached (every request but a key's first of the day), and with the key derived anew.</li>
  * <li>Authorization: a GetItem by a user with 20 identity-based policies, only the last of which
  * allows it (every policy is looked at), with the condition keys the engine sends for a GetItem;
  * cached (the decision cache answers), uncached (every entry has expired, so each call evaluates
@@ -63,6 +64,7 @@ public final class AuthBenchmark {
         int rounds = args.length == 2 && args[0].equals("--rounds") ? Integer.parseInt(args[1]) : 200_000;
         List<String> rows = new ArrayList<>();
         rows.add(sigV4(rounds));
+        rows.add(sigV4NewSigningKey(rounds));
         rows.add(authorization("authorization, 20 policies, cached", rounds, false, false));
         rows.add(authorization("authorization, 20 policies, uncached", rounds, true, false));
         rows.add(authorization("authorization, 20 policies with conditions (never cached)", rounds, true, true));
@@ -82,6 +84,16 @@ public final class AuthBenchmark {
                 + "\"ProjectionExpression\":\"#s, total\",\"ExpressionAttributeNames\":{\"#s\":\"status\"}}").getBytes(StandardCharsets.UTF_8);
         SignedRequest request = sign(body, now);
         return row("SigV4 verification of a " + body.length + "-byte GetItem", time(rounds, () -> verifier.verify(request)));
+    }
+
+    /** A new verifier per call: the signing key is derived each time, as for a key's first request of the day. */
+    private static String sigV4NewSigningKey(int rounds) {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        RootCredentials root = new RootCredentials(ACCOUNT, ACCESS_KEY, SECRET);
+        byte[] body = "{\"TableName\":\"Orders\",\"Key\":{\"customer\":{\"S\":\"c-000123\"}}}".getBytes(StandardCharsets.UTF_8);
+        SignedRequest request = sign(body, now);
+        return row("SigV4 verification, signing key derived (first request of a key and day)", time(rounds,
+                () -> new SigV4Verifier(REGION, root, SigningServices::accepted, Clock.fixed(now, ZoneOffset.UTC)).verify(request)));
     }
 
     private static String authorization(String name, int rounds, boolean expireEveryEntry, boolean conditions) {

@@ -225,6 +225,14 @@ class IamAuthorizerTest {
     }
 
     @Test
+    void principalTypeNamesTheKindOfCaller() {
+        assertEquals("Account", RequestKeys.principalType(ROOT_ARN, true));
+        assertEquals("User", RequestKeys.principalType(ALICE_ARN, false));
+        assertEquals("AssumedRole", RequestKeys.principalType(SESSION_ARN, false));
+        assertEquals("FederatedUser", RequestKeys.principalType("arn:aws:sts::000000000000:federated-user/bob", false));
+    }
+
+    @Test
     void resourceTagsAreReadOnlyWhenAPolicyTestsThem() {
         AtomicInteger reads = new AtomicInteger();
         ResourceTags counting = arn -> {
