@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * IAM users and their access keys on a server started with {@code --auth iam}: the account root
  * creates users and keys through the AWS SDK's {@link IamClient} and the AWS CLI; a user's key then
- * signs DynamoDB and STS requests as that user; a deactivated or deleted key is refused as AWS
+ * signs DynamoDB and STS requests as that user (DynamoDB denies a user without policies, as AWS does); a deactivated or deleted key is refused as AWS
  * refuses it; IAM's errors arrive as AWS sends them; the secret is nowhere in clear in the data
  * directory or the database; and on PostgreSQL a user made on one node works on another within a
  * second.
@@ -89,7 +89,12 @@ class IamUsersTest {
 
             try (DynamoDbClient dynamo = dynamo(server, key.accessKeyId(), key.secretAccessKey());
                  StsClient sts = sts(server, key.accessKeyId(), key.secretAccessKey())) {
-                assertNotNull(dynamo.listTables().tableNames());
+                // Signed as alice, who has no policy: authenticated (not UnrecognizedClient), then denied as AWS denies her.
+                DynamoDbException denied = assertThrows(DynamoDbException.class, dynamo::listTables);
+                assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
+                assertEquals("User: " + user.arn() + " is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:"
+                        + server.region() + ":" + ACCOUNT + ":table/* because no identity-based policy allows the dynamodb:ListTables action",
+                        denied.awsErrorDetails().errorMessage());
                 GetCallerIdentityResponse identity = sts.getCallerIdentity();
                 assertEquals(user.arn(), identity.arn());
                 assertEquals(user.userId(), identity.userId());
@@ -115,7 +120,7 @@ class IamUsersTest {
             iam.createUser(request -> request.userName("bob"));
             AccessKey key = iam.createAccessKey(request -> request.userName("bob")).accessKey();
             try (DynamoDbClient dynamo = dynamo(server, key.accessKeyId(), key.secretAccessKey())) {
-                dynamo.listTables();
+                assertFalse(refused(dynamo));
 
                 iam.updateAccessKey(request -> request.userName("bob").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
                 Eventually.await("the inactive key is refused", PROPAGATION, () -> refused(dynamo));
@@ -172,7 +177,10 @@ class IamUsersTest {
         assertTrue(names.contains("dave"), names.toString());
         AwsCli asDave = aws.withEnvironment("AWS_ACCESS_KEY_ID", key.getString("AccessKeyId"))
                 .withEnvironment("AWS_SECRET_ACCESS_KEY", key.getString("SecretAccessKey"));
-        assertTrue(asDave.run("dynamodb", "list-tables").containsKey("TableNames"));
+        // dave has no policy: the CLI's request is authenticated as dave and denied.
+        AssertionError denied = assertThrows(AssertionError.class, () -> asDave.run("dynamodb", "list-tables"));
+        assertTrue(denied.getMessage().contains("AccessDeniedException") && denied.getMessage().contains(user.getString("Arn")
+                + " is not authorized to perform: dynamodb:ListTables"), denied.getMessage());
         assertEquals(user.getString("Arn"), asDave.run("sts", "get-caller-identity").getString("Arn"));
     }
 
@@ -252,12 +260,17 @@ class IamUsersTest {
         }
     }
 
+    /**
+     * Whether the key is refused at authentication. A user without policies is denied ListTables
+     * after authentication (AccessDeniedException): that is a key that works.
+     */
     private static boolean refused(DynamoDbClient dynamo) {
         try {
             dynamo.listTables();
             return false;
         } catch (DynamoDbException e) {
             if ("UnrecognizedClientException".equals(e.awsErrorDetails().errorCode())) return true;
+            if ("AccessDeniedException".equals(e.awsErrorDetails().errorCode())) return false;
             throw e;
         }
     }

@@ -1,8 +1,11 @@
 package io.modyn.auth.iam;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.storage.StorageEngine;
+import io.modyn.auth.iam.authorization.CallerPolicies;
+import io.modyn.auth.iam.authorization.IamAuthorizer;
 import io.modyn.auth.iam.credentials.CredentialLookup;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
@@ -68,6 +71,7 @@ public final class AuthIamComponent {
     private static final Logger LOG = Logger.getLogger(AuthIamComponent.class.getName());
 
     private ServiceRegistration<Authenticator> registration;
+    private ServiceRegistration<Authorizer> authorizer;
     private ServiceRegistration<ProtocolHandler> stsApi;
     private ServiceRegistration<ProtocolHandler> iamApi;
     private final IdentityStorage storage = new IdentityStorage();
@@ -96,6 +100,9 @@ public final class AuthIamComponent {
         registration = context.registerService(Authenticator.class,
                 create(configuration, environment, Clock.systemUTC(), identities.keys(), identities.sessionKeys()),
                 new Hashtable<>(Map.of("mode", "iam")));
+        // The engine asks the authorizer before every operation: from now on callers need policies that allow.
+        authorizer = context.registerService(Authorizer.class, authorizer(configuration, callerPolicies(identities)),
+                new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
         // Seams for the lead: AssumableRoles (the role store) and CallerPolicies (identity-based policies).
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
@@ -115,6 +122,10 @@ public final class AuthIamComponent {
         if (stsApi != null) {
             stsApi.unregister();
             stsApi = null;
+        }
+        if (authorizer != null) {
+            authorizer.unregister();
+            authorizer = null;
         }
         if (registration != null) {
             registration.unregister();
@@ -148,6 +159,18 @@ public final class AuthIamComponent {
                 Duration.ofMillis(cacheMillis), System::nanoTime);
         SessionStore sessions = new SessionStore(storage, sealer, random, clock);
         return new Identities(store, keys, sessions, new SessionCache(sessions, Duration.ofMillis(cacheMillis), System::nanoTime));
+    }
+
+    /**
+     * Where the authorizer gets callers' policies: for now no caller has any, so IAM users are
+     * denied everything and the root allowed everything. IAM policies, roles and sessions plug in here.
+     */
+    static CallerPolicies callerPolicies(Identities identities) {
+        return CallerPolicies.NONE;
+    }
+
+    static Authorizer authorizer(AuthIamConfiguration configuration, CallerPolicies callers) {
+        return new IamAuthorizer(configuration.region().trim(), callers, Clock.systemUTC(), System::nanoTime);
     }
 
     /** The authenticator of this configuration for the account root alone. */
