@@ -164,6 +164,12 @@ class AdminSignatureTest {
     }
 
     @Test
+    void theSdkSignedAdminClientOfTheTestsIsServed() {
+        assertTrue(admin.bundle(STORAGE_BUNDLE).orElseThrow().isActive());
+        assertTrue(admin.bundles().size() > 10, "lists every bundle");
+    }
+
+    @Test
     void theSecretNeverShowsInTheServerLog() throws IOException {
         assertFalse(Files.readString(server.log()).contains(TestCredentials.SECRET_ACCESS_KEY), "secret in the server log");
         assertFalse(Files.readString(server.log()).contains(admin.token()), "token in the server log");
