@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Who may use the admin endpoint once the server authenticates requests (bundle auth-iam,
@@ -36,6 +38,8 @@ final class AdminAccess {
 
     /** The service an admin request's signature is scoped to, and the prefix of its actions. */
     static final String SIGNING_SERVICE = "modyn";
+
+    private static final Logger LOG = Logger.getLogger(AdminAccess.class.getName());
 
     private final Supplier<Authenticator> authenticator;
     private final Supplier<Authorizer> authorizer;
@@ -80,6 +84,8 @@ final class AdminAccess {
         } catch (DynamoException e) {
             throw new AdminException(e.type().retryable() ? AdminException.SERVICE_UNAVAILABLE : AdminException.FORBIDDEN,
                     "Signature refused (" + e.type().wireName() + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failed("authenticator", e);
         }
     }
 
@@ -110,7 +116,15 @@ final class AdminAccess {
         } catch (DynamoException e) {
             throw new AdminException(e.type().retryable() ? AdminException.SERVICE_UNAVAILABLE : AdminException.FORBIDDEN,
                     e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw failed("authorizer", e);
         }
+    }
+
+    /** A broken authenticator or authorizer refuses (never admits), and says where to look. */
+    private static AdminException failed(String what, RuntimeException e) {
+        LOG.log(Level.WARNING, "The " + what + " failed on an admin request; the request is refused", e);
+        return new AdminException(AdminException.SERVICE_UNAVAILABLE, "The " + what + " failed; see the server log");
     }
 
     String bundleArn(String accountId, String bundleName) {

@@ -184,6 +184,21 @@ class AdminAccessTest {
     }
 
     @Test
+    void aFailingAuthenticatorOrAuthorizerRefuses() throws IOException {
+        authorizer.set((context, requests, tags, policies) -> {
+            throw new IllegalStateException("policy store down");
+        });
+        RawHttp.Response byUser = signed("POST", "/bundles/4/start", ALICE_KEY, ALICE_SECRET);
+        assertEquals(503, byUser.status(), byUser.body());
+        assertTrue(byUser.body().contains("authorizer failed"), byUser.body());
+        authenticator.set(request -> {
+            throw new IllegalStateException("key store down");
+        });
+        assertEquals(503, signed("POST", "/bundles/4/start", ROOT_KEY, ROOT_SECRET).status());
+        assertEquals(List.of(), framework.calls);
+    }
+
+    @Test
     void withoutAuthenticationTheTokenAloneAdmitsAndASignatureIsIgnored() throws IOException {
         authenticator.set(null);
         assertEquals(200, RawHttp.exchange(port(), "GET /bundles HTTP/1.1\r\nHost: 127.0.0.1:" + port()
