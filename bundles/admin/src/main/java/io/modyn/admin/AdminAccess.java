@@ -82,8 +82,12 @@ final class AdminAccess {
         try {
             return bound.authenticate(request);
         } catch (DynamoException e) {
+            // The scope errors do not name what is expected; the operator needs it (bin/modyn-admin --region).
+            String message = e.getMessage() == null ? "" : e.getMessage().trim();
+            String scope = message.contains("scoped")
+                    ? " This endpoint takes signatures for region '" + region + "', service '" + SIGNING_SERVICE + "'." : "";
             throw new AdminException(e.type().retryable() ? AdminException.SERVICE_UNAVAILABLE : AdminException.FORBIDDEN,
-                    "Signature refused (" + e.type().wireName() + "): " + e.getMessage(), e);
+                    "Signature refused (" + e.type().wireName() + "): " + message + scope, e);
         } catch (RuntimeException e) {
             throw failed("authenticator", e);
         }

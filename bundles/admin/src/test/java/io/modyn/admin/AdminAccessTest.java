@@ -112,7 +112,8 @@ class AdminAccessTest {
         RawHttp.Response response = RawHttp.exchange(port(), SdkSignedRequests.head("POST", port(), "/bundles/4/start",
                 "dynamodb", ROOT_KEY, ROOT_SECRET, Map.of(AdminToken.HEADER, token)).stripTrailing(), "");
         assertEquals(403, response.status(), response.body());
-        assertTrue(response.body().contains("'modyn'"), response.body());
+        assertTrue(response.body().contains("Credential should be scoped to correct service: 'modyn'"), response.body());
+        assertTrue(response.body().contains("region 'eu-west-1'"), "names the region to sign for: " + response.body());
         assertEquals(List.of(), framework.calls);
     }
 
