@@ -270,8 +270,18 @@ public final class ModynServer implements AutoCloseable {
         return region;
     }
 
+    /**
+     * The admin endpoint's client; on a server started with {@code --auth iam} it signs as the
+     * account root with the keys given in the environment ({@code MODYN_ROOT_ACCESS_KEY_ID} and
+     * {@code MODYN_ROOT_SECRET_ACCESS_KEY}), as the endpoint then requires.
+     */
     public AdminClient admin() {
-        return new AdminClient(URI.create("http://127.0.0.1:" + adminPort), dataDir);
+        AdminClient client = new AdminClient(URI.create("http://127.0.0.1:" + adminPort), dataDir);
+        int auth = extraOptions.indexOf("--auth");
+        boolean iam = auth >= 0 && auth + 1 < extraOptions.size() && extraOptions.get(auth + 1).equals("iam");
+        String keyId = environment.get("MODYN_ROOT_ACCESS_KEY_ID");
+        String secret = environment.get("MODYN_ROOT_SECRET_ACCESS_KEY");
+        return iam && keyId != null && secret != null ? client.signedAs(keyId, secret, region) : client;
     }
 
     /** The server folder this process runs from (a copy of the distribution). */

@@ -137,10 +137,13 @@ public final class SigV4Verifier {
         }
     }
 
-    /** What a client needs to find its signing mistake; a session token it sent is not repeated. */
+    /**
+     * What a client needs to find its signing mistake; a session token it sent is not repeated, nor
+     * any other signed header named like a token (the admin endpoint's {@code x-modyn-admin-token}).
+     */
     private static void logMismatch(Credential credential, String canonicalRequest, String stringToSign) {
         if (LOG.isLoggable(Level.FINE)) {
-            String shown = canonicalRequest.replaceAll("(?m)^(x-amz-security-token:).*$", "$1<redacted>")
+            String shown = canonicalRequest.replaceAll("(?m)^([a-z0-9-]*token:).*$", "$1<redacted>")
                     .replaceAll("(X-Amz-Security-Token=)[^&\\n]*", "$1<redacted>");
             LOG.fine("Signature mismatch for access key " + credential.accessKeyId() + ". Canonical request:\n" + shown
                     + "\nString to sign:\n" + stringToSign);
