@@ -39,10 +39,13 @@ import java.util.function.Supplier;
  */
 final class KmsAuthorization {
 
-    /** What the policy of an AWS managed key lets the account do with it directly (the rest only through the service). */
+    /**
+     * What the policy of an AWS managed key lets the account do with it directly: read it. Using it
+     * is allowed only through its service (kms:ViaService), which here is the engine's
+     * {@link io.modyn.api.crypto.KeyManager}, not this API.
+     */
     private static final Set<String> AWS_MANAGED_ALLOWED = Set.of("DescribeKey", "GetKeyPolicy", "GetKeyRotationStatus",
-            "ListKeyPolicies", "ListResourceTags", "ListKeyRotations", "ListAliases", "Encrypt", "Decrypt", "ReEncrypt",
-            "GenerateDataKey", "GenerateDataKeyWithoutPlaintext");
+            "ListKeyPolicies", "ListResourceTags", "ListKeyRotations", "ListAliases");
 
     private final KeyService keys;
     private final Supplier<Authorizer> authorizer;
