@@ -65,6 +65,7 @@ public final class KmsApi implements ProtocolHandler {
     public KmsApi(KeyService keys, Supplier<Authorizer> authorizer) {
         this.keys = keys;
         this.authorization = new KmsAuthorization(keys, authorizer);
+        keys.authorizeOnBehalfWith(authorization::onBehalfOf);
         actions.put("CreateKey", this::createKey);
         action("GetKeyPolicy", this::getKeyPolicy);
         actions.put("PutKeyPolicy", this::putKeyPolicy);

@@ -55,6 +55,31 @@ final class KmsAuthorization {
         this.authorizer = authorizer;
     }
 
+    /**
+     * A {@link io.modyn.api.crypto.KeyManager} call on behalf of a DynamoDB request's caller, asked
+     * as DynamoDB's calls to KMS are: with {@code kms:ViaService} = {@code dynamodb.<region>.amazonaws.com}.
+     * Nothing is asked without an authorizer or without a principal (open mode).
+     */
+    void onBehalfOf(RequestContext caller, String action, KmsKey key, String identifier, Map<String, String> encryptionContext) {
+        Authorizer bound = authorizer.get();
+        if (bound == null || caller == null || caller.principal() == null) {
+            return;
+        }
+        Map<String, List<String>> conditionKeys = contextKeys(callerKeys(caller.principal()), encryptionContext);
+        conditionKeys.put("kms:ViaService", List.of("dynamodb." + keys.region() + ".amazonaws.com"));
+        Access access = onKey(action, key, identifier, conditionKeys);
+        try {
+            bound.authorize(caller, List.of(new AuthorizationRequest(access.action(), access.resource(), access.conditionKeys())),
+                    arn -> arn.equals(access.resource()) ? key.tags() : Map.of(),
+                    arn -> arn.equals(access.resource()) ? Optional.of(new ResourcePolicy(keys.policy(key), true)) : Optional.empty());
+        } catch (DynamoException e) {
+            if (e.type() == ErrorType.ACCESS_DENIED) {
+                throw new KeyManagerException("AccessDeniedException", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     /** One action on one resource, with the key it names (null for {@code *} and alias ARNs). */
     private record Access(String action, String resource, KmsKey key, Map<String, List<String>> conditionKeys) {
     }

@@ -4,6 +4,7 @@ import io.modyn.api.crypto.DataKey;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.api.crypto.KeyManagerException;
 import io.modyn.api.crypto.KeyReference;
+import io.modyn.api.dynamodb.RequestContext;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +35,26 @@ public final class KeyService implements KeyManager {
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private volatile OnBehalfCheck onBehalf = (caller, action, key, identifier, encryptionContext) -> { };
+
+    /**
+     * Authorizes a {@link KeyManager} call made on behalf of a DynamoDB request's caller (the API
+     * layer supplies it, since it holds the authorizer); refuses by throwing.
+     */
+    @FunctionalInterface
+    public interface OnBehalfCheck {
+        void check(RequestContext caller, String action, KmsKey key, String identifier, Map<String, String> encryptionContext);
+    }
 
     public KeyService(KeyStore store, String region, String accountId, Clock clock) {
         this.store = store;
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
+    }
+
+    public void authorizeOnBehalfWith(OnBehalfCheck check) {
+        onBehalf = check;
     }
 
     public String region() {
@@ -473,5 +488,29 @@ public final class KeyService implements KeyManager {
     @Override
     public byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext) {
         return decrypt(ciphertextBlob, encryptionContext, null).plaintext();
+    }
+
+    @Override
+    public KeyReference resolve(String keyIdOrAliasOrArn, RequestContext onBehalfOf) {
+        KmsKey key = find(keyIdOrAliasOrArn);
+        onBehalf.check(onBehalfOf, "kms:DescribeKey", key, keyIdOrAliasOrArn, Map.of());
+        return new KeyReference(key.id(), arn(key.id()), key.state().name());
+    }
+
+    @Override
+    public DataKey generateDataKey(String keyIdOrAliasOrArn, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        onBehalf.check(onBehalfOf, "kms:GenerateDataKey", find(keyIdOrAliasOrArn), keyIdOrAliasOrArn, encryptionContext);
+        return generateDataKey(keyIdOrAliasOrArn, encryptionContext);
+    }
+
+    @Override
+    public byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        CiphertextBlob.Header header = CiphertextBlob.header(ciphertextBlob);
+        KmsKey key = header == null ? null : existing(header.keyId()).orElse(null);
+        if (key == null) {
+            throw KmsErrors.invalidCiphertext();
+        }
+        onBehalf.check(onBehalfOf, "kms:Decrypt", key, null, encryptionContext);
+        return decryptDataKey(ciphertextBlob, encryptionContext);
     }
 }

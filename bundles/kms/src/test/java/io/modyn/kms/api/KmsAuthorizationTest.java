@@ -197,6 +197,35 @@ class KmsAuthorizationTest {
         assertEquals(200, api.call(ALICE, "DescribeKey", "{\"KeyId\":\"" + keyId + "\"}").status());
     }
 
+    @Test
+    void keyManagerCallsOnBehalfOfADynamoDbCallerAreAskedViaDynamoDb() {
+        RequestContext caller = new RequestContext("ddb-1", ALICE, "10.0.0.9", true, "aws-sdk-java");
+
+        io.modyn.api.crypto.DataKey dataKey = keys.generateDataKey("alias/aws/dynamodb", Map.of("aws:dynamodb:tableName", "T"), caller);
+
+        AuthorizationRequest generate = authorizer.calls.get(0).get(0);
+        assertEquals("kms:GenerateDataKey", generate.action());
+        assertEquals(dataKey.keyArn(), generate.resource());
+        assertEquals(List.of("dynamodb.us-east-1.amazonaws.com"), generate.values("kms:ViaService"));
+        assertEquals(List.of("alias/aws/dynamodb"), generate.values("kms:RequestAlias"));
+        assertEquals(List.of("T"), generate.values("kms:EncryptionContext:aws:dynamodb:tableName"));
+        assertTrue(authorizer.policies.get(0).orElseThrow().document().contains("dynamodb.*.amazonaws.com"));
+        assertTrue(authorizer.policies.get(0).orElseThrow().required());
+        assertEquals(caller, authorizer.contexts.get(0));
+
+        authorizer.denies = asked -> asked.request().action().equals("kms:Decrypt");
+        io.modyn.api.crypto.KeyManagerException denied = org.junit.jupiter.api.Assertions.assertThrows(
+                io.modyn.api.crypto.KeyManagerException.class,
+                () -> keys.decryptDataKey(dataKey.ciphertextBlob(), Map.of("aws:dynamodb:tableName", "T"), caller));
+        assertEquals("AccessDeniedException", denied.errorType());
+        assertTrue(denied.getMessage().contains("kms:Decrypt on resource: " + dataKey.keyArn()), denied.getMessage());
+
+        int asked = authorizer.calls.size();
+        keys.decryptDataKey(dataKey.ciphertextBlob(), Map.of("aws:dynamodb:tableName", "T"), new RequestContext("ddb-2", null));
+        keys.decryptDataKey(dataKey.ciphertextBlob(), Map.of("aws:dynamodb:tableName", "T"));
+        assertEquals(asked, authorizer.calls.size(), "the server itself and open mode are not asked");
+    }
+
     private String created(String body) {
         Answer created = api.call(ALICE, "CreateKey", body);
         assertEquals(200, created.status(), created.body().toString());
