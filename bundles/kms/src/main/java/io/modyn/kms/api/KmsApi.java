@@ -236,7 +236,7 @@ public final class KmsApi implements ProtocolHandler {
 
     private JsonObject listKeyPolicies(JsonObject body) {
         keys.findById(keyId(body));
-        Page<String> page = Page.of(List.of(KeyPolicies.DEFAULT_NAME), body, 1000, 100, name -> name);
+        Page<String> page = Page.of(List.of(KeyPolicies.DEFAULT_NAME), body, 1000, 100, name -> name, false);
         JsonArrayBuilder list = JSON.createArrayBuilder();
         page.items().forEach(list::add);
         return page.answer(object().add("PolicyNames", list)).build();

@@ -30,6 +30,16 @@ record Page<T>(List<T> items, String nextMarker) {
      * @param defaultLimit the page size without {@code Limit}
      */
     static <T> Page<T> of(List<T> all, JsonObject body, int maxLimit, int defaultLimit, Function<T, String> sortKey) {
+        return of(all, body, maxLimit, defaultLimit, sortKey, true);
+    }
+
+    /**
+     * @param markerChecked whether a marker this server did not issue is InvalidMarkerException;
+     *        ListKeyPolicies declares no such error (its one policy never needs a second page), so
+     *        there a foreign marker is ignored
+     */
+    static <T> Page<T> of(List<T> all, JsonObject body, int maxLimit, int defaultLimit, Function<T, String> sortKey,
+                          boolean markerChecked) {
         Integer limit = KmsApi.integer(body, "Limit");
         if (limit != null && limit < 1) {
             throw KmsErrors.constraint(limit, "limit", "Member must have value greater than or equal to 1");
@@ -40,8 +50,12 @@ record Page<T>(List<T> items, String nextMarker) {
         int size = limit == null ? defaultLimit : limit;
         String marker = KmsApi.string(body, "Marker", "marker", false);
         int start = 0;
-        if (marker != null) {
-            String after = decode(marker);
+        String after = marker == null ? null : decode(marker);
+        if (after == null && marker != null && markerChecked) {
+            throw new KeyManagerException("InvalidMarkerException",
+                    "The request was rejected because the marker that specifies where pagination should next begin is not valid.");
+        }
+        if (after != null) {
             while (start < all.size() && sortKey.apply(all.get(start)).compareTo(after) <= 0) {
                 start++;
             }
@@ -64,16 +78,14 @@ record Page<T>(List<T> items, String nextMarker) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString((MARKER_PREFIX + sortKey).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The sort key a marker of ours holds; null for any other text. */
     private static String decode(String marker) {
         String text;
         try {
             text = new String(Base64.getUrlDecoder().decode(marker), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            text = "";
+            return null;
         }
-        if (!text.startsWith(MARKER_PREFIX)) {
-            throw new KeyManagerException("InvalidMarkerException", "Could not parse the marker: " + marker);
-        }
-        return text.substring(MARKER_PREFIX.length());
+        return text.startsWith(MARKER_PREFIX) ? text.substring(MARKER_PREFIX.length()) : null;
     }
 }

@@ -67,6 +67,9 @@ class ListPagingTest {
 
         Answer marker = api.call("ListKeys", "{\"Marker\":\"not-a-marker\"}");
         assertEquals("InvalidMarkerException", marker.type());
+        assertEquals("The request was rejected because the marker that specifies where pagination should next begin is not valid.",
+                marker.message());
+        assertEquals("InvalidMarkerException", api.call("ListAliases", "{\"Marker\":\"bm9wZQ\"}").type());
     }
 
     private void assertLimit(String action, String members, int limit, String constraint) {
