@@ -1,11 +1,21 @@
 package io.modyn.kms.api;
 
+import static io.modyn.kms.api.RequestMembers.blob;
+import static io.modyn.kms.api.RequestMembers.bool;
+import static io.modyn.kms.api.RequestMembers.checkAlgorithm;
+import static io.modyn.kms.api.RequestMembers.context;
+import static io.modyn.kms.api.RequestMembers.integer;
+import static io.modyn.kms.api.RequestMembers.keyId;
+import static io.modyn.kms.api.RequestMembers.string;
+import static io.modyn.kms.api.RequestMembers.tagList;
+
 import io.modyn.api.auth.Authorizer;
 import io.modyn.api.crypto.KeyManagerException;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.extension.ProtocolRequest;
 import io.modyn.api.extension.ProtocolResponse;
 import io.modyn.api.model.DynamoException;
+import io.modyn.kms.api.RequestMembers.BadRequest;
 import io.modyn.kms.keys.AesGcm;
 import io.modyn.kms.keys.KeyPolicies;
 import io.modyn.kms.keys.KeyService;
@@ -14,7 +24,6 @@ import io.modyn.kms.keys.KmsErrors;
 import io.modyn.kms.keys.KmsKey;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -132,7 +141,7 @@ public final class KmsApi implements ProtocolHandler {
             return error(400, "SerializationException", "Start of structure or map found where not expected.");
         }
         try {
-            authorization.check(action, new Members(body), request);
+            authorization.check(action, new RequestMembers.View(body), request);
             return answer(200, handler.apply(body, request));
         } catch (KeyManagerException e) {
             return error(status(e.errorType()), e.errorType(), e.getMessage());
@@ -436,120 +445,6 @@ public final class KmsApi implements ProtocolHandler {
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
-    // ---- request members
-
-    private static String keyId(JsonObject body) {
-        return string(body, "KeyId", "keyId", true);
-    }
-
-    static String string(JsonObject body, String member, String wireName, boolean required) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw KmsErrors.missing(wireName);
-            }
-            return null;
-        }
-        if (!(value instanceof JsonString s)) {
-            throw new BadRequest("Expected a string for " + member);
-        }
-        return s.getString();
-    }
-
-    private static boolean bool(JsonObject body, String member) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return false;
-        }
-        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-            throw new BadRequest("Expected a boolean for " + member);
-        }
-        return value == JsonValue.TRUE;
-    }
-
-    static Integer integer(JsonObject body, String member) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new BadRequest("Expected an integer for " + member);
-        }
-        return n.intValue();
-    }
-
-    private static byte[] blob(JsonObject body, String member, String wireName, int maxLength) {
-        String text = string(body, member, wireName, true);
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("Invalid base64 in " + member);
-        }
-        if (bytes.length < 1) {
-            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=0 cap=0]", wireName, "Member must have length greater than or equal to 1");
-        }
-        if (bytes.length > maxLength) {
-            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=" + bytes.length + " cap=" + bytes.length + "]", wireName,
-                    "Member must have length less than or equal to " + maxLength);
-        }
-        return bytes;
-    }
-
-    private static void checkAlgorithm(JsonObject body, String member, String wireName) {
-        String algorithm = string(body, member, wireName, false);
-        if (algorithm != null && !algorithm.equals("SYMMETRIC_DEFAULT")) {
-            throw KmsErrors.constraint(algorithm, wireName, "Member must satisfy enum value set: [SYMMETRIC_DEFAULT]");
-        }
-    }
-
-    private static Map<String, String> context(JsonObject body, String member) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return Map.of();
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw new BadRequest("Expected a map for " + member);
-        }
-        Map<String, String> context = new LinkedHashMap<>();
-        object.forEach((k, v) -> {
-            if (!(v instanceof JsonString s)) {
-                throw new BadRequest("Expected string values in " + member);
-            }
-            context.put(k, s.getString());
-        });
-        return context;
-    }
-
-    private static Map<String, String> tagList(JsonObject body) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        JsonValue value = body.get("Tags");
-        if (value == null || value == JsonValue.NULL) {
-            return tags;
-        }
-        if (!(value instanceof jakarta.json.JsonArray array)) {
-            throw new BadRequest("Expected a list for Tags");
-        }
-        for (JsonValue tag : array) {
-            if (!(tag instanceof JsonObject t)) {
-                throw new BadRequest("Expected a structure in Tags");
-            }
-            String key = string(t, "TagKey", "tagKey", true);
-            String tagValue = string(t, "TagValue", "tagValue", true);
-            if (key.isEmpty() || key.length() > 128) {
-                throw KmsErrors.constraint(key, "tags.member.tagKey", "Member must have length between 1 and 128");
-            }
-            if (tagValue.length() > 256) {
-                throw KmsErrors.constraint(tagValue, "tags.member.tagValue", "Member must have length less than or equal to 256");
-            }
-            if (key.startsWith("aws:")) {
-                throw new KeyManagerException("TagException", "Tags beginning with aws: are reserved");
-            }
-            tags.put(key, tagValue);
-        }
-        return tags;
-    }
-
     // ---- answer members
 
     private static JsonObjectBuilder object() {
@@ -575,74 +470,4 @@ public final class KmsApi implements ProtocolHandler {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** The request's members as authorization reads them, parsed (and refused) as the actions parse them. */
-    private static final class Members implements KmsAuthorization.Request {
-        private final JsonObject body;
-
-        Members(JsonObject body) {
-            this.body = body;
-        }
-
-        @Override
-        public String keyId() {
-            return KmsApi.keyId(body);
-        }
-
-        @Override
-        public String optionalKeyId() {
-            return KmsApi.string(body, "KeyId", "keyId", false);
-        }
-
-        @Override
-        public String string(String member) {
-            return KmsApi.string(body, member, Character.toLowerCase(member.charAt(0)) + member.substring(1), false);
-        }
-
-        @Override
-        public String required(String member) {
-            return KmsApi.string(body, member, Character.toLowerCase(member.charAt(0)) + member.substring(1), true);
-        }
-
-        @Override
-        public byte[] blob() {
-            return KmsApi.blob(body, "CiphertextBlob", "ciphertextBlob", MAX_CIPHERTEXT);
-        }
-
-        @Override
-        public Map<String, String> context(String member) {
-            return KmsApi.context(body, member);
-        }
-
-        @Override
-        public Map<String, String> tags() {
-            return tagList(body);
-        }
-
-        @Override
-        public List<String> stringList(String member) {
-            List<String> values = new ArrayList<>();
-            if (body.get(member) instanceof jakarta.json.JsonArray array) {
-                array.forEach(v -> {
-                    if (v instanceof JsonString s) {
-                        values.add(s.getString());
-                    }
-                });
-            }
-            return values;
-        }
-
-        @Override
-        public boolean bypassLockout() {
-            return bool(body, "BypassPolicyLockoutSafetyCheck");
-        }
-    }
-
-    /** A body that does not match the API's shapes: SerializationException. */
-    static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message);
-        }
-    }
 }

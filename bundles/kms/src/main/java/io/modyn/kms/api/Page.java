@@ -40,7 +40,7 @@ record Page<T>(List<T> items, String nextMarker) {
      */
     static <T> Page<T> of(List<T> all, JsonObject body, int maxLimit, int defaultLimit, Function<T, String> sortKey,
                           boolean markerChecked) {
-        Integer limit = KmsApi.integer(body, "Limit");
+        Integer limit = RequestMembers.integer(body, "Limit");
         if (limit != null && limit < 1) {
             throw KmsErrors.constraint(limit, "limit", "Member must have value greater than or equal to 1");
         }
@@ -48,7 +48,7 @@ record Page<T>(List<T> items, String nextMarker) {
             throw KmsErrors.constraint(limit, "limit", "Member must have value less than or equal to " + maxLimit);
         }
         int size = limit == null ? defaultLimit : limit;
-        String marker = KmsApi.string(body, "Marker", "marker", false);
+        String marker = RequestMembers.string(body, "Marker", "marker", false);
         int start = 0;
         String after = marker == null ? null : decode(marker);
         if (after == null && marker != null && markerChecked) {
