@@ -82,7 +82,7 @@ public final class KeyStore {
             // the wrong key; said below
         }
         throw new RootKeyMismatchException("The KMS root key (" + root.description() + ") is not the key that wrapped the KMS keys in "
-                + storage.name() + " storage: start with the original root key file (--kms-root-key-file). Nothing was changed.");
+                + storage.name() + " storage: start with the original root key (--kms-root-key-file, or MODYN_KMS_ROOT_KEY). Nothing was changed.");
     }
 
     public Optional<KmsKey> key(String id) {
