@@ -21,8 +21,7 @@ import io.modyn.auth.iam.identity.SessionStore;
 import io.modyn.auth.iam.identity.UserKeyCache;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
 import io.modyn.auth.iam.sigv4.SigningServices;
-import io.modyn.auth.iam.sts.AssumableRoles;
-import io.modyn.auth.iam.sts.CallerPolicies;
+import io.modyn.auth.iam.sts.StoredRoles;
 import io.modyn.auth.iam.sts.StsApi;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -101,12 +100,15 @@ public final class AuthIamComponent {
                 create(configuration, environment, Clock.systemUTC(), identities.keys(), identities.sessionKeys()),
                 new Hashtable<>(Map.of("mode", "iam")));
         // The engine asks the authorizer before every operation: from now on callers need policies that allow.
-        authorizer = context.registerService(Authorizer.class, authorizer(configuration, callerPolicies(identities)),
+        CallerPolicies callers = callerPolicies(identities);
+        authorizer = context.registerService(Authorizer.class, authorizer(configuration, callers),
                 new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
-        // Seams for the lead: AssumableRoles (the role store) and CallerPolicies (identity-based policies).
+        // AssumeRole weighs the caller's identity-based policies (the authorizer's) with the role's trust policy.
+        String accountId = configuration.accountId().trim();
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
-                identities.sessionKeys(), AssumableRoles.NONE, CallerPolicies.NONE), StsApi.serviceProperties());
+                identities.sessionKeys(), new StoredRoles(identities.store().roleStore(), accountId),
+                caller -> callers.of(caller).policies()), StsApi.serviceProperties());
         iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
                 IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "

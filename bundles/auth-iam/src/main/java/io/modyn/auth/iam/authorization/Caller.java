@@ -55,7 +55,7 @@ public final class Caller {
     }
 
     /** Identity-based and session policies, without any resource's policy. */
-    PolicySet policies() {
+    public PolicySet policies() {
         return policies;
     }
 
