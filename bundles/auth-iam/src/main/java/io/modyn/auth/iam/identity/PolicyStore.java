@@ -1,0 +1,448 @@
+package io.modyn.auth.iam.identity;
+
+import io.modyn.api.storage.KeyRange;
+import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageEngine;
+import io.modyn.api.storage.StorageTransaction;
+import io.modyn.auth.iam.identity.IdentityException.Reason;
+import io.modyn.auth.iam.policy.MalformedPolicyException;
+import io.modyn.auth.iam.policy.PolicyDocument;
+import io.modyn.auth.iam.policy.PolicyKind;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * IAM policies in the system keyspace {@value IdentityStore#KEYSPACE}, beside the users. Two
+ * partitions:
+ * <ul>
+ * <li>{@code holder}: one record per user, group or role that has policies (sort key: kind letter,
+ *     {@code /}, the name in lower case), with its inline policies and the ARNs of the managed
+ *     policies attached to it;</li>
+ * <li>{@code policy}: one record per customer managed policy (sort key: its name in lower case,
+ *     since names are unique in the account regardless of path and case) with all its versions and
+ *     its attachment count.</li>
+ * </ul>
+ * Every change locks the records it changes with {@code getForUpdate}, holder before policy, so two
+ * nodes on one database can neither lose an attachment count nor exceed a limit. Deleting a holder
+ * locks its record too ({@link #checkNoPolicies}), so a policy put concurrently is either refused
+ * for want of its holder or refuses the delete.
+ *
+ * <p>Documents are validated by the policy parser when they are stored, and stored as given;
+ * {@link IdentityPolicies} parses them for the request path.
+ */
+public final class PolicyStore {
+
+    public static final int MAX_VERSIONS = 5;
+    public static final int MAX_MANAGED_POLICY_SIZE = 6144;
+
+    static final byte[] HOLDERS = "holder".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] POLICIES = "policy".getBytes(StandardCharsets.US_ASCII);
+    private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private final IdentityStorage storage;
+    private final PolicyHolders holders;
+    private final String accountId;
+    private final SecureRandom random;
+    private final Clock clock;
+    private volatile StorageEngine prepared;
+
+    public PolicyStore(IdentityStorage storage, PolicyHolders holders, String accountId, SecureRandom random, Clock clock) {
+        this.storage = storage;
+        this.holders = holders;
+        this.accountId = accountId;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public PolicyHolders holders() {
+        return holders;
+    }
+
+    // ---- inline policies
+
+    /** Adds or replaces the holder's inline policy {@code policyName}. */
+    public void putInlinePolicy(HolderKind kind, String holder, String policyName, String document) {
+        parse(document, PolicyKind.IDENTITY);
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+            requireHolder(kind, holder);
+            Map<String, String> inline = new LinkedHashMap<>(current.inline());
+            inline.put(policyName, document);
+            int size = inline.values().stream().mapToInt(PolicyStore::size).sum();
+            if (size > kind.maxInlineSize()) {
+                throw new IdentityException(Reason.LIMIT_EXCEEDED, "Maximum policy size of " + kind.maxInlineSize()
+                        + " bytes exceeded for " + kind.word() + " " + holder);
+            }
+            tx.put(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder), PolicyRecords.holder(new HolderPolicies(inline, current.attached())));
+            tx.commit();
+        }
+    }
+
+    /** The document of the holder's inline policy, as it was put. */
+    public String inlinePolicy(HolderKind kind, String holder, String policyName) {
+        requireHolder(kind, holder);
+        String document = holderPolicies(kind, holder).inline().get(policyName);
+        if (document == null) throw noSuchInlinePolicy(kind, policyName);
+        return document;
+    }
+
+    /** The names of the holder's inline policies, ordered. */
+    public List<String> inlinePolicyNames(HolderKind kind, String holder) {
+        requireHolder(kind, holder);
+        return List.copyOf(holderPolicies(kind, holder).inline().keySet());
+    }
+
+    public void deleteInlinePolicy(HolderKind kind, String holder, String policyName) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+            requireHolder(kind, holder);
+            if (!current.inline().containsKey(policyName)) throw noSuchInlinePolicy(kind, policyName);
+            Map<String, String> inline = new LinkedHashMap<>(current.inline());
+            inline.remove(policyName);
+            writeHolder(tx, kind, holder, new HolderPolicies(inline, current.attached()));
+            tx.commit();
+        }
+    }
+
+    // ---- managed policies
+
+    public ManagedPolicy createPolicy(String name, String path, String description, String document, Map<String, String> tags) {
+        checkManaged(document);
+        Instant now = now();
+        ManagedPolicy policy = new ManagedPolicy(name, path, "ANPA" + randomId(), description, now, now, "v1", 0, tags, 2,
+                List.of(new ManagedPolicy.Version("v1", document, now)));
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            if (tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(name)) != null) {
+                throw new IdentityException(Reason.ALREADY_EXISTS, "A policy called " + name + " already exists. Duplicate names are not allowed.");
+            }
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(name), PolicyRecords.policy(policy));
+            tx.commit();
+        }
+        return policy;
+    }
+
+    /** The policy with this ARN. */
+    public ManagedPolicy policy(String arn) {
+        return findPolicy(arn).orElseThrow(() -> noSuchPolicy(arn));
+    }
+
+    /** The policy with this ARN, or empty if there is none (an ARN that is no ARN at all is refused). */
+    public Optional<ManagedPolicy> findPolicy(String arn) {
+        String name = policyName(arn);
+        if (name == null) return Optional.empty();
+        StorageEngine engine = storage.engine();
+        if (!exists(engine)) return Optional.empty();
+        byte[] bytes = engine.get(IdentityStore.KEYSPACE, POLICIES, policyKey(name));
+        return Optional.ofNullable(bytes).map(PolicyRecords::policy).filter(p -> p.arn(accountId).equals(arn));
+    }
+
+    /** Every customer managed policy, ordered by name regardless of case. */
+    public List<ManagedPolicy> policies() {
+        StorageEngine engine = storage.engine();
+        List<ManagedPolicy> policies = new ArrayList<>();
+        if (!exists(engine)) return policies;
+        try (RecordCursor cursor = engine.query(IdentityStore.KEYSPACE, POLICIES, KeyRange.all(), false)) {
+            cursor.forEachRemaining(record -> policies.add(PolicyRecords.policy(record.value())));
+        }
+        return policies;
+    }
+
+    /** Refused while the policy is attached or has versions besides its default, as IAM refuses. */
+    public void deletePolicy(String arn) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            ManagedPolicy policy = lockPolicy(tx, arn);
+            if (policy.attachmentCount() > 0) {
+                throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
+            }
+            if (policy.versions().size() > 1) {
+                throw new IdentityException(Reason.DELETE_CONFLICT, "This policy has more than one version. Before you delete a policy, "
+                        + "you must delete the policy's versions. The default version is deleted with the policy.");
+            }
+            tx.delete(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()));
+            tx.commit();
+        }
+    }
+
+    public ManagedPolicy.Version createPolicyVersion(String arn, String document, boolean setAsDefault) {
+        checkManaged(document);
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            ManagedPolicy policy = lockPolicy(tx, arn);
+            if (policy.versions().size() >= MAX_VERSIONS) {
+                throw new IdentityException(Reason.LIMIT_EXCEEDED, "A managed policy can have up to " + MAX_VERSIONS
+                        + " versions. Before you create a new version, you must delete an existing version.");
+            }
+            Instant now = now();
+            ManagedPolicy.Version version = new ManagedPolicy.Version("v" + policy.nextVersion(), document, now);
+            List<ManagedPolicy.Version> versions = new ArrayList<>();
+            versions.add(version);
+            versions.addAll(policy.versions());
+            ManagedPolicy updated = policy.with(setAsDefault ? version.versionId() : policy.defaultVersionId(),
+                    setAsDefault ? now : policy.updateDate(), policy.attachmentCount(), policy.tags(), policy.nextVersion() + 1, versions);
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
+            tx.commit();
+            return version;
+        }
+    }
+
+    /** The version of the policy with this id. */
+    public ManagedPolicy.Version policyVersion(String arn, String versionId) {
+        ManagedPolicy.Version version = policy(arn).version(versionId);
+        if (version == null) throw noSuchVersion(arn, versionId);
+        return version;
+    }
+
+    public void deletePolicyVersion(String arn, String versionId) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            ManagedPolicy policy = lockPolicy(tx, arn);
+            if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
+            if (policy.defaultVersionId().equals(versionId)) {
+                throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete the default version of a policy.");
+            }
+            List<ManagedPolicy.Version> versions = new ArrayList<>(policy.versions());
+            versions.removeIf(v -> v.versionId().equals(versionId));
+            ManagedPolicy updated = policy.with(policy.defaultVersionId(), policy.updateDate(), policy.attachmentCount(), policy.tags(),
+                    policy.nextVersion(), versions);
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
+            tx.commit();
+        }
+    }
+
+    public void setDefaultPolicyVersion(String arn, String versionId) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            ManagedPolicy policy = lockPolicy(tx, arn);
+            if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
+            ManagedPolicy updated = policy.with(versionId, now(), policy.attachmentCount(), policy.tags(), policy.nextVersion(),
+                    policy.versions());
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
+            tx.commit();
+        }
+    }
+
+    // ---- attachments
+
+    /** Attaches the policy; attaching it again changes nothing, as in IAM. */
+    public void attachPolicy(HolderKind kind, String holder, String arn) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+            requireHolder(kind, holder);
+            ManagedPolicy policy = lockPolicy(tx, arn);
+            if (current.attached().contains(arn)) return;
+            if (current.attached().size() >= HolderKind.MAX_ATTACHED_POLICIES) {
+                throw new IdentityException(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PoliciesPer" + kind.title() + ": "
+                        + HolderKind.MAX_ATTACHED_POLICIES);
+            }
+            List<String> attached = new ArrayList<>(current.attached());
+            attached.add(arn);
+            writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()),
+                    PolicyRecords.policy(policy.withAttachments(policy.attachmentCount() + 1)));
+            tx.commit();
+        }
+    }
+
+    public void detachPolicy(HolderKind kind, String holder, String arn) {
+        StorageEngine engine = writable();
+        try (StorageTransaction tx = engine.begin()) {
+            HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+            requireHolder(kind, holder);
+            if (policyName(arn) == null) throw invalidArn(arn);
+            if (!current.attached().contains(arn)) {
+                throw new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " was not found.");
+            }
+            List<String> attached = new ArrayList<>(current.attached());
+            attached.remove(arn);
+            writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
+            byte[] bytes = tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(policyName(arn)));
+            if (bytes != null) {
+                ManagedPolicy policy = PolicyRecords.policy(bytes);
+                tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()),
+                        PolicyRecords.policy(policy.withAttachments(Math.max(0, policy.attachmentCount() - 1))));
+            }
+            tx.commit();
+        }
+    }
+
+    /** The managed policies attached to the holder, in the order they were attached. */
+    public List<ManagedPolicy> attachedPolicies(HolderKind kind, String holder) {
+        requireHolder(kind, holder);
+        List<ManagedPolicy> policies = new ArrayList<>();
+        for (String arn : holderPolicies(kind, holder).attached()) findPolicy(arn).ifPresent(policies::add);
+        return policies;
+    }
+
+    /** The holder's inline policies and attached ARNs as stored, without asking whether the holder exists. */
+    public HolderPolicies holderPolicies(HolderKind kind, String holder) {
+        StorageEngine engine = storage.engine();
+        if (!exists(engine)) return HolderPolicies.NONE;
+        return PolicyRecords.holder(engine.get(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+    }
+
+    /** Whether the holder has inline or attached policies: IAM refuses to delete it then. */
+    public boolean hasPolicies(HolderKind kind, String holder) {
+        return !holderPolicies(kind, holder).isEmpty();
+    }
+
+    /**
+     * Within the transaction that deletes a user, group or role: locks its policies' record and
+     * refuses with IAM's DeleteConflict if it has any, so no policy is put meanwhile.
+     */
+    public static void checkNoPolicies(StorageTransaction tx, HolderKind kind, String holder) {
+        HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
+        if (!current.inline().isEmpty()) {
+            throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.");
+        }
+        if (!current.attached().isEmpty()) {
+            throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.");
+        }
+    }
+
+    /** Within the transaction that renames a user, group or role: its policies follow it to the new name. */
+    public static void moveHolder(StorageTransaction tx, HolderKind kind, String oldName, String newName) {
+        byte[] oldKey = holderKey(kind, oldName);
+        byte[] newKey = holderKey(kind, newName);
+        if (java.util.Arrays.equals(oldKey, newKey)) return;
+        byte[] bytes = tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, oldKey);
+        tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, newKey);
+        if (bytes == null) {
+            tx.delete(IdentityStore.KEYSPACE, HOLDERS, newKey);
+            return;
+        }
+        tx.delete(IdentityStore.KEYSPACE, HOLDERS, oldKey);
+        tx.put(IdentityStore.KEYSPACE, HOLDERS, newKey, bytes);
+    }
+
+    // ---- ARNs and errors
+
+    /** The policy name in a customer managed policy ARN of this account, null for another account's or AWS's; InvalidInput for no ARN. */
+    String policyName(String arn) {
+        String[] parts = arn.split(":", 6);
+        if (parts.length != 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[5].isEmpty()) throw invalidArn(arn);
+        if (!parts[2].equals("iam") || !parts[4].equals(accountId) || !parts[5].startsWith("policy/")) return null;
+        String resource = parts[5];
+        return resource.substring(resource.lastIndexOf('/') + 1);
+    }
+
+    static IdentityException invalidArn(String arn) {
+        return new IdentityException(Reason.INVALID_INPUT, "ARN " + arn + " is not valid.");
+    }
+
+    static IdentityException noSuchPolicy(String arn) {
+        return new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.");
+    }
+
+    private static IdentityException noSuchVersion(String arn, String versionId) {
+        return new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
+    }
+
+    private static IdentityException noSuchInlinePolicy(HolderKind kind, String policyName) {
+        return new IdentityException(Reason.NO_SUCH_ENTITY, "The " + kind.word() + " policy with name " + policyName + " cannot be found.");
+    }
+
+    /** IAM's NoSuchEntity for a user, group or role that does not exist. */
+    public static IdentityException noSuchHolder(HolderKind kind, String name) {
+        return new IdentityException(Reason.NO_SUCH_ENTITY, "The " + kind.word() + " with name " + name + " cannot be found.");
+    }
+
+    // ---- helpers
+
+    private void requireHolder(HolderKind kind, String holder) {
+        if (!holders.exists(kind, holder)) throw noSuchHolder(kind, holder);
+    }
+
+    private ManagedPolicy lockPolicy(StorageTransaction tx, String arn) {
+        String name = policyName(arn);
+        if (name == null) throw noSuchPolicy(arn);
+        byte[] bytes = tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(name));
+        ManagedPolicy policy = bytes == null ? null : PolicyRecords.policy(bytes);
+        if (policy == null || !policy.arn(accountId).equals(arn)) throw noSuchPolicy(arn);
+        return policy;
+    }
+
+    private static void writeHolder(StorageTransaction tx, HolderKind kind, String holder, HolderPolicies policies) {
+        if (policies.isEmpty()) {
+            tx.delete(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder));
+        } else {
+            tx.put(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder), PolicyRecords.holder(policies));
+        }
+    }
+
+    private static void checkManaged(String document) {
+        parse(document, PolicyKind.MANAGED);
+        if (size(document) > MAX_MANAGED_POLICY_SIZE) {
+            throw new IdentityException(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PolicySize: " + MAX_MANAGED_POLICY_SIZE);
+        }
+    }
+
+    private static void parse(String document, PolicyKind kind) {
+        try {
+            PolicyDocument.parse(document, kind);
+        } catch (MalformedPolicyException e) {
+            throw new IdentityException(Reason.MALFORMED_POLICY, e.getMessage());
+        }
+    }
+
+    /** A document's size as IAM counts it against its quotas: characters other than whitespace. */
+    static int size(String document) {
+        int size = 0;
+        for (int i = 0; i < document.length(); i++) {
+            if (!Character.isWhitespace(document.charAt(i))) size++;
+        }
+        return size;
+    }
+
+    static byte[] holderKey(HolderKind kind, String name) {
+        return (kind.code() + "/" + IamUser.storageName(name)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] policyKey(String name) {
+        return IamUser.storageName(name).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private StorageEngine writable() {
+        StorageEngine engine = storage.engine();
+        if (prepared != engine) {
+            engine.createKeyspace(IdentityStore.KEYSPACE);
+            prepared = engine;
+        }
+        return engine;
+    }
+
+    private boolean exists(StorageEngine engine) {
+        if (prepared == engine) return true;
+        if (engine.keyspaceExists(IdentityStore.KEYSPACE)) {
+            prepared = engine;
+            return true;
+        }
+        return false;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private String randomId() {
+        char[] id = new char[17];
+        for (int i = 0; i < id.length; i++) id[i] = ID_DIGITS.charAt(random.nextInt(ID_DIGITS.length()));
+        return new String(id);
+    }
+}
