@@ -9,8 +9,11 @@ import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.credentials.RootCredentialsSource;
 import io.modyn.auth.iam.iam.IamApi;
+import io.modyn.auth.iam.identity.IdentityPolicies;
 import io.modyn.auth.iam.identity.IdentityStorage;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyHolders;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.identity.SecretKeyFile;
 import io.modyn.auth.iam.identity.SecretSealer;
 import io.modyn.auth.iam.identity.UserKeyCache;
@@ -93,7 +96,8 @@ public final class AuthIamComponent {
                 new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId), StsApi.serviceProperties());
-        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
+        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), identities.policies(),
+                configuration.accountId().trim()),
                 IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
@@ -115,8 +119,12 @@ public final class AuthIamComponent {
         }
     }
 
-    /** The identity store and the authentication path's view of its keys. */
-    record Identities(IdentityStore store, UserKeyCache keys) {
+    /**
+     * The identity store, the authentication path's view of its keys, the policies, and the
+     * authorization path's view of them. Groups and roles are none until their store is wired into
+     * {@link PolicyHolders#withUsers}.
+     */
+    record Identities(IdentityStore store, UserKeyCache keys, PolicyStore policies, IdentityPolicies resolver) {
     }
 
     /**
@@ -136,7 +144,10 @@ public final class AuthIamComponent {
         }
         UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
                 Duration.ofMillis(cacheMillis), System::nanoTime);
-        return new Identities(store, keys);
+        PolicyStore policies = new PolicyStore(storage, PolicyHolders.withUsers(store, PolicyHolders.NONE), configuration.accountId().trim(),
+                random, clock);
+        IdentityPolicies resolver = new IdentityPolicies(policies, Duration.ofMillis(cacheMillis), System::nanoTime);
+        return new Identities(store, keys, policies, resolver);
     }
 
     /** The authenticator of this configuration for the account root alone. */

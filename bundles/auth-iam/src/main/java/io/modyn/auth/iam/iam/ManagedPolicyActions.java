@@ -1,0 +1,127 @@
+package io.modyn.auth.iam.iam;
+
+import io.modyn.auth.iam.iam.IamAction.Caller;
+import io.modyn.auth.iam.identity.ManagedPolicy;
+import io.modyn.auth.iam.identity.PolicyStore;
+import io.modyn.auth.iam.query.QueryXmlWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CreatePolicy, GetPolicy, ListPolicies, DeletePolicy and the versions: CreatePolicyVersion,
+ * GetPolicyVersion, ListPolicyVersions, DeletePolicyVersion, SetDefaultPolicyVersion. The account
+ * has customer managed policies only: Scope AWS lists none.
+ */
+final class ManagedPolicyActions {
+
+    private final PolicyStore store;
+
+    ManagedPolicyActions(PolicyStore store) {
+        this.store = store;
+    }
+
+    void createPolicy(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String name = parameters.policyName();
+        String path = common.path("Path", "path");
+        String document = parameters.policyDocument();
+        String description = parameters.description();
+        Map<String, String> tags = common.tags(false);
+        ManagedPolicy policy = store.createPolicy(name, path == null ? "/" : path, description, document, tags);
+        result.start("Policy");
+        PolicyXml.policyMembers(result, policy, store.accountId(), true);
+        result.end();
+    }
+
+    void getPolicy(IamParameters common, Caller caller, QueryXmlWriter result) {
+        ManagedPolicy policy = store.policy(new PolicyParameters(common).policyArn());
+        result.start("Policy");
+        PolicyXml.policyMembers(result, policy, store.accountId(), true);
+        result.end();
+    }
+
+    void listPolicies(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String scope = parameters.scope();
+        boolean onlyAttached = parameters.flag("OnlyAttached", "onlyAttached");
+        String prefix = common.pathPrefix();
+        String marker = common.marker();
+        int maxItems = common.maxItems();
+        List<ManagedPolicy> policies = scope.equals("AWS") ? List.of() : store.policies().stream()
+                .filter(policy -> policy.path().startsWith(prefix))
+                .filter(policy -> !onlyAttached || policy.attachmentCount() > 0)
+                .toList();
+        Page<ManagedPolicy> page = Page.of(policies, policy -> policy.name().toLowerCase(Locale.ROOT), marker, maxItems);
+        result.start("Policies");
+        for (ManagedPolicy policy : page.items()) {
+            result.start("member");
+            PolicyXml.policyMembers(result, policy, store.accountId(), false);
+            result.end();
+        }
+        result.end();
+        IamXml.truncation(result, page);
+    }
+
+    void deletePolicy(IamParameters common, Caller caller, QueryXmlWriter result) {
+        store.deletePolicy(new PolicyParameters(common).policyArn());
+    }
+
+    void createPolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String arn = parameters.policyArn();
+        String document = parameters.policyDocument();
+        boolean setAsDefault = parameters.flag("SetAsDefault", "setAsDefault");
+        ManagedPolicy.Version version = store.createPolicyVersion(arn, document, setAsDefault);
+        result.start("PolicyVersion");
+        PolicyXml.versionMembers(result, version, setAsDefault, false);
+        result.end();
+    }
+
+    void getPolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String arn = parameters.policyArn();
+        String versionId = parameters.versionId();
+        ManagedPolicy policy = store.policy(arn);
+        ManagedPolicy.Version version = store.policyVersion(arn, versionId);
+        result.start("PolicyVersion");
+        PolicyXml.versionMembers(result, version, policy.defaultVersionId().equals(versionId), true);
+        result.end();
+    }
+
+    /** Newest first, as IAM lists them. */
+    void listPolicyVersions(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String arn = parameters.policyArn();
+        String marker = common.marker();
+        int maxItems = common.maxItems();
+        ManagedPolicy policy = store.policy(arn);
+        Page<ManagedPolicy.Version> page = Page.of(policy.versions(), ManagedPolicyActions::newestFirstKey, marker, maxItems);
+        result.start("Versions");
+        for (ManagedPolicy.Version version : page.items()) {
+            result.start("member");
+            PolicyXml.versionMembers(result, version, version.versionId().equals(policy.defaultVersionId()), false);
+            result.end();
+        }
+        result.end();
+        IamXml.truncation(result, page);
+    }
+
+    void deletePolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String arn = parameters.policyArn();
+        store.deletePolicyVersion(arn, parameters.versionId());
+    }
+
+    void setDefaultPolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
+        PolicyParameters parameters = new PolicyParameters(common);
+        String arn = parameters.policyArn();
+        store.setDefaultPolicyVersion(arn, parameters.versionId());
+    }
+
+    /** A key that sorts v12 before v3 (Page needs ascending keys): the version number counted down. */
+    private static String newestFirstKey(ManagedPolicy.Version version) {
+        String digits = version.versionId().substring(1).split("\\.")[0];
+        return String.format("%010d", Integer.MAX_VALUE - Integer.parseInt(digits));
+    }
+}
