@@ -170,6 +170,13 @@ class IamPoliciesTest {
         simulated.getJsonArray("EvaluationResults").forEach(entry -> decisions.add(entry.asJsonObject().getString("EvalDecision")));
         assertEquals(List.of("allowed", "explicitDeny", "implicitDeny"), decisions);
 
+        String readOnly = "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess";
+        aws.run("iam", "attach-user-policy", "--user-name", "cleo", "--policy-arn", readOnly);
+        JsonObject scan = aws.run("iam", "simulate-principal-policy", "--policy-source-arn", "arn:aws:iam::" + ACCOUNT + ":user/cleo",
+                "--action-names", "dynamodb:Scan", "--resource-arns", TABLE).getJsonArray("EvaluationResults").getJsonObject(0);
+        assertEquals("allowed", scan.getString("EvalDecision"));
+        assertEquals("AmazonDynamoDBReadOnlyAccess", scan.getJsonArray("MatchedStatements").getJsonObject(0).getString("SourcePolicyId"));
+        aws.run("iam", "detach-user-policy", "--user-name", "cleo", "--policy-arn", readOnly);
         aws.run("iam", "detach-user-policy", "--user-name", "cleo", "--policy-arn", arn);
         aws.run("iam", "delete-policy", "--policy-arn", arn);
         aws.run("iam", "delete-user-policy", "--user-name", "cleo", "--policy-name", "read");

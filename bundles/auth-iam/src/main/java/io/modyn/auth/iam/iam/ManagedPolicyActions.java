@@ -1,17 +1,23 @@
 package io.modyn.auth.iam.iam;
 
 import io.modyn.auth.iam.iam.IamAction.Caller;
+import io.modyn.auth.iam.identity.AwsManagedPolicies;
 import io.modyn.auth.iam.identity.ManagedPolicy;
 import io.modyn.auth.iam.identity.PolicyStore;
+import io.modyn.auth.iam.query.QueryError;
 import io.modyn.auth.iam.query.QueryXmlWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * CreatePolicy, GetPolicy, ListPolicies, DeletePolicy and the versions: CreatePolicyVersion,
- * GetPolicyVersion, ListPolicyVersions, DeletePolicyVersion, SetDefaultPolicyVersion. The account
- * has customer managed policies only: Scope AWS lists none.
+ * GetPolicyVersion, ListPolicyVersions, DeletePolicyVersion, SetDefaultPolicyVersion. Scope AWS
+ * lists the {@link AwsManagedPolicies} we know; they can be read and attached, and changing one is
+ * AccessDenied, as for any resource of another account.
  */
 final class ManagedPolicyActions {
 
@@ -48,11 +54,16 @@ final class ManagedPolicyActions {
         String prefix = common.pathPrefix();
         String marker = common.marker();
         int maxItems = common.maxItems();
-        List<ManagedPolicy> policies = scope.equals("AWS") ? List.of() : store.policies().stream()
+        List<ManagedPolicy> candidates = new ArrayList<>();
+        if (!scope.equals("AWS")) candidates.addAll(store.policies());
+        if (!scope.equals("Local")) candidates.addAll(store.awsPolicies());
+        Function<ManagedPolicy, String> key = policy -> policy.name().toLowerCase(Locale.ROOT) + " " + policy.arn(store.accountId());
+        List<ManagedPolicy> policies = candidates.stream()
                 .filter(policy -> policy.path().startsWith(prefix))
                 .filter(policy -> !onlyAttached || policy.attachmentCount() > 0)
+                .sorted(Comparator.comparing(key))
                 .toList();
-        Page<ManagedPolicy> page = Page.of(policies, policy -> policy.name().toLowerCase(Locale.ROOT), marker, maxItems);
+        Page<ManagedPolicy> page = Page.of(policies, key, marker, maxItems);
         result.start("Policies");
         for (ManagedPolicy policy : page.items()) {
             result.start("member");
@@ -64,12 +75,12 @@ final class ManagedPolicyActions {
     }
 
     void deletePolicy(IamParameters common, Caller caller, QueryXmlWriter result) {
-        store.deletePolicy(new PolicyParameters(common).policyArn());
+        store.deletePolicy(customers(new PolicyParameters(common).policyArn(), caller, "DeletePolicy"));
     }
 
     void createPolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
         PolicyParameters parameters = new PolicyParameters(common);
-        String arn = parameters.policyArn();
+        String arn = customers(parameters.policyArn(), caller, "CreatePolicyVersion");
         String document = parameters.policyDocument();
         boolean setAsDefault = parameters.flag("SetAsDefault", "setAsDefault");
         ManagedPolicy.Version version = store.createPolicyVersion(arn, document, setAsDefault);
@@ -109,14 +120,23 @@ final class ManagedPolicyActions {
 
     void deletePolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
         PolicyParameters parameters = new PolicyParameters(common);
-        String arn = parameters.policyArn();
+        String arn = customers(parameters.policyArn(), caller, "DeletePolicyVersion");
         store.deletePolicyVersion(arn, parameters.versionId());
     }
 
     void setDefaultPolicyVersion(IamParameters common, Caller caller, QueryXmlWriter result) {
         PolicyParameters parameters = new PolicyParameters(common);
-        String arn = parameters.policyArn();
+        String arn = customers(parameters.policyArn(), caller, "SetDefaultPolicyVersion");
         store.setDefaultPolicyVersion(arn, parameters.versionId());
+    }
+
+    /** The ARN, unless it is an AWS managed policy's: those belong to AWS's account, and no caller here may change them. */
+    private static String customers(String arn, Caller caller, String action) {
+        if (AwsManagedPolicies.isAwsArn(arn)) {
+            throw new QueryError(true, "AccessDenied", "User: " + caller.principal().arn() + " is not authorized to perform: iam:" + action
+                    + " on resource: policy " + arn, 403);
+        }
+        return arn;
     }
 
     /** A key that sorts v12 before v3 (Page needs ascending keys): the version number counted down. */

@@ -26,9 +26,9 @@ public record ManagedPolicy(String name, String path, String policyId, String de
         versions = List.copyOf(versions);
     }
 
-    /** {@code arn:aws:iam::<account>:policy<path><name>}. */
+    /** {@code arn:aws:iam::<account>:policy<path><name>}; {@code aws} for the account of AWS managed policies. */
     public String arn(String accountId) {
-        return "arn:aws:iam::" + accountId + ":policy" + path + name;
+        return "arn:aws:iam::" + (AwsManagedPolicies.isAwsManaged(this) ? "aws" : accountId) + ":policy" + path + name;
     }
 
     public Version defaultVersion() {

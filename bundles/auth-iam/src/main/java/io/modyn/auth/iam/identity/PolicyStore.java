@@ -8,6 +8,7 @@ import io.modyn.auth.iam.identity.IdentityException.Reason;
 import io.modyn.auth.iam.policy.MalformedPolicyException;
 import io.modyn.auth.iam.policy.PolicyDocument;
 import io.modyn.auth.iam.policy.PolicyKind;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -30,6 +31,7 @@ import java.util.Optional;
  *     since names are unique in the account regardless of path and case) with all its versions and
  *     its attachment count.</li>
  * </ul>
+ * and {@code awspolicy} with how often each {@link AwsManagedPolicies AWS managed policy} is attached.
  * Every change locks the records it changes with {@code getForUpdate}, holder before policy, so two
  * nodes on one database can neither lose an attachment count nor exceed a limit. Deleting a holder
  * locks its record too ({@link #checkNoPolicies}), so a policy put concurrently is either refused
@@ -45,6 +47,8 @@ public final class PolicyStore {
 
     static final byte[] HOLDERS = "holder".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] POLICIES = "policy".getBytes(StandardCharsets.US_ASCII);
+    /** How often each AWS managed policy is attached (sort key: its name in lower case; value: a 4-byte count). */
+    private static final byte[] AWS_POLICY_USE = "awspolicy".getBytes(StandardCharsets.US_ASCII);
     private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final IdentityStorage storage;
@@ -143,6 +147,7 @@ public final class PolicyStore {
 
     /** The policy with this ARN, or empty if there is none (an ARN that is no ARN at all is refused). */
     public Optional<ManagedPolicy> findPolicy(String arn) {
+        if (AwsManagedPolicies.isAwsArn(arn)) return AwsManagedPolicies.find(arn).map(this::withAttachments);
         String name = policyName(arn);
         if (name == null) return Optional.empty();
         StorageEngine engine = storage.engine();
@@ -160,6 +165,11 @@ public final class PolicyStore {
             cursor.forEachRemaining(record -> policies.add(PolicyRecords.policy(record.value())));
         }
         return policies;
+    }
+
+    /** The AWS managed policies we know, ordered by name, with how often each is attached. */
+    public List<ManagedPolicy> awsPolicies() {
+        return AwsManagedPolicies.all().stream().map(this::withAttachments).toList();
     }
 
     /** Refused while the policy is attached or has versions besides its default, as IAM refuses. */
@@ -245,7 +255,7 @@ public final class PolicyStore {
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
-            ManagedPolicy policy = lockPolicy(tx, arn);
+            ManagedPolicy policy = lockForAttachment(tx, arn);
             if (current.attached().contains(arn)) return;
             if (current.attached().size() >= HolderKind.MAX_ATTACHED_POLICIES) {
                 throw new IdentityException(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PoliciesPer" + kind.title() + ": "
@@ -254,8 +264,7 @@ public final class PolicyStore {
             List<String> attached = new ArrayList<>(current.attached());
             attached.add(arn);
             writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()),
-                    PolicyRecords.policy(policy.withAttachments(policy.attachmentCount() + 1)));
+            writeAttachments(tx, policy, policy.attachmentCount() + 1);
             tx.commit();
         }
     }
@@ -265,19 +274,15 @@ public final class PolicyStore {
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
-            if (policyName(arn) == null) throw invalidArn(arn);
+            if (!AwsManagedPolicies.isAwsArn(arn)) policyName(arn); // InvalidInput for what is no ARN
             if (!current.attached().contains(arn)) {
                 throw new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " was not found.");
             }
             List<String> attached = new ArrayList<>(current.attached());
             attached.remove(arn);
             writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
-            byte[] bytes = tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(policyName(arn)));
-            if (bytes != null) {
-                ManagedPolicy policy = PolicyRecords.policy(bytes);
-                tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()),
-                        PolicyRecords.policy(policy.withAttachments(Math.max(0, policy.attachmentCount() - 1))));
-            }
+            ManagedPolicy policy = lockForAttachment(tx, arn);
+            writeAttachments(tx, policy, Math.max(0, policy.attachmentCount() - 1));
             tx.commit();
         }
     }
@@ -376,6 +381,33 @@ public final class PolicyStore {
         ManagedPolicy policy = bytes == null ? null : PolicyRecords.policy(bytes);
         if (policy == null || !policy.arn(accountId).equals(arn)) throw noSuchPolicy(arn);
         return policy;
+    }
+
+    /** The policy to attach or detach, its attachment count locked: a customer's record, or an AWS policy's count. */
+    private ManagedPolicy lockForAttachment(StorageTransaction tx, String arn) {
+        if (!AwsManagedPolicies.isAwsArn(arn)) return lockPolicy(tx, arn);
+        ManagedPolicy policy = AwsManagedPolicies.find(arn).orElseThrow(() -> noSuchPolicy(arn));
+        byte[] count = tx.getForUpdate(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()));
+        return policy.withAttachments(count == null ? 0 : ByteBuffer.wrap(count).getInt());
+    }
+
+    private static void writeAttachments(StorageTransaction tx, ManagedPolicy policy, int count) {
+        if (AwsManagedPolicies.isAwsManaged(policy)) {
+            if (count == 0) {
+                tx.delete(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()));
+            } else {
+                tx.put(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()), ByteBuffer.allocate(4).putInt(count).array());
+            }
+        } else {
+            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(policy.withAttachments(count)));
+        }
+    }
+
+    private ManagedPolicy withAttachments(ManagedPolicy awsPolicy) {
+        StorageEngine engine = storage.engine();
+        if (!exists(engine)) return awsPolicy;
+        byte[] count = engine.get(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(awsPolicy.name()));
+        return count == null ? awsPolicy : awsPolicy.withAttachments(ByteBuffer.wrap(count).getInt());
     }
 
     private static void writeHolder(StorageTransaction tx, HolderKind kind, String holder, HolderPolicies policies) {

@@ -147,8 +147,10 @@ class PolicyApiTest {
                 "IsAttachable", "CreateDate", "UpdateDate"), childNames(child(child(first, "Policies"), "member")));
         assertEquals(List.of("c"), policyNames(ok("ListPolicies", "PathPrefix=%2Fx%2F&Marker=" + text(first, "Marker")), "Policies"));
         assertEquals(List.of("d"), policyNames(ok("ListPolicies", "OnlyAttached=true&Scope=Local"), "Policies"));
-        assertEquals(List.of(), policyNames(ok("ListPolicies", "Scope=AWS"), "Policies"));
-        assertEquals(4, policyNames(ok("ListPolicies", "Scope=All"), "Policies").size());
+        assertEquals(List.of("AmazonDynamoDBFullAccess", "AmazonDynamoDBReadOnlyAccess"), policyNames(ok("ListPolicies", "Scope=AWS"), "Policies"));
+        assertEquals(List.of("a", "AmazonDynamoDBFullAccess", "AmazonDynamoDBReadOnlyAccess", "b", "c", "d"),
+                policyNames(ok("ListPolicies", "Scope=All"), "Policies"));
+        assertEquals(List.of("a", "b", "c", "d"), policyNames(ok("ListPolicies", "Scope=Local"), "Policies"));
         assertError(call("ListPolicies", "Scope=Mine"), 400, "ValidationError",
                 "1 validation error detected: Value 'Mine' at 'scope' failed to satisfy constraint: Member must satisfy enum value set: [All, AWS, Local]");
     }
@@ -216,6 +218,37 @@ class PolicyApiTest {
         ok("DetachGroupPolicy", "GroupName=admins&PolicyArn=" + enc(POLICY_ARN));
         ok("DetachRolePolicy", "RoleName=app&PolicyArn=" + enc(POLICY_ARN));
         ok("DeletePolicy", "PolicyArn=" + enc(POLICY_ARN));
+        ok("DeleteUser", "UserName=alice");
+    }
+
+    @Test
+    void awsManagedDynamoDbPoliciesCanBeReadAttachedAndSimulatedButNotChanged() throws Exception {
+        String arn = "arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess";
+        Element policy = child(ok("GetPolicy", "PolicyArn=" + enc(arn)), "Policy");
+        assertEquals(arn, text(policy, "Arn"));
+        assertEquals("/", text(policy, "Path"));
+        assertTrue(text(policy, "PolicyId").matches("ANPA[A-Z0-9]{17}"));
+        assertEquals("0", text(policy, "AttachmentCount"));
+        String document = URLDecoder.decode(text(child(ok("GetPolicyVersion", "PolicyArn=" + enc(arn) + "&VersionId=v1"), "PolicyVersion"),
+                "Document"), StandardCharsets.UTF_8);
+        assertTrue(document.contains("\"dynamodb:Query\""), document);
+        ok("CreateUser", "UserName=alice");
+        ok("AttachUserPolicy", "UserName=alice&PolicyArn=" + enc(arn));
+        ok("AttachRolePolicy", "RoleName=app&PolicyArn=" + enc(arn));
+        assertEquals("2", text(child(ok("GetPolicy", "PolicyArn=" + enc(arn)), "Policy"), "AttachmentCount"));
+        assertEquals(List.of("AmazonDynamoDBReadOnlyAccess"), policyNames(ok("ListPolicies", "OnlyAttached=true"), "Policies"));
+        assertEquals(List.of(arn), members(child(ok("ListAttachedUserPolicies", "UserName=alice"), "AttachedPolicies")).stream()
+                .map(member -> text(member, "PolicyArn")).toList());
+        List<Element> results = members(child(ok("SimulatePrincipalPolicy", "PolicySourceArn=" + enc("arn:aws:iam::123456789012:user/alice")
+                + "&ActionNames.member.1=dynamodb:Query&ActionNames.member.2=dynamodb:PutItem"), "EvaluationResults"));
+        assertEquals(List.of("allowed", "implicitDeny"), results.stream().map(r -> text(r, "EvalDecision")).toList());
+        assertError(call("DeletePolicy", "PolicyArn=" + enc(arn)), 403, "AccessDenied",
+                "User: arn:aws:iam::123456789012:root is not authorized to perform: iam:DeletePolicy on resource: policy " + arn);
+        assertError(call("CreatePolicyVersion", "PolicyArn=" + enc(arn) + "&PolicyDocument=" + enc(DOC)), 403, "AccessDenied",
+                "User: arn:aws:iam::123456789012:root is not authorized to perform: iam:CreatePolicyVersion on resource: policy " + arn);
+        ok("DetachUserPolicy", "UserName=alice&PolicyArn=" + enc(arn));
+        ok("DetachRolePolicy", "RoleName=app&PolicyArn=" + enc(arn));
+        assertEquals("0", text(child(ok("GetPolicy", "PolicyArn=" + enc(arn)), "Policy"), "AttachmentCount"));
         ok("DeleteUser", "UserName=alice");
     }
 

@@ -171,6 +171,25 @@ class PolicyStoreTest {
     }
 
     @Test
+    void awsManagedPoliciesAreAttachedAndCountedAndACustomerPolicyMayShareTheirName() {
+        String aws = "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess";
+        store.attachPolicy(HolderKind.USER, "alice", aws);
+        store.attachPolicy(HolderKind.GROUP, "admins", aws);
+        assertEquals(2, store.policy(aws).attachmentCount());
+        assertEquals(aws, store.policy(aws).arn(ACCOUNT));
+        ManagedPolicy own = store.createPolicy("AmazonDynamoDBFullAccess", "/", null, ALLOW_GET, Map.of());
+        assertEquals("arn:aws:iam::123456789012:policy/AmazonDynamoDBFullAccess", own.arn(ACCOUNT));
+        assertEquals(0, store.policy(own.arn(ACCOUNT)).attachmentCount());
+        assertEquals(List.of(2, 0), store.awsPolicies().stream().map(ManagedPolicy::attachmentCount).toList());
+        refused(Reason.NO_SUCH_ENTITY, "Policy arn:aws:iam::aws:policy/AdministratorAccess does not exist or is not attachable.",
+                () -> store.attachPolicy(HolderKind.USER, "alice", "arn:aws:iam::aws:policy/AdministratorAccess"));
+        store.detachPolicy(HolderKind.USER, "alice", aws);
+        store.detachPolicy(HolderKind.GROUP, "admins", aws);
+        assertEquals(0, store.policy(aws).attachmentCount());
+        assertFalse(store.hasPolicies(HolderKind.USER, "alice"));
+    }
+
+    @Test
     void aUserWithPoliciesCannotBeDeletedAndARenamedUserKeepsThem() {
         store.putInlinePolicy(HolderKind.USER, "alice", "inline", ALLOW_GET);
         refused(Reason.DELETE_CONFLICT, "Cannot delete entity, must delete policies first.", () -> users.deleteUser("alice"));
