@@ -19,6 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +46,8 @@ import software.amazon.awssdk.services.iam.model.PolicyVersion;
  * IAM policies on a server started with {@code --auth iam}: inline user policies, managed policies
  * with versions, attachments and SimulatePrincipalPolicy through the AWS SDK's {@link IamClient}
  * and the AWS CLI (which decodes the URL-encoded documents IAM returns), IAM's errors as AWS sends
- * them, and on PostgreSQL a policy attached on one node counted and refused deletion on another.
+ * them, and on PostgreSQL a policy attached on one node counted and refused deletion on another, and
+ * attached from both nodes at once without losing a count.
  */
 class IamPoliciesTest {
 
@@ -206,6 +210,27 @@ class IamPoliciesTest {
                     .evaluationResults().get(0).evalDecision());
             iamA.detachUserPolicy(request -> request.userName("dora").policyArn(arn));
             assertEquals(0, iamB.getPolicy(request -> request.policyArn(arn)).policy().attachmentCount());
+
+            // Both nodes attach the one policy at once: the count, kept under the policy record's lock, loses none.
+            List<String> names = List.of("p0", "p1", "p2", "p3", "p4", "p5");
+            for (String name : names) iamA.createUser(request -> request.userName(name));
+            ExecutorService pool = Executors.newFixedThreadPool(names.size());
+            try {
+                List<Future<?>> attaches = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    IamClient node = i % 2 == 0 ? iamA : iamB;
+                    String name = names.get(i);
+                    attaches.add(pool.submit(() -> node.attachUserPolicy(request -> request.userName(name).policyArn(arn))));
+                }
+                for (Future<?> attach : attaches) attach.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(names.size(), iamB.getPolicy(request -> request.policyArn(arn)).policy().attachmentCount());
+            for (String name : names) {
+                iamB.detachUserPolicy(request -> request.userName(name).policyArn(arn));
+                iamA.deleteUser(request -> request.userName(name));
+            }
             iamB.deletePolicy(request -> request.policyArn(arn));
             iamB.deleteUser(request -> request.userName("dora"));
         }

@@ -209,6 +209,47 @@ class PolicyStoreTest {
     }
 
     @Test
+    void concurrentChangesNeitherLoseAnAttachmentNorPassTheVersionLimit() throws Exception {
+        String arn = store.createPolicy("shared", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
+        int threads = 8;
+        for (int i = 0; i < threads; i++) users.createUser("u" + i, "/", Map.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Boolean>> attaches = new java.util.ArrayList<>();
+            List<java.util.concurrent.Future<Boolean>> versions = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String user = "u" + i;
+                attaches.add(pool.submit(() -> {
+                    start.await();
+                    store.attachPolicy(HolderKind.USER, user, arn);
+                    return true;
+                }));
+                versions.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        store.createPolicyVersion(arn, ALLOW_GET, false);
+                        return true;
+                    } catch (IdentityException e) {
+                        assertEquals(Reason.LIMIT_EXCEEDED, e.reason());
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            for (var attach : attaches) assertTrue(attach.get());
+            long created = 0;
+            for (var version : versions) if (version.get()) created++;
+            assertEquals(PolicyStore.MAX_VERSIONS - 1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+        ManagedPolicy policy = store.policy(arn);
+        assertEquals(threads, policy.attachmentCount());
+        assertEquals(PolicyStore.MAX_VERSIONS, policy.versions().size());
+    }
+
+    @Test
     void readingBeforeAnythingIsStoredFindsNothing() {
         PolicyStore empty = new PolicyStore(emptyStorage(), PolicyHolders.NONE, ACCOUNT, new SecureRandom(), clock);
         assertEquals(List.of(), empty.policies());
