@@ -3,7 +3,7 @@ package io.modyn.auth.iam.iam;
 import io.modyn.auth.iam.iam.IamAction.Caller;
 import io.modyn.auth.iam.identity.AwsManagedPolicies;
 import io.modyn.auth.iam.identity.ManagedPolicy;
-import io.modyn.auth.iam.identity.PolicyStore;
+import io.modyn.auth.iam.identity.ManagedPolicies;
 import io.modyn.auth.iam.query.QueryError;
 import io.modyn.auth.iam.query.QueryXmlWriter;
 import java.util.ArrayList;
@@ -21,9 +21,9 @@ import java.util.function.Function;
  */
 final class ManagedPolicyActions {
 
-    private final PolicyStore store;
+    private final ManagedPolicies store;
 
-    ManagedPolicyActions(PolicyStore store) {
+    ManagedPolicyActions(ManagedPolicies store) {
         this.store = store;
     }
 

@@ -24,7 +24,7 @@ final class PolicyActions {
             actions.put("Detach" + title + "Policy", IamAction.withoutResult(attachments::detach));
             actions.put("ListAttached" + title + "Policies", IamAction.withResult(attachments::list));
         }
-        ManagedPolicyActions managed = new ManagedPolicyActions(store);
+        ManagedPolicyActions managed = new ManagedPolicyActions(store.managed());
         actions.put("CreatePolicy", IamAction.withResult(managed::createPolicy));
         actions.put("GetPolicy", IamAction.withResult(managed::getPolicy));
         actions.put("ListPolicies", IamAction.withResult(managed::listPolicies));

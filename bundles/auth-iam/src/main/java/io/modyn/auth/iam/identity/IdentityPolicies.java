@@ -87,7 +87,7 @@ public final class IdentityPolicies {
         HolderPolicies policies = store.holderPolicies(kind, name);
         policies.inline().forEach((policyName, json) -> sources.add(new Source(policyName, kind.word(), parse(json, PolicyKind.IDENTITY))));
         for (String arn : policies.attached()) {
-            store.findPolicy(arn).ifPresent(policy ->
+            store.managed().findPolicy(arn).ifPresent(policy ->
                     sources.add(new Source(policy.name(), "user-managed", parse(policy.defaultVersion().document(), PolicyKind.MANAGED))));
         }
     }

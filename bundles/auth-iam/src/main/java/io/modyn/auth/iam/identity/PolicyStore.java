@@ -1,73 +1,53 @@
 package io.modyn.auth.iam.identity;
 
-import io.modyn.api.storage.KeyRange;
-import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.auth.iam.identity.IdentityException.Reason;
-import io.modyn.auth.iam.policy.MalformedPolicyException;
-import io.modyn.auth.iam.policy.PolicyDocument;
 import io.modyn.auth.iam.policy.PolicyKind;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * IAM policies in the system keyspace {@value IdentityStore#KEYSPACE}, beside the users. Two
- * partitions:
- * <ul>
- * <li>{@code holder}: one record per user, group or role that has policies (sort key: kind letter,
- *     {@code /}, the name in lower case), with its inline policies and the ARNs of the managed
- *     policies attached to it;</li>
- * <li>{@code policy}: one record per customer managed policy (sort key: its name in lower case,
- *     since names are unique in the account regardless of path and case) with all its versions and
- *     its attachment count.</li>
- * </ul>
- * and {@code awspolicy} with how often each {@link AwsManagedPolicies AWS managed policy} is attached.
- * Every change locks the records it changes with {@code getForUpdate}, holder before policy, so two
- * nodes on one database can neither lose an attachment count nor exceed a limit. Deleting a holder
- * locks its record too ({@link #checkNoPolicies}), so a policy put concurrently is either refused
- * for want of its holder or refuses the delete.
+ * The policies of users, groups and roles in the system keyspace {@value IdentityStore#KEYSPACE},
+ * beside the users: partition {@code holder}, one record per user, group or role that has policies
+ * (sort key: kind letter, {@code /}, the name in lower case), with its inline policies and the ARNs
+ * of the managed policies attached to it. The managed policies themselves are {@link
+ * ManagedPolicies}'.
  *
- * <p>Documents are validated by the policy parser when they are stored, and stored as given;
- * {@link IdentityPolicies} parses them for the request path.
+ * <p>Every change locks the records it changes with {@code getForUpdate}, the holder's before the
+ * policy's, so two nodes on one database can neither lose an attachment count nor pass a limit.
+ * Deleting a holder locks its record too ({@link #checkNoPolicies}), so a policy put meanwhile is
+ * either refused for want of its holder or refuses the delete. Documents are checked by the policy
+ * parser when they are stored and stored as given; {@link IdentityPolicies} parses them for the
+ * request path.
  */
 public final class PolicyStore {
 
-    public static final int MAX_VERSIONS = 5;
-    public static final int MAX_MANAGED_POLICY_SIZE = 6144;
-
     static final byte[] HOLDERS = "holder".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] POLICIES = "policy".getBytes(StandardCharsets.US_ASCII);
-    /** How often each AWS managed policy is attached (sort key: its name in lower case; value: a 4-byte count). */
-    private static final byte[] AWS_POLICY_USE = "awspolicy".getBytes(StandardCharsets.US_ASCII);
-    private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final IdentityStorage storage;
     private final PolicyHolders holders;
-    private final String accountId;
-    private final SecureRandom random;
-    private final Clock clock;
+    private final ManagedPolicies managed;
     private volatile StorageEngine prepared;
 
     public PolicyStore(IdentityStorage storage, PolicyHolders holders, String accountId, SecureRandom random, Clock clock) {
         this.storage = storage;
         this.holders = holders;
-        this.accountId = accountId;
-        this.random = random;
-        this.clock = clock;
+        this.managed = new ManagedPolicies(storage, accountId, random, clock);
+    }
+
+    /** The customer managed policies (and the AWS managed ones we know) that holders attach. */
+    public ManagedPolicies managed() {
+        return managed;
     }
 
     public String accountId() {
-        return accountId;
+        return managed.accountId();
     }
 
     public PolicyHolders holders() {
@@ -78,14 +58,14 @@ public final class PolicyStore {
 
     /** Adds or replaces the holder's inline policy {@code policyName}. */
     public void putInlinePolicy(HolderKind kind, String holder, String policyName, String document) {
-        parse(document, PolicyKind.IDENTITY);
+        PolicyDocuments.check(document, PolicyKind.IDENTITY);
         StorageEngine engine = writable();
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
             Map<String, String> inline = new LinkedHashMap<>(current.inline());
             inline.put(policyName, document);
-            int size = inline.values().stream().mapToInt(PolicyStore::size).sum();
+            int size = inline.values().stream().mapToInt(PolicyDocuments::size).sum();
             if (size > kind.maxInlineSize()) {
                 throw new IdentityException(Reason.LIMIT_EXCEEDED, "Maximum policy size of " + kind.maxInlineSize()
                         + " bytes exceeded for " + kind.word() + " " + holder);
@@ -122,131 +102,6 @@ public final class PolicyStore {
         }
     }
 
-    // ---- managed policies
-
-    public ManagedPolicy createPolicy(String name, String path, String description, String document, Map<String, String> tags) {
-        checkManaged(document);
-        Instant now = now();
-        ManagedPolicy policy = new ManagedPolicy(name, path, "ANPA" + randomId(), description, now, now, "v1", 0, tags, 2,
-                List.of(new ManagedPolicy.Version("v1", document, now)));
-        StorageEngine engine = writable();
-        try (StorageTransaction tx = engine.begin()) {
-            if (tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(name)) != null) {
-                throw new IdentityException(Reason.ALREADY_EXISTS, "A policy called " + name + " already exists. Duplicate names are not allowed.");
-            }
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(name), PolicyRecords.policy(policy));
-            tx.commit();
-        }
-        return policy;
-    }
-
-    /** The policy with this ARN. */
-    public ManagedPolicy policy(String arn) {
-        return findPolicy(arn).orElseThrow(() -> noSuchPolicy(arn));
-    }
-
-    /** The policy with this ARN, or empty if there is none (an ARN that is no ARN at all is refused). */
-    public Optional<ManagedPolicy> findPolicy(String arn) {
-        if (AwsManagedPolicies.isAwsArn(arn)) return AwsManagedPolicies.find(arn).map(this::withAttachments);
-        String name = policyName(arn);
-        if (name == null) return Optional.empty();
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return Optional.empty();
-        byte[] bytes = engine.get(IdentityStore.KEYSPACE, POLICIES, policyKey(name));
-        return Optional.ofNullable(bytes).map(PolicyRecords::policy).filter(p -> p.arn(accountId).equals(arn));
-    }
-
-    /** Every customer managed policy, ordered by name regardless of case. */
-    public List<ManagedPolicy> policies() {
-        StorageEngine engine = storage.engine();
-        List<ManagedPolicy> policies = new ArrayList<>();
-        if (!exists(engine)) return policies;
-        try (RecordCursor cursor = engine.query(IdentityStore.KEYSPACE, POLICIES, KeyRange.all(), false)) {
-            cursor.forEachRemaining(record -> policies.add(PolicyRecords.policy(record.value())));
-        }
-        return policies;
-    }
-
-    /** The AWS managed policies we know, ordered by name, with how often each is attached. */
-    public List<ManagedPolicy> awsPolicies() {
-        return AwsManagedPolicies.all().stream().map(this::withAttachments).toList();
-    }
-
-    /** Refused while the policy is attached or has versions besides its default, as IAM refuses. */
-    public void deletePolicy(String arn) {
-        StorageEngine engine = writable();
-        try (StorageTransaction tx = engine.begin()) {
-            ManagedPolicy policy = lockPolicy(tx, arn);
-            if (policy.attachmentCount() > 0) {
-                throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete a policy attached to entities.");
-            }
-            if (policy.versions().size() > 1) {
-                throw new IdentityException(Reason.DELETE_CONFLICT, "This policy has more than one version. Before you delete a policy, "
-                        + "you must delete the policy's versions. The default version is deleted with the policy.");
-            }
-            tx.delete(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()));
-            tx.commit();
-        }
-    }
-
-    public ManagedPolicy.Version createPolicyVersion(String arn, String document, boolean setAsDefault) {
-        checkManaged(document);
-        StorageEngine engine = writable();
-        try (StorageTransaction tx = engine.begin()) {
-            ManagedPolicy policy = lockPolicy(tx, arn);
-            if (policy.versions().size() >= MAX_VERSIONS) {
-                throw new IdentityException(Reason.LIMIT_EXCEEDED, "A managed policy can have up to " + MAX_VERSIONS
-                        + " versions. Before you create a new version, you must delete an existing version.");
-            }
-            Instant now = now();
-            ManagedPolicy.Version version = new ManagedPolicy.Version("v" + policy.nextVersion(), document, now);
-            List<ManagedPolicy.Version> versions = new ArrayList<>();
-            versions.add(version);
-            versions.addAll(policy.versions());
-            ManagedPolicy updated = policy.with(setAsDefault ? version.versionId() : policy.defaultVersionId(),
-                    setAsDefault ? now : policy.updateDate(), policy.attachmentCount(), policy.tags(), policy.nextVersion() + 1, versions);
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
-            tx.commit();
-            return version;
-        }
-    }
-
-    /** The version of the policy with this id. */
-    public ManagedPolicy.Version policyVersion(String arn, String versionId) {
-        ManagedPolicy.Version version = policy(arn).version(versionId);
-        if (version == null) throw noSuchVersion(arn, versionId);
-        return version;
-    }
-
-    public void deletePolicyVersion(String arn, String versionId) {
-        StorageEngine engine = writable();
-        try (StorageTransaction tx = engine.begin()) {
-            ManagedPolicy policy = lockPolicy(tx, arn);
-            if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
-            if (policy.defaultVersionId().equals(versionId)) {
-                throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete the default version of a policy.");
-            }
-            List<ManagedPolicy.Version> versions = new ArrayList<>(policy.versions());
-            versions.removeIf(v -> v.versionId().equals(versionId));
-            ManagedPolicy updated = policy.with(policy.defaultVersionId(), policy.updateDate(), policy.attachmentCount(), policy.tags(),
-                    policy.nextVersion(), versions);
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
-            tx.commit();
-        }
-    }
-
-    public void setDefaultPolicyVersion(String arn, String versionId) {
-        StorageEngine engine = writable();
-        try (StorageTransaction tx = engine.begin()) {
-            ManagedPolicy policy = lockPolicy(tx, arn);
-            if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
-            ManagedPolicy updated = policy.with(versionId, now(), policy.attachmentCount(), policy.tags(), policy.nextVersion(),
-                    policy.versions());
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(updated));
-            tx.commit();
-        }
-    }
-
     // ---- attachments
 
     /** Attaches the policy; attaching it again changes nothing, as in IAM. */
@@ -255,7 +110,7 @@ public final class PolicyStore {
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
-            ManagedPolicy policy = lockForAttachment(tx, arn);
+            ManagedPolicy policy = managed.lockForAttachment(tx, arn);
             if (current.attached().contains(arn)) return;
             if (current.attached().size() >= HolderKind.MAX_ATTACHED_POLICIES) {
                 throw new IdentityException(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PoliciesPer" + kind.title() + ": "
@@ -264,7 +119,7 @@ public final class PolicyStore {
             List<String> attached = new ArrayList<>(current.attached());
             attached.add(arn);
             writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
-            writeAttachments(tx, policy, policy.attachmentCount() + 1);
+            ManagedPolicies.writeAttachments(tx, policy, policy.attachmentCount() + 1);
             tx.commit();
         }
     }
@@ -274,15 +129,15 @@ public final class PolicyStore {
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
-            if (!AwsManagedPolicies.isAwsArn(arn)) policyName(arn); // InvalidInput for what is no ARN
+            if (!AwsManagedPolicies.isAwsArn(arn)) managed.policyName(arn); // InvalidInput for what is no ARN
             if (!current.attached().contains(arn)) {
                 throw new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " was not found.");
             }
             List<String> attached = new ArrayList<>(current.attached());
             attached.remove(arn);
             writeHolder(tx, kind, holder, new HolderPolicies(current.inline(), attached));
-            ManagedPolicy policy = lockForAttachment(tx, arn);
-            writeAttachments(tx, policy, Math.max(0, policy.attachmentCount() - 1));
+            ManagedPolicy policy = managed.lockForAttachment(tx, arn);
+            ManagedPolicies.writeAttachments(tx, policy, Math.max(0, policy.attachmentCount() - 1));
             tx.commit();
         }
     }
@@ -291,7 +146,7 @@ public final class PolicyStore {
     public List<ManagedPolicy> attachedPolicies(HolderKind kind, String holder) {
         requireHolder(kind, holder);
         List<ManagedPolicy> policies = new ArrayList<>();
-        for (String arn : holderPolicies(kind, holder).attached()) findPolicy(arn).ifPresent(policies::add);
+        for (String arn : holderPolicies(kind, holder).attached()) managed.findPolicy(arn).ifPresent(policies::add);
         return policies;
     }
 
@@ -336,29 +191,6 @@ public final class PolicyStore {
         tx.put(IdentityStore.KEYSPACE, HOLDERS, newKey, bytes);
     }
 
-    // ---- ARNs and errors
-
-    /** The policy name in a customer managed policy ARN of this account, null for another account's or AWS's; InvalidInput for no ARN. */
-    String policyName(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length != 6 || !parts[0].equals("arn") || parts[1].isEmpty() || parts[5].isEmpty()) throw invalidArn(arn);
-        if (!parts[2].equals("iam") || !parts[4].equals(accountId) || !parts[5].startsWith("policy/")) return null;
-        String resource = parts[5];
-        return resource.substring(resource.lastIndexOf('/') + 1);
-    }
-
-    static IdentityException invalidArn(String arn) {
-        return new IdentityException(Reason.INVALID_INPUT, "ARN " + arn + " is not valid.");
-    }
-
-    static IdentityException noSuchPolicy(String arn) {
-        return new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.");
-    }
-
-    private static IdentityException noSuchVersion(String arn, String versionId) {
-        return new IdentityException(Reason.NO_SUCH_ENTITY, "Policy " + arn + " version " + versionId + " does not exist or is not attachable.");
-    }
-
     private static IdentityException noSuchInlinePolicy(HolderKind kind, String policyName) {
         return new IdentityException(Reason.NO_SUCH_ENTITY, "The " + kind.word() + " policy with name " + policyName + " cannot be found.");
     }
@@ -374,42 +206,6 @@ public final class PolicyStore {
         if (!holders.exists(kind, holder)) throw noSuchHolder(kind, holder);
     }
 
-    private ManagedPolicy lockPolicy(StorageTransaction tx, String arn) {
-        String name = policyName(arn);
-        if (name == null) throw noSuchPolicy(arn);
-        byte[] bytes = tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(name));
-        ManagedPolicy policy = bytes == null ? null : PolicyRecords.policy(bytes);
-        if (policy == null || !policy.arn(accountId).equals(arn)) throw noSuchPolicy(arn);
-        return policy;
-    }
-
-    /** The policy to attach or detach, its attachment count locked: a customer's record, or an AWS policy's count. */
-    private ManagedPolicy lockForAttachment(StorageTransaction tx, String arn) {
-        if (!AwsManagedPolicies.isAwsArn(arn)) return lockPolicy(tx, arn);
-        ManagedPolicy policy = AwsManagedPolicies.find(arn).orElseThrow(() -> noSuchPolicy(arn));
-        byte[] count = tx.getForUpdate(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()));
-        return policy.withAttachments(count == null ? 0 : ByteBuffer.wrap(count).getInt());
-    }
-
-    private static void writeAttachments(StorageTransaction tx, ManagedPolicy policy, int count) {
-        if (AwsManagedPolicies.isAwsManaged(policy)) {
-            if (count == 0) {
-                tx.delete(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()));
-            } else {
-                tx.put(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(policy.name()), ByteBuffer.allocate(4).putInt(count).array());
-            }
-        } else {
-            tx.put(IdentityStore.KEYSPACE, POLICIES, policyKey(policy.name()), PolicyRecords.policy(policy.withAttachments(count)));
-        }
-    }
-
-    private ManagedPolicy withAttachments(ManagedPolicy awsPolicy) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return awsPolicy;
-        byte[] count = engine.get(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(awsPolicy.name()));
-        return count == null ? awsPolicy : awsPolicy.withAttachments(ByteBuffer.wrap(count).getInt());
-    }
-
     private static void writeHolder(StorageTransaction tx, HolderKind kind, String holder, HolderPolicies policies) {
         if (policies.isEmpty()) {
             tx.delete(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder));
@@ -418,36 +214,9 @@ public final class PolicyStore {
         }
     }
 
-    private static void checkManaged(String document) {
-        parse(document, PolicyKind.MANAGED);
-        if (size(document) > MAX_MANAGED_POLICY_SIZE) {
-            throw new IdentityException(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PolicySize: " + MAX_MANAGED_POLICY_SIZE);
-        }
-    }
-
-    private static void parse(String document, PolicyKind kind) {
-        try {
-            PolicyDocument.parse(document, kind);
-        } catch (MalformedPolicyException e) {
-            throw new IdentityException(Reason.MALFORMED_POLICY, e.getMessage());
-        }
-    }
-
-    /** A document's size as IAM counts it against its quotas: characters other than whitespace. */
-    static int size(String document) {
-        int size = 0;
-        for (int i = 0; i < document.length(); i++) {
-            if (!Character.isWhitespace(document.charAt(i))) size++;
-        }
-        return size;
-    }
 
     static byte[] holderKey(HolderKind kind, String name) {
         return (kind.code() + "/" + IamUser.storageName(name)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] policyKey(String name) {
-        return IamUser.storageName(name).getBytes(StandardCharsets.UTF_8);
     }
 
     private StorageEngine writable() {
@@ -468,13 +237,4 @@ public final class PolicyStore {
         return false;
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private String randomId() {
-        char[] id = new char[17];
-        for (int i = 0; i < id.length; i++) id[i] = ID_DIGITS.charAt(random.nextInt(ID_DIGITS.length()));
-        return new String(id);
-    }
 }

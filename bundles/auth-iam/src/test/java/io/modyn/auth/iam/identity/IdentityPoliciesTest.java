@@ -39,7 +39,7 @@ class IdentityPoliciesTest {
     @Test
     void aUserHasItsInlineAndAttachedPoliciesThenItsGroups() {
         store.putInlinePolicy(HolderKind.USER, "alice", "own", PolicyStoreTest.policy("Allow", "dynamodb:GetItem"));
-        String managed = store.createPolicy("m", "/", null, PolicyStoreTest.policy("Allow", "dynamodb:Query"), Map.of()).arn(ACCOUNT);
+        String managed = store.managed().createPolicy("m", "/", null, PolicyStoreTest.policy("Allow", "dynamodb:Query"), Map.of()).arn(ACCOUNT);
         store.attachPolicy(HolderKind.USER, "alice", managed);
         store.putInlinePolicy(HolderKind.GROUP, "readers", "g", PolicyStoreTest.policy("Allow", "dynamodb:Scan"));
         store.attachPolicy(HolderKind.GROUP, "writers", managed);
@@ -54,11 +54,11 @@ class IdentityPoliciesTest {
 
     @Test
     void aRoleHasItsOwnPoliciesAndTheDefaultVersionOfAManagedOne() {
-        String arn = store.createPolicy("m", "/", null, PolicyStoreTest.policy("Allow", "dynamodb:Query"), Map.of()).arn(ACCOUNT);
-        store.createPolicyVersion(arn, PolicyStoreTest.policy("Deny", "dynamodb:Query"), false);
+        String arn = store.managed().createPolicy("m", "/", null, PolicyStoreTest.policy("Allow", "dynamodb:Query"), Map.of()).arn(ACCOUNT);
+        store.managed().createPolicyVersion(arn, PolicyStoreTest.policy("Deny", "dynamodb:Query"), false);
         store.attachPolicy(HolderKind.ROLE, "app", arn);
         assertEquals(Decision.ALLOWED, decide(policies.forRole("app"), "dynamodb:Query"));
-        store.setDefaultPolicyVersion(arn, "v2");
+        store.managed().setDefaultPolicyVersion(arn, "v2");
         nanos.addAndGet(Duration.ofMillis(1001).toNanos());
         assertEquals(Decision.EXPLICIT_DENY_IDENTITY_POLICY, decide(policies.forRole("app"), "dynamodb:Query"));
     }

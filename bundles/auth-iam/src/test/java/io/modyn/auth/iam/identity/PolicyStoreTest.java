@@ -66,7 +66,7 @@ class PolicyStoreTest {
         refused(Reason.MALFORMED_POLICY, "Syntax errors in policy.", () -> store.putInlinePolicy(HolderKind.USER, "alice", "p", "{nope"));
         refused(Reason.MALFORMED_POLICY, "Policy document should not specify a principal.", () -> store.putInlinePolicy(HolderKind.USER,
                 "alice", "p", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}"));
-        refused(Reason.MALFORMED_POLICY, "Policy document must be version 2012-10-17 or greater.", () -> store.createPolicy("p", "/", null,
+        refused(Reason.MALFORMED_POLICY, "Policy document must be version 2012-10-17 or greater.", () -> store.managed().createPolicy("p", "/", null,
                 "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\"}]}", Map.of()));
     }
 
@@ -95,79 +95,79 @@ class PolicyStoreTest {
 
     @Test
     void aManagedPolicyHasAnAnpaIdAnArnWithItsPathAndVersionOne() {
-        ManagedPolicy policy = store.createPolicy("Readers", "/team/", "read only", ALLOW_GET, Map.of("k", "v"));
+        ManagedPolicy policy = store.managed().createPolicy("Readers", "/team/", "read only", ALLOW_GET, Map.of("k", "v"));
         assertTrue(policy.policyId().matches("ANPA[A-Z0-9]{17}"), policy.policyId());
         assertEquals("arn:aws:iam::123456789012:policy/team/Readers", policy.arn(ACCOUNT));
         assertEquals("v1", policy.defaultVersionId());
         assertEquals(ALLOW_GET, policy.defaultVersion().document());
         assertEquals(Instant.parse("2026-03-01T10:00:00Z"), policy.createDate());
-        assertEquals(policy, store.policy("arn:aws:iam::123456789012:policy/team/Readers"));
+        assertEquals(policy, store.managed().policy("arn:aws:iam::123456789012:policy/team/Readers"));
         refused(Reason.ALREADY_EXISTS, "A policy called readers already exists. Duplicate names are not allowed.",
-                () -> store.createPolicy("readers", "/other/", null, ALLOW_GET, Map.of()));
+                () -> store.managed().createPolicy("readers", "/other/", null, ALLOW_GET, Map.of()));
         refused(Reason.NO_SUCH_ENTITY, "Policy arn:aws:iam::123456789012:policy/Readers does not exist or is not attachable.",
-                () -> store.policy("arn:aws:iam::123456789012:policy/Readers"));
+                () -> store.managed().policy("arn:aws:iam::123456789012:policy/Readers"));
         refused(Reason.NO_SUCH_ENTITY, "Policy arn:aws:iam::999999999999:policy/team/Readers does not exist or is not attachable.",
-                () -> store.policy("arn:aws:iam::999999999999:policy/team/Readers"));
-        refused(Reason.INVALID_INPUT, "ARN not-an-arn-at-all-really is not valid.", () -> store.policy("not-an-arn-at-all-really"));
+                () -> store.managed().policy("arn:aws:iam::999999999999:policy/team/Readers"));
+        refused(Reason.INVALID_INPUT, "ARN not-an-arn-at-all-really is not valid.", () -> store.managed().policy("not-an-arn-at-all-really"));
         refused(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PolicySize: 6144",
-                () -> store.createPolicy("huge", "/", null, bigPolicy(6200), Map.of()));
+                () -> store.managed().createPolicy("huge", "/", null, bigPolicy(6200), Map.of()));
     }
 
     @Test
     void versionsAreNumberedNeverReusedAtMostFiveAndTheDefaultCannotBeDeleted() {
-        String arn = store.createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
+        String arn = store.managed().createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
         clock.advance(Duration.ofMinutes(1));
-        assertEquals("v2", store.createPolicyVersion(arn, policy("Allow", "dynamodb:PutItem"), false).versionId());
-        assertEquals("v1", store.policy(arn).defaultVersionId());
-        assertEquals("v3", store.createPolicyVersion(arn, policy("Allow", "dynamodb:Query"), true).versionId());
-        ManagedPolicy policy = store.policy(arn);
+        assertEquals("v2", store.managed().createPolicyVersion(arn, policy("Allow", "dynamodb:PutItem"), false).versionId());
+        assertEquals("v1", store.managed().policy(arn).defaultVersionId());
+        assertEquals("v3", store.managed().createPolicyVersion(arn, policy("Allow", "dynamodb:Query"), true).versionId());
+        ManagedPolicy policy = store.managed().policy(arn);
         assertEquals("v3", policy.defaultVersionId());
         assertEquals(List.of("v3", "v2", "v1"), policy.versions().stream().map(ManagedPolicy.Version::versionId).toList());
         assertEquals(Instant.parse("2026-03-01T10:01:00Z"), policy.updateDate());
-        store.createPolicyVersion(arn, ALLOW_GET, false);
-        store.createPolicyVersion(arn, ALLOW_GET, false);
+        store.managed().createPolicyVersion(arn, ALLOW_GET, false);
+        store.managed().createPolicyVersion(arn, ALLOW_GET, false);
         refused(Reason.LIMIT_EXCEEDED, "A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.",
-                () -> store.createPolicyVersion(arn, ALLOW_GET, false));
-        refused(Reason.DELETE_CONFLICT, "Cannot delete the default version of a policy.", () -> store.deletePolicyVersion(arn, "v3"));
-        store.deletePolicyVersion(arn, "v5");
-        assertEquals("v6", store.createPolicyVersion(arn, ALLOW_GET, false).versionId());
-        refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " version v5 does not exist or is not attachable.", () -> store.policyVersion(arn, "v5"));
+                () -> store.managed().createPolicyVersion(arn, ALLOW_GET, false));
+        refused(Reason.DELETE_CONFLICT, "Cannot delete the default version of a policy.", () -> store.managed().deletePolicyVersion(arn, "v3"));
+        store.managed().deletePolicyVersion(arn, "v5");
+        assertEquals("v6", store.managed().createPolicyVersion(arn, ALLOW_GET, false).versionId());
+        refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " version v5 does not exist or is not attachable.", () -> store.managed().policyVersion(arn, "v5"));
         refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " version v9 does not exist or is not attachable.",
-                () -> store.setDefaultPolicyVersion(arn, "v9"));
-        store.setDefaultPolicyVersion(arn, "v1");
-        assertEquals(ALLOW_GET, store.policy(arn).defaultVersion().document());
+                () -> store.managed().setDefaultPolicyVersion(arn, "v9"));
+        store.managed().setDefaultPolicyVersion(arn, "v1");
+        assertEquals(ALLOW_GET, store.managed().policy(arn).defaultVersion().document());
         refused(Reason.DELETE_CONFLICT, "This policy has more than one version. Before you delete a policy, you must delete the policy's "
-                + "versions. The default version is deleted with the policy.", () -> store.deletePolicy(arn));
-        for (String v : List.of("v2", "v3", "v4", "v6")) store.deletePolicyVersion(arn, v);
-        store.deletePolicy(arn);
-        assertTrue(store.findPolicy(arn).isEmpty());
-        refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.", () -> store.deletePolicy(arn));
+                + "versions. The default version is deleted with the policy.", () -> store.managed().deletePolicy(arn));
+        for (String v : List.of("v2", "v3", "v4", "v6")) store.managed().deletePolicyVersion(arn, v);
+        store.managed().deletePolicy(arn);
+        assertTrue(store.managed().findPolicy(arn).isEmpty());
+        refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " does not exist or is not attachable.", () -> store.managed().deletePolicy(arn));
     }
 
     @Test
     void attachmentsAreCountedRefuseDeletionAndAreLimitedToTen() {
-        String arn = store.createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
+        String arn = store.managed().createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
         store.attachPolicy(HolderKind.USER, "alice", arn);
         store.attachPolicy(HolderKind.USER, "alice", arn); // again: nothing changes
         store.attachPolicy(HolderKind.GROUP, "admins", arn);
         store.attachPolicy(HolderKind.ROLE, "reader", arn);
-        assertEquals(3, store.policy(arn).attachmentCount());
+        assertEquals(3, store.managed().policy(arn).attachmentCount());
         assertEquals(List.of("p"), store.attachedPolicies(HolderKind.USER, "alice").stream().map(ManagedPolicy::name).toList());
-        refused(Reason.DELETE_CONFLICT, "Cannot delete a policy attached to entities.", () -> store.deletePolicy(arn));
+        refused(Reason.DELETE_CONFLICT, "Cannot delete a policy attached to entities.", () -> store.managed().deletePolicy(arn));
         refused(Reason.NO_SUCH_ENTITY, "The role with name nobody cannot be found.", () -> store.attachPolicy(HolderKind.ROLE, "nobody", arn));
         refused(Reason.NO_SUCH_ENTITY, "Policy arn:aws:iam::123456789012:policy/none does not exist or is not attachable.",
                 () -> store.attachPolicy(HolderKind.USER, "alice", "arn:aws:iam::123456789012:policy/none"));
         store.detachPolicy(HolderKind.USER, "alice", arn);
         store.detachPolicy(HolderKind.GROUP, "admins", arn);
         store.detachPolicy(HolderKind.ROLE, "reader", arn);
-        assertEquals(0, store.policy(arn).attachmentCount());
+        assertEquals(0, store.managed().policy(arn).attachmentCount());
         refused(Reason.NO_SUCH_ENTITY, "Policy " + arn + " was not found.", () -> store.detachPolicy(HolderKind.USER, "alice", arn));
         assertFalse(store.hasPolicies(HolderKind.USER, "alice"));
         for (int i = 0; i < HolderKind.MAX_ATTACHED_POLICIES; i++) {
-            store.attachPolicy(HolderKind.ROLE, "reader", store.createPolicy("q" + i, "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT));
+            store.attachPolicy(HolderKind.ROLE, "reader", store.managed().createPolicy("q" + i, "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT));
         }
         refused(Reason.LIMIT_EXCEEDED, "Cannot exceed quota for PoliciesPerRole: 10", () -> store.attachPolicy(HolderKind.ROLE, "reader", arn));
-        store.deletePolicy(arn);
+        store.managed().deletePolicy(arn);
     }
 
     @Test
@@ -175,17 +175,17 @@ class PolicyStoreTest {
         String aws = "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess";
         store.attachPolicy(HolderKind.USER, "alice", aws);
         store.attachPolicy(HolderKind.GROUP, "admins", aws);
-        assertEquals(2, store.policy(aws).attachmentCount());
-        assertEquals(aws, store.policy(aws).arn(ACCOUNT));
-        ManagedPolicy own = store.createPolicy("AmazonDynamoDBFullAccess", "/", null, ALLOW_GET, Map.of());
+        assertEquals(2, store.managed().policy(aws).attachmentCount());
+        assertEquals(aws, store.managed().policy(aws).arn(ACCOUNT));
+        ManagedPolicy own = store.managed().createPolicy("AmazonDynamoDBFullAccess", "/", null, ALLOW_GET, Map.of());
         assertEquals("arn:aws:iam::123456789012:policy/AmazonDynamoDBFullAccess", own.arn(ACCOUNT));
-        assertEquals(0, store.policy(own.arn(ACCOUNT)).attachmentCount());
-        assertEquals(List.of(2, 0), store.awsPolicies().stream().map(ManagedPolicy::attachmentCount).toList());
+        assertEquals(0, store.managed().policy(own.arn(ACCOUNT)).attachmentCount());
+        assertEquals(List.of(2, 0), store.managed().awsPolicies().stream().map(ManagedPolicy::attachmentCount).toList());
         refused(Reason.NO_SUCH_ENTITY, "Policy arn:aws:iam::aws:policy/AdministratorAccess does not exist or is not attachable.",
                 () -> store.attachPolicy(HolderKind.USER, "alice", "arn:aws:iam::aws:policy/AdministratorAccess"));
         store.detachPolicy(HolderKind.USER, "alice", aws);
         store.detachPolicy(HolderKind.GROUP, "admins", aws);
-        assertEquals(0, store.policy(aws).attachmentCount());
+        assertEquals(0, store.managed().policy(aws).attachmentCount());
         assertFalse(store.hasPolicies(HolderKind.USER, "alice"));
     }
 
@@ -197,7 +197,7 @@ class PolicyStoreTest {
         assertEquals(List.of("inline"), store.inlinePolicyNames(HolderKind.USER, "alicia"));
         assertTrue(store.holderPolicies(HolderKind.USER, "alice").isEmpty());
         store.deleteInlinePolicy(HolderKind.USER, "alicia", "inline");
-        String arn = store.createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
+        String arn = store.managed().createPolicy("p", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
         store.attachPolicy(HolderKind.USER, "alicia", arn);
         refused(Reason.DELETE_CONFLICT, "Cannot delete entity, must detach all policies first.", () -> users.deleteUser("alicia"));
         store.detachPolicy(HolderKind.USER, "alicia", arn);
@@ -210,7 +210,7 @@ class PolicyStoreTest {
 
     @Test
     void concurrentChangesNeitherLoseAnAttachmentNorPassTheVersionLimit() throws Exception {
-        String arn = store.createPolicy("shared", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
+        String arn = store.managed().createPolicy("shared", "/", null, ALLOW_GET, Map.of()).arn(ACCOUNT);
         int threads = 8;
         for (int i = 0; i < threads; i++) users.createUser("u" + i, "/", Map.of());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
@@ -228,7 +228,7 @@ class PolicyStoreTest {
                 versions.add(pool.submit(() -> {
                     start.await();
                     try {
-                        store.createPolicyVersion(arn, ALLOW_GET, false);
+                        store.managed().createPolicyVersion(arn, ALLOW_GET, false);
                         return true;
                     } catch (IdentityException e) {
                         assertEquals(Reason.LIMIT_EXCEEDED, e.reason());
@@ -240,21 +240,21 @@ class PolicyStoreTest {
             for (var attach : attaches) assertTrue(attach.get());
             long created = 0;
             for (var version : versions) if (version.get()) created++;
-            assertEquals(PolicyStore.MAX_VERSIONS - 1, created);
+            assertEquals(ManagedPolicies.MAX_VERSIONS - 1, created);
         } finally {
             pool.shutdownNow();
         }
-        ManagedPolicy policy = store.policy(arn);
+        ManagedPolicy policy = store.managed().policy(arn);
         assertEquals(threads, policy.attachmentCount());
-        assertEquals(PolicyStore.MAX_VERSIONS, policy.versions().size());
+        assertEquals(ManagedPolicies.MAX_VERSIONS, policy.versions().size());
     }
 
     @Test
     void readingBeforeAnythingIsStoredFindsNothing() {
         PolicyStore empty = new PolicyStore(emptyStorage(), PolicyHolders.NONE, ACCOUNT, new SecureRandom(), clock);
-        assertEquals(List.of(), empty.policies());
+        assertEquals(List.of(), empty.managed().policies());
         assertTrue(empty.holderPolicies(HolderKind.USER, "alice").isEmpty());
-        assertTrue(empty.findPolicy("arn:aws:iam::123456789012:policy/p").isEmpty());
+        assertTrue(empty.managed().findPolicy("arn:aws:iam::123456789012:policy/p").isEmpty());
     }
 
     private static IdentityStorage emptyStorage() {
