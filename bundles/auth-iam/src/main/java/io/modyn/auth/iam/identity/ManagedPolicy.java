@@ -10,7 +10,7 @@ import java.util.Map;
  * A customer managed policy as stored: name (unique in the account regardless of case), path, id
  * ({@code ANPA} and 16 characters), description, times, the default version's id, how many users,
  * groups and roles it is attached to, tags, and its versions (at most
- * {@link PolicyStore#MAX_VERSIONS}), newest first. {@code nextVersion} numbers the next version:
+ * {@link ManagedPolicies#MAX_VERSIONS}), newest first. {@code nextVersion} numbers the next version:
  * IAM never reuses a version id.
  */
 public record ManagedPolicy(String name, String path, String policyId, String description, Instant createDate, Instant updateDate,
