@@ -6,14 +6,18 @@ import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.auth.iam.authorization.CallerPolicies;
 import io.modyn.auth.iam.authorization.IamAuthorizer;
+import io.modyn.auth.iam.authorization.StoredCallerPolicies;
 import io.modyn.auth.iam.credentials.CredentialLookup;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.credentials.RootCredentialsSource;
 import io.modyn.auth.iam.iam.IamApi;
+import io.modyn.auth.iam.identity.IdentityPolicies;
 import io.modyn.auth.iam.identity.IdentityStorage;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyHolders;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.identity.SecretKeyFile;
 import io.modyn.auth.iam.identity.SecretSealer;
 import io.modyn.auth.iam.identity.SessionCache;
@@ -100,7 +104,7 @@ public final class AuthIamComponent {
                 create(configuration, environment, Clock.systemUTC(), identities.keys(), identities.sessionKeys()),
                 new Hashtable<>(Map.of("mode", "iam")));
         // The engine asks the authorizer before every operation: from now on callers need policies that allow.
-        CallerPolicies callers = callerPolicies(identities);
+        CallerPolicies callers = callerPolicies(identities, Duration.ofMillis(configuration.identityCacheMillis()));
         authorizer = context.registerService(Authorizer.class, authorizer(configuration, callers),
                 new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
@@ -109,7 +113,7 @@ public final class AuthIamComponent {
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
                 identities.sessionKeys(), new StoredRoles(identities.store().roleStore(), accountId),
                 caller -> callers.of(caller).policies()), StsApi.serviceProperties());
-        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
+        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), identities.policies(), accountId),
                 IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
@@ -137,9 +141,11 @@ public final class AuthIamComponent {
 
     /**
      * The identity store and the authentication path's view of its keys; the STS sessions and their
-     * view ({@link SessionCache#findSession} is what the authorizer asks of a temporary key).
+     * view ({@link SessionCache#findSession} is what the authorizer asks of a temporary key); the
+     * policies and the authorization path's view of them.
      */
-    record Identities(IdentityStore store, UserKeyCache keys, SessionStore sessions, SessionCache sessionKeys) {
+    record Identities(IdentityStore store, UserKeyCache keys, SessionStore sessions, SessionCache sessionKeys, PolicyStore policies,
+                      IdentityPolicies resolver) {
     }
 
     /**
@@ -160,15 +166,18 @@ public final class AuthIamComponent {
         UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
                 Duration.ofMillis(cacheMillis), System::nanoTime);
         SessionStore sessions = new SessionStore(storage, sealer, random, clock);
-        return new Identities(store, keys, sessions, new SessionCache(sessions, Duration.ofMillis(cacheMillis), System::nanoTime));
+        PolicyStore policies = new PolicyStore(storage, PolicyHolders.stored(store), configuration.accountId().trim(), random, clock);
+        IdentityPolicies resolver = new IdentityPolicies(policies, Duration.ofMillis(cacheMillis), System::nanoTime);
+        return new Identities(store, keys, sessions, new SessionCache(sessions, Duration.ofMillis(cacheMillis), System::nanoTime),
+                policies, resolver);
     }
 
     /**
-     * Where the authorizer gets callers' policies: for now no caller has any, so IAM users are
-     * denied everything and the root allowed everything. IAM policies, roles and sessions plug in here.
+     * Where the authorizer gets callers' policies: IAM users' (their own and their groups'), role
+     * sessions' (their role's, narrowed by the session's), kept at most the identity cache time.
      */
-    static CallerPolicies callerPolicies(Identities identities) {
-        return CallerPolicies.NONE;
+    static CallerPolicies callerPolicies(Identities identities, Duration maxAge) {
+        return new StoredCallerPolicies(identities.store(), identities.resolver(), identities.sessionKeys(), maxAge, System::nanoTime);
     }
 
     static Authorizer authorizer(AuthIamConfiguration configuration, CallerPolicies callers) {

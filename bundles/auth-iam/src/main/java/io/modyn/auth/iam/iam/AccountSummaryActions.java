@@ -3,9 +3,12 @@ package io.modyn.auth.iam.iam;
 import io.modyn.auth.iam.iam.IamAction.Caller;
 import io.modyn.auth.iam.identity.GroupStore;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.ManagedPolicies;
+import io.modyn.auth.iam.identity.ManagedPolicy;
 import io.modyn.auth.iam.identity.RoleStore;
 import io.modyn.auth.iam.query.QueryXmlWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,19 +22,27 @@ final class AccountSummaryActions {
 
     /** The counts of managed policies a summary reports. */
     record PolicyCounts(int policies, int policyVersionsInUse) {
-        static final PolicyCounts NONE = new PolicyCounts(0, 0);
+        /** Customer managed policies, and the versions of those attached somewhere (IAM's PolicyVersionsInUse). */
+        static PolicyCounts of(List<ManagedPolicy> policies) {
+            int inUse = 0;
+            for (ManagedPolicy policy : policies) {
+                if (policy.attachmentCount() > 0) inUse += policy.versions().size();
+            }
+            return new PolicyCounts(policies.size(), inUse);
+        }
     }
 
     private final IdentityStore store;
+    private final ManagedPolicies managed;
 
-    AccountSummaryActions(IdentityStore store) {
+    AccountSummaryActions(IdentityStore store, ManagedPolicies managed) {
         this.store = store;
+        this.managed = managed;
     }
 
     void getAccountSummary(IamParameters parameters, Caller caller, QueryXmlWriter result) {
-        // Managed policies are not stored yet: their counts are wired here once they are.
         Map<String, Integer> summary = summary(store.users().size(), store.groupStore().count(), store.roleStore().count(),
-                PolicyCounts.NONE);
+                PolicyCounts.of(managed.policies()));
         result.start("SummaryMap");
         summary.forEach((key, value) -> result.start("entry").element("key", key).element("value", Integer.toString(value)).end());
         result.end();

@@ -2,6 +2,7 @@ package io.modyn.auth.iam.iam;
 
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.query.QueryAction;
 import io.modyn.auth.iam.query.QueryApi;
 import java.util.Dictionary;
@@ -12,8 +13,8 @@ import java.util.Map;
 /**
  * The AWS Identity and Access Management API (version 2010-05-08) on the server's endpoint, for
  * requests signed for service {@code iam}: users, their access keys and tags, groups and their
- * members, roles, and the account summary, kept in the {@link IdentityStore}. Every
- * authenticated caller may call every action for now (no policies yet, as for the data API).
+ * members, roles, and the account summary, kept in the {@link IdentityStore}, and policies
+ * ({@link PolicyActions}), kept in the {@link PolicyStore}.
  */
 public final class IamApi {
 
@@ -24,7 +25,7 @@ public final class IamApi {
     private IamApi() {
     }
 
-    public static ProtocolHandler handler(IdentityStore store, String accountId) {
+    public static ProtocolHandler handler(IdentityStore store, PolicyStore policies, String accountId) {
         UserActions users = new UserActions(store, accountId);
         AccessKeyActions keys = new AccessKeyActions(store);
         UserTagActions tags = new UserTagActions(store);
@@ -62,7 +63,8 @@ public final class IamApi {
         actions.put("TagRole", IamAction.withoutResult(roles::tagRole));
         actions.put("UntagRole", IamAction.withoutResult(roles::untagRole));
         actions.put("ListRoleTags", IamAction.withResult(roles::listRoleTags));
-        actions.put("GetAccountSummary", IamAction.withResult(new AccountSummaryActions(store)::getAccountSummary));
+        actions.put("GetAccountSummary", IamAction.withResult(new AccountSummaryActions(store, policies.managed())::getAccountSummary));
+        PolicyActions.register(actions, policies);
         return new QueryApi(NAMESPACE, VERSION, actions);
     }
 

@@ -41,6 +41,8 @@ final class IamErrors {
             case ALREADY_EXISTS -> new QueryError(true, "EntityAlreadyExists", refusal.getMessage(), 409);
             case LIMIT_EXCEEDED -> limitExceeded(refusal.getMessage());
             case DELETE_CONFLICT -> new QueryError(true, "DeleteConflict", refusal.getMessage(), 409);
+            case MALFORMED_POLICY -> new QueryError(true, "MalformedPolicyDocument", refusal.getMessage(), 400);
+            case INVALID_INPUT -> new QueryError(true, "InvalidInput", refusal.getMessage(), 400);
         };
     }
 

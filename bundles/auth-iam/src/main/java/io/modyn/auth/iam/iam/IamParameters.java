@@ -29,6 +29,11 @@ final class IamParameters {
         this.parameters = parameters;
     }
 
+    /** The parameter as sent, or null. */
+    String get(String parameter) {
+        return parameters.get(parameter);
+    }
+
     /** {@code UserName}: required. */
     String userName() {
         return name("UserName", "userName", true);
@@ -193,13 +198,13 @@ final class IamParameters {
         return keys;
     }
 
-    private static void checkLength(String member, String value, int min, int max) {
+    static void checkLength(String member, String value, int min, int max) {
         int length = value.codePointCount(0, value.length());
         if (length < min) throw IamErrors.constraint(member, value, "Member must have length greater than or equal to " + min);
         if (length > max) throw IamErrors.constraint(member, value, "Member must have length less than or equal to " + max);
     }
 
-    private static void checkPattern(String member, String value, String pattern) {
+    static void checkPattern(String member, String value, String pattern) {
         if (!Pattern.matches(pattern, value)) {
             throw IamErrors.constraint(member, value, "Member must satisfy regular expression pattern: " + pattern);
         }

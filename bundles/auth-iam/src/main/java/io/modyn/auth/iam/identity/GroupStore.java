@@ -81,7 +81,10 @@ public final class GroupStore {
                 tx.delete(IdentityKeyspace.NAME, GROUPS, oldKey);
             }
             tx.put(IdentityKeyspace.NAME, GROUPS, newKey, GroupAndRoleRecords.group(updated));
-            if (!targetName.equals(group.name())) memberships.renameGroup(tx, group.name(), targetName);
+            if (!targetName.equals(group.name())) {
+                memberships.renameGroup(tx, group.name(), targetName);
+                PolicyStore.moveHolder(tx, HolderKind.GROUP, group.name(), targetName);
+            }
             tx.commit();
             return updated;
         }
@@ -93,6 +96,7 @@ public final class GroupStore {
             if (!memberships.membersOf(group.name()).isEmpty()) {
                 throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must remove users from group first.");
             }
+            PolicyStore.checkNoPolicies(tx, HolderKind.GROUP, group.name());
             tx.delete(IdentityKeyspace.NAME, GROUPS, IdentityKeyspace.nameKey(group.name()));
             tx.commit();
         }

@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@link RoleStore} ({@link #groupStore()}, {@link #roleStore()}).
  *
  * <p>Reads here go to storage every time (the IAM API reads its own writes); the authentication
- * path reads through {@link UserKeyCache}. Secrets are sealed by {@link SecretSealer} before they
+ * path reads through {@link UserKeyCache}. A user's policies live beside it ({@link PolicyStore}):
+ * they follow a renamed user, and a user who has any cannot be deleted. Secrets are sealed by {@link SecretSealer} before they
  * reach storage and are returned in clear only by {@link #createAccessKey}.
  */
 public final class IdentityStore {
@@ -131,6 +132,7 @@ public final class IdentityStore {
                     throw new IdentityException(Reason.ALREADY_EXISTS, "User with name " + targetName + " already exists.");
                 }
                 tx.delete(KEYSPACE, USERS, userKey(user.name()));
+                PolicyStore.moveHolder(tx, HolderKind.USER, user.name(), targetName);
             }
             tx.put(KEYSPACE, USERS, userKey(targetName), IdentityRecords.user(updated));
             if (!targetName.equals(user.name())) {
@@ -161,6 +163,7 @@ public final class IdentityStore {
             if (!groups.memberships().groupsOf(user.name()).isEmpty()) {
                 throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must remove users from group first.");
             }
+            PolicyStore.checkNoPolicies(tx, HolderKind.USER, user.name());
             tx.delete(KEYSPACE, USERS, userKey(user.name()));
             tx.commit();
         }

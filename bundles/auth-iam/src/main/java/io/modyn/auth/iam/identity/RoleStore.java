@@ -97,6 +97,7 @@ public final class RoleStore {
     public void deleteRole(String name) {
         try (StorageTransaction tx = keyspace.writable().begin()) {
             IamRole role = lockRole(tx, name);
+            PolicyStore.checkNoPolicies(tx, HolderKind.ROLE, role.name());
             tx.delete(IdentityKeyspace.NAME, ROLES, IdentityKeyspace.nameKey(role.name()));
             tx.commit();
         }
