@@ -105,16 +105,17 @@ public final class AuthIamComponent {
                 new Hashtable<>(Map.of("mode", "iam")));
         // The engine asks the authorizer before every operation: from now on callers need policies that allow.
         CallerPolicies callers = callerPolicies(identities, Duration.ofMillis(configuration.identityCacheMillis()));
-        authorizer = context.registerService(Authorizer.class, authorizer(configuration, callers),
-                new Hashtable<>(Map.of("mode", "iam")));
+        Authorizer policies = authorizer(configuration, callers);
+        authorizer = context.registerService(Authorizer.class, policies, new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
         // AssumeRole weighs the caller's identity-based policies (the authorizer's) with the role's trust policy.
         String accountId = configuration.accountId().trim();
         stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
                 identities.sessionKeys(), new StoredRoles(identities.store().roleStore(), accountId),
                 caller -> callers.of(caller).policies()), StsApi.serviceProperties());
-        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), identities.policies(), accountId),
-                IamApi.serviceProperties());
+        // IAM's own actions are authorized too: a user may manage identities only as its policies allow.
+        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), identities.policies(), accountId,
+                policies), IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
     }

@@ -151,10 +151,8 @@ final class KmsAuthorization {
     }
 
     private static RequestContext context(ProtocolRequest request) {
-        String sourceIp = request.clientAddress() == null || request.clientAddress().getAddress() == null ? null
-                : request.clientAddress().getAddress().getHostAddress();
-        // ProtocolRequest does not say whether the connection was TLS: aws:SecureTransport reads false.
-        return new RequestContext(request.requestId(), request.principal(), sourceIp, false, request.header("User-Agent"));
+        return new RequestContext(request.requestId(), request.principal(), request.sourceIp(), request.secureTransport(),
+                request.header("User-Agent"));
     }
 
     private List<Access> accesses(String action, Request body, Principal principal) {

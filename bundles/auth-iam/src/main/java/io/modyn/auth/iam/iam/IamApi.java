@@ -1,5 +1,6 @@
 package io.modyn.auth.iam.iam;
 
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.auth.iam.identity.IdentityStore;
 import io.modyn.auth.iam.identity.PolicyStore;
@@ -25,7 +26,17 @@ public final class IamApi {
     private IamApi() {
     }
 
+    /** The API with every caller allowed every action: for tests of the actions themselves. */
     public static ProtocolHandler handler(IdentityStore store, PolicyStore policies, String accountId) {
+        return new QueryApi(NAMESPACE, VERSION, actions(store, policies, accountId));
+    }
+
+    /** The API whose callers other than the root need the authorizer's allow for each action ({@link IamAccess}). */
+    public static ProtocolHandler handler(IdentityStore store, PolicyStore policies, String accountId, Authorizer authorizer) {
+        return new QueryApi(NAMESPACE, VERSION, new IamAccess(authorizer, store, accountId).guard(actions(store, policies, accountId)));
+    }
+
+    private static Map<String, QueryAction> actions(IdentityStore store, PolicyStore policies, String accountId) {
         UserActions users = new UserActions(store, accountId);
         AccessKeyActions keys = new AccessKeyActions(store);
         UserTagActions tags = new UserTagActions(store);
@@ -65,7 +76,7 @@ public final class IamApi {
         actions.put("ListRoleTags", IamAction.withResult(roles::listRoleTags));
         actions.put("GetAccountSummary", IamAction.withResult(new AccountSummaryActions(store, policies.managed())::getAccountSummary));
         PolicyActions.register(actions, policies);
-        return new QueryApi(NAMESPACE, VERSION, actions);
+        return actions;
     }
 
     /** The service properties the handler is registered with. */
