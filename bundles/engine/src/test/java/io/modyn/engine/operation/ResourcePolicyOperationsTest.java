@@ -204,6 +204,21 @@ class ResourcePolicyOperationsTest {
         assertEquals(revision, secondNode.getResourcePolicy(new GetResourcePolicyRequest(ARN), CONTEXT).revisionId());
     }
 
+    @Test
+    void aPolicyPutThroughANodeWithAStaleDefinitionLandsOnTheTableThatExistsNow() {
+        StorageBinding other = new StorageBinding();
+        other.bind(memory);
+        DynamoDbEngine secondNode = new DynamoDbEngine(other, new EngineSettings("us-east-1", "000000000000"), new ItemWriter(List.of()));
+        secondNode.describeTable(new DescribeTableRequest("things"), CONTEXT); // the second node caches this table's definition
+        engine.deleteTable(new DeleteTableRequest("things"), CONTEXT);
+        create("things", null, null);
+
+        // Fenced on the definition it resolved the table by: the stale one fails the commit, and the retry finds the new table.
+        String revision = secondNode.putResourcePolicy(new PutResourcePolicyRequest(ARN, policy("dynamodb:GetItem"), null, null), CONTEXT)
+                .revisionId();
+        assertEquals(revision, get(ARN).revisionId());
+    }
+
     private void create(String name, StreamSpecification stream, String resourcePolicy) {
         engine.createTable(new CreateTableRequest(name, List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
                 "PAY_PER_REQUEST", null, null, null, stream, null, null, null, resourcePolicy), CONTEXT);
