@@ -150,7 +150,7 @@ public final class DynamoDbEngine implements DynamoDbService {
         this.describeEndpoints = new DescribeEndpointsOperation(settings);
         this.putResourcePolicy = new PutResourcePolicyOperation(settings, Clock.systemUTC());
         this.getResourcePolicy = new GetResourcePolicyOperation(settings);
-        this.deleteResourcePolicy = new DeleteResourcePolicyOperation(settings);
+        this.deleteResourcePolicy = new DeleteResourcePolicyOperation(settings, Clock.systemUTC());
         this.createTable = new CreateTableOperation(settings);
         this.describeTable = new DescribeTableOperation(settings);
         this.updateTable = new UpdateTableOperation(settings);

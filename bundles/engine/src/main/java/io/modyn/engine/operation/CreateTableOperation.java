@@ -15,6 +15,7 @@ import io.modyn.engine.authorization.AccessCheck;
 import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.control.TableTags;
+import io.modyn.engine.policy.CanonicalPolicy;
 import io.modyn.engine.policy.PolicyDocumentRules;
 import io.modyn.engine.policy.ResourcePolicyStore;
 import io.modyn.engine.index.IndexDefinitions;
@@ -44,6 +45,7 @@ public final class CreateTableOperation {
 
     public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         validate(request);
+        CanonicalPolicy policy = request.resourcePolicy() == null ? null : PolicyDocumentRules.check(request.resourcePolicy(), false);
         access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags(), request.resourcePolicy() != null));
         boolean onDemand = BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode());
         Instant now = Instant.now();
@@ -62,7 +64,7 @@ public final class CreateTableOperation {
         table = TableOptions.forCreate(table, request);
         createTable(table, bound);
         TableTags.storeOnCreate(bound, table, request.tags());
-        ResourcePolicyStore.storeOnCreate(bound, table, settings.tableArn(table.tableName()), request.resourcePolicy(), System.currentTimeMillis());
+        ResourcePolicyStore.storeOnCreate(bound, table, settings.tableArn(table.tableName()), policy, System.currentTimeMillis());
         return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings));
     }
 
@@ -137,7 +139,6 @@ public final class CreateTableOperation {
             }
         }
         validateKeySchema(request.keySchema(), request.attributeDefinitions());
-        if (request.resourcePolicy() != null) PolicyDocumentRules.check(request.resourcePolicy());
     }
 
     private static void validateKeySchema(List<KeySchemaElement> keySchema, List<AttributeDefinition> definitions) {

@@ -9,20 +9,24 @@ import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.policy.PolicyTarget;
 import io.modyn.engine.policy.ResourcePolicyStore;
 import io.modyn.engine.validation.ConstraintViolations;
+import java.time.Clock;
 
 /**
  * DeleteResourcePolicy: removes the policy of a table or stream, optionally only at the revision
  * the client expects, and answers the removed policy's revision id. A table's policy also governs
- * its indexes, so they lose it too. Without a policy: PolicyNotFoundException.
+ * its indexes, so they lose it too. As DynamoDB's, it is idempotent: without a policy it succeeds,
+ * answering no revision id, or the previous deletion's after one.
  */
 public final class DeleteResourcePolicyOperation {
 
     private static final int MAX_REVISION_ID_LENGTH = 255;
 
     private final EngineSettings settings;
+    private final Clock clock;
 
-    public DeleteResourcePolicyOperation(EngineSettings settings) {
+    public DeleteResourcePolicyOperation(EngineSettings settings, Clock clock) {
         this.settings = settings;
+        this.clock = clock;
     }
 
     public DeleteResourcePolicyResponse execute(DeleteResourcePolicyRequest request, StorageBinding.Bound bound, AccessCheck access) {
@@ -33,6 +37,6 @@ public final class DeleteResourcePolicyOperation {
                 .throwIfAny();
         access.require(arns -> ControlPlaneAccess.deleteResourcePolicy(arns, request.resourceArn()));
         ResourcePolicyStore.Resource resource = ResourcePolicyStore.resolve(bound, target);
-        return new DeleteResourcePolicyResponse(ResourcePolicyStore.delete(bound.storage(), resource, request.expectedRevisionId()));
+        return new DeleteResourcePolicyResponse(ResourcePolicyStore.delete(bound.storage(), resource, request.expectedRevisionId(), clock.millis()));
     }
 }

@@ -4,9 +4,10 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 
 /**
- * The errors of the resource-policy operations. The PolicyNotFoundException messages for a
- * missing policy and for a revision mismatch, and the table-not-found message, are DynamoDB's as
- * observed; the stream-not-found message follows the Streams API's.
+ * The errors of the resource-policy operations, DynamoDB's as observed: PolicyNotFoundException
+ * for a missing policy, a revision mismatch, a policy where none was expected, and an expected
+ * revision where there never was a policy (its message's end, "policy.", completes a capture cut
+ * short); ResourceNotFoundException naming the table, or the stream's label and its table.
  */
 final class PolicyErrors {
 
@@ -24,6 +25,11 @@ final class PolicyErrors {
                 + ", but the policy associated to target " + target.describe() + " has revision id " + actual + ".");
     }
 
+    static DynamoException noAssociatedPolicy(PolicyTarget target, String expected) {
+        return new DynamoException(ErrorType.POLICY_NOT_FOUND, NOT_FOUND + "Requested update for policy with revision id " + expected
+                + ", but " + target.describe() + " has no associated policy.");
+    }
+
     static DynamoException policyExists(PolicyTarget target, String actual) {
         return new DynamoException(ErrorType.POLICY_NOT_FOUND, NOT_FOUND + "Requested policy update expecting none to be present for "
                 + target.describe() + ", but a policy exists with revision id " + actual + ".");
@@ -31,7 +37,8 @@ final class PolicyErrors {
 
     static DynamoException resourceNotFound(PolicyTarget target) {
         return target.isStream()
-                ? DynamoException.resourceNotFound("Requested resource not found: Stream: " + target.arn() + " not found")
+                ? DynamoException.resourceNotFound("Requested resource not found: Stream: " + target.streamLabel() + " not found for Table: "
+                        + target.tableName())
                 : DynamoException.resourceNotFound("Requested resource not found: Table: " + target.tableName() + " not found");
     }
 }

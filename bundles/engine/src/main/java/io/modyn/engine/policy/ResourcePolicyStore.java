@@ -22,8 +22,9 @@ import java.nio.charset.StandardCharsets;
  * policy invisible to a new table of the same name even before DeleteTable removes it.
  *
  * <p>Changes to one resource's policy are serialized by the locking read of its record, on any
- * node; revision ids are the time of the change in epoch milliseconds, always above the previous
- * revision's, so they order as the changes did.
+ * node; revision ids are the time of the change in epoch milliseconds (as DynamoDB's are), always
+ * above the previous revision's, so they order as the changes did. A deletion is a change too: it
+ * leaves a tombstone carrying its revision id.
  */
 public final class ResourcePolicyStore {
 
@@ -32,10 +33,26 @@ public final class ResourcePolicyStore {
     public static final String NO_POLICY = "NO_POLICY";
 
     private static final byte FORMAT = 1;
+    private static final byte DELETED = 1;
+    private static final byte VERSION_DEFAULTED = 2;
     private static final byte[] TABLE_SORT = utf8("table");
 
-    /** A policy as stored: the document as the client sent it, and its revision id. */
-    public record StoredPolicy(String document, String revisionId) {
+    /**
+     * A resource's policy record: its policy with the revision id, or, once the policy was deleted,
+     * the deletion's revision id alone (a tombstone: DynamoDB answers a repeated Delete with it and
+     * checks expected revisions against it).
+     *
+     * @param document the canonical document; null for a tombstone
+     */
+    public record StoredPolicy(String document, String revisionId, boolean versionDefaulted) {
+
+        public boolean deleted() {
+            return document == null;
+        }
+
+        boolean sameAs(CanonicalPolicy policy) {
+            return !deleted() && document.equals(policy.document()) && versionDefaulted == policy.versionDefaulted();
+        }
     }
 
     /**
@@ -63,7 +80,8 @@ public final class ResourcePolicyStore {
     /** The policy of a table (streamLabel null) or of one of its streams; null when it has none. */
     public static StoredPolicy find(StorageEngine storage, String tableId, String streamLabel) {
         if (!storage.keyspaceExists(KEYSPACE)) return null;
-        return decode(storage.get(KEYSPACE, utf8(tableId), sort(streamLabel)));
+        StoredPolicy stored = decode(storage.get(KEYSPACE, utf8(tableId), sort(streamLabel)));
+        return stored == null || stored.deleted() ? null : stored;
     }
 
     /** The resource's policy, or PolicyNotFoundException. */
@@ -78,7 +96,7 @@ public final class ResourcePolicyStore {
      * returns its revision id: the current one when the document is the same (PutResourcePolicy
      * is idempotent), else a new one.
      */
-    public static String put(StorageBinding.Bound bound, Resource resource, String document, String expectedRevisionId, long nowMillis) {
+    public static String put(StorageBinding.Bound bound, Resource resource, CanonicalPolicy policy, String expectedRevisionId, long nowMillis) {
         StorageEngine storage = bound.storage();
         ensureKeyspace(storage);
         byte[] partition = utf8(resource.tableId());
@@ -87,14 +105,14 @@ public final class ResourcePolicyStore {
             StoredPolicy current = decode(tx.getForUpdate(KEYSPACE, partition, sort));
             if (expectedRevisionId != null) {
                 if (NO_POLICY.equals(expectedRevisionId)) {
-                    if (current != null) throw PolicyErrors.policyExists(resource.target(), current.revisionId());
+                    if (current != null && !current.deleted()) throw PolicyErrors.policyExists(resource.target(), current.revisionId());
                 } else {
                     checkRevision(resource.target(), current, expectedRevisionId);
                 }
             }
-            if (current != null && current.document().equals(document)) return current.revisionId();
+            if (current != null && current.sameAs(policy)) return current.revisionId();
             String revision = nextRevision(current, nowMillis);
-            tx.put(KEYSPACE, partition, sort, encode(new StoredPolicy(document, revision)));
+            tx.put(KEYSPACE, partition, sort, encode(new StoredPolicy(policy.document(), revision, policy.versionDefaulted())));
             if (resource.table() != null) bound.catalog().fence(tx, resource.table());
             tx.commit();
             return revision;
@@ -105,28 +123,33 @@ public final class ResourcePolicyStore {
      * Stores CreateTable's ResourcePolicy (already checked) once the table exists. Not fenced: a
      * conflict would run CreateTable again, which would then find its own table.
      */
-    public static void storeOnCreate(StorageBinding.Bound bound, TableDefinition table, String tableArn, String document, long nowMillis) {
+    public static void storeOnCreate(StorageBinding.Bound bound, TableDefinition table, String tableArn, CanonicalPolicy document,
+                                     long nowMillis) {
         if (document == null) return;
         put(bound, new Resource(new PolicyTarget(tableArn, table.tableName(), null), table.tableId(), null), document, null, nowMillis);
     }
 
-    /** Removes the resource's policy if it is the expected one; returns the removed policy's revision id. */
-    public static String delete(StorageEngine storage, Resource resource, String expectedRevisionId) {
-        if (!storage.keyspaceExists(KEYSPACE)) throw PolicyErrors.noPolicy(resource.target());
+    /**
+     * Removes the resource's policy if it is the expected one, leaving a tombstone with the
+     * deletion's revision id, and answers the removed policy's revision id. Without a policy the
+     * delete is a no-op answering the tombstone's revision id, or none if there never was a policy.
+     */
+    public static String delete(StorageEngine storage, Resource resource, String expectedRevisionId, long nowMillis) {
+        ensureKeyspace(storage);
         byte[] partition = utf8(resource.tableId());
         byte[] sort = sort(resource.target().streamLabel());
         try (StorageTransaction tx = storage.begin()) {
             StoredPolicy current = decode(tx.getForUpdate(KEYSPACE, partition, sort));
-            if (current == null) throw PolicyErrors.noPolicy(resource.target());
             if (expectedRevisionId != null) checkRevision(resource.target(), current, expectedRevisionId);
-            tx.delete(KEYSPACE, partition, sort);
+            if (current == null || current.deleted()) return current == null ? null : current.revisionId();
+            tx.put(KEYSPACE, partition, sort, encode(new StoredPolicy(null, nextRevision(current, nowMillis), false)));
             tx.commit();
             return current.revisionId();
         }
     }
 
     /**
-     * Removes a deleted table's own policy. Its streams' policies stay: a stream outlives its
+     * Removes a deleted table's own policy record. Its streams' policies stay: a stream outlives its
      * table, readable (and governed by its policy) until retention removes it.
      */
     public static void removeTablePolicy(StorageEngine storage, TableDefinition table) {
@@ -138,7 +161,7 @@ public final class ResourcePolicyStore {
     }
 
     private static void checkRevision(PolicyTarget target, StoredPolicy current, String expected) {
-        if (current == null) throw PolicyErrors.noPolicy(target);
+        if (current == null) throw PolicyErrors.noAssociatedPolicy(target, expected);
         if (!current.revisionId().equals(expected)) throw PolicyErrors.revisionMismatch(target, expected, current.revisionId());
     }
 
@@ -164,13 +187,15 @@ public final class ResourcePolicyStore {
         return streamLabel == null ? TABLE_SORT : utf8("stream/" + streamLabel);
     }
 
-    // Record value: format byte, revision id length (2 bytes) and UTF-8 bytes, then the document's UTF-8 bytes.
+    // Record value: format byte, flags byte (DELETED, VERSION_DEFAULTED), revision id length (2 bytes)
+    // and UTF-8 bytes, then the document's UTF-8 bytes (none for a tombstone).
 
     static byte[] encode(StoredPolicy policy) {
         byte[] revision = utf8(policy.revisionId());
-        byte[] document = utf8(policy.document());
-        return ByteBuffer.allocate(3 + revision.length + document.length)
-                .put(FORMAT).putShort((short) revision.length).put(revision).put(document).array();
+        byte[] document = policy.deleted() ? new byte[0] : utf8(policy.document());
+        byte flags = (byte) ((policy.deleted() ? DELETED : 0) | (policy.versionDefaulted() ? VERSION_DEFAULTED : 0));
+        return ByteBuffer.allocate(4 + revision.length + document.length)
+                .put(FORMAT).put(flags).putShort((short) revision.length).put(revision).put(document).array();
     }
 
     static StoredPolicy decode(byte[] stored) {
@@ -178,11 +203,14 @@ public final class ResourcePolicyStore {
         ByteBuffer in = ByteBuffer.wrap(stored);
         byte format = in.get();
         if (format != FORMAT) throw new IllegalStateException("unknown resource policy record format " + format);
+        byte flags = in.get();
         byte[] revision = new byte[Short.toUnsignedInt(in.getShort())];
         in.get(revision);
         byte[] document = new byte[in.remaining()];
         in.get(document);
-        return new StoredPolicy(new String(document, StandardCharsets.UTF_8), new String(revision, StandardCharsets.UTF_8));
+        String revisionId = new String(revision, StandardCharsets.UTF_8);
+        if ((flags & DELETED) != 0) return new StoredPolicy(null, revisionId, false);
+        return new StoredPolicy(new String(document, StandardCharsets.UTF_8), revisionId, (flags & VERSION_DEFAULTED) != 0);
     }
 
     private static byte[] utf8(String s) {

@@ -35,11 +35,12 @@ import org.junit.jupiter.api.Test;
  */
 class ResourcePoliciesTest {
 
+    // In canonical form, so that they read back as sent.
     private static final String TABLE_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":[\"dynamodb:GetItem\",\"dynamodb:Query\"],"
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":[\"dynamodb:GetItem\",\"dynamodb:Query\"],"
             + "\"Resource\":[\"" + MUSIC_ARN + "\",\"" + MUSIC_ARN + "/index/*\"]}]}";
     private static final String STREAM_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"AWS\":\"111122223333\"},\"Action\":\"dynamodb:DescribeStream\",\"Resource\":\"*\"}]}";
+            + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"dynamodb:DescribeStream\",\"Resource\":\"" + MUSIC_ARN + "/stream/*\"}]}";
 
     private final AuthorizationFixture fixture = new AuthorizationFixture();
 
@@ -81,7 +82,7 @@ class ResourcePoliciesTest {
         String plays = "arn:aws:dynamodb:eu-west-3:123456789012:table/Plays";
         fixture.engine.createTable(new CreateTableRequest("Plays", List.of(new AttributeDefinition("Id", "S")),
                 List.of(new KeySchemaElement("Id", "HASH")), "PAY_PER_REQUEST", null, null, null, null, null, null, null,
-                STREAM_POLICY), CONTEXT);
+                TABLE_POLICY), CONTEXT);
         List<AuthorizationRequest> requests = fixture.authorizer.onlyCall();
         assertEquals(2, requests.size());
         assertRequest(requests.get(0), "dynamodb:CreateTable", plays, Map.of());

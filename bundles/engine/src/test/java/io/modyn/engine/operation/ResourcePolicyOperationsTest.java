@@ -2,6 +2,7 @@ package io.modyn.engine.operation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,21 +50,39 @@ class ResourcePolicyOperationsTest {
         create("things", null, null);
     }
 
+    /** A table policy as a client might send it: pretty-printed, keys in another order, one-element lists. */
     static String policy(String action) {
         return """
-                {"Version": "2012-10-17", "Statement": [{"Sid": "s1", "Effect": "Allow",
-                  "Principal": {"AWS": "arn:aws:iam::111122223333:role/reader"},
-                  "Action": ["%s"], "Resource": "%s"}]}""".formatted(action, ARN);
+                {"Statement": [{"Resource": ["%s"], "Action": ["%s"], "Sid": "s1", "Effect": "allow",
+                  "Principal": {"AWS": ["111122223333", "arn:aws:iam::111122223333:root"]}}],
+                 "Version": "2012-10-17"}""".formatted(ARN, action);
+    }
+
+    /** The same policy in DynamoDB's canonical form, as GetResourcePolicy answers it. */
+    static String canonical(String action) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"s1\",\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"" + action + "\",\"Resource\":\"" + ARN + "\"}]}";
     }
 
     @Test
-    void aPutPolicyIsReadBackAsSentWithItsRevision() {
-        String document = policy("dynamodb:GetItem");
-        String revision = put(ARN, document, null);
+    void aPutPolicyIsReadBackInCanonicalFormWithItsRevision() {
+        String revision = put(ARN, policy("dynamodb:GetItem"), null);
         GetResourcePolicyResponse got = get(ARN);
-        assertEquals(document, got.policy());
+        assertEquals(canonical("dynamodb:GetItem"), got.policy());
         assertEquals(revision, got.revisionId());
-        assertTrue(revision.matches("\\d+"), revision);
+        assertTrue(revision.matches("\\d{13}"), revision);
+    }
+
+    @Test
+    void anEquivalentDocumentKeepsTheRevisionButOneWithoutVersionIsNew() {
+        String first = put(ARN, policy("dynamodb:GetItem"), null);
+        assertEquals(first, put(ARN, canonical("dynamodb:GetItem"), null));
+        String versionless = canonical("dynamodb:GetItem").replace("\"Version\":\"2012-10-17\",", "");
+        String second = put(ARN, versionless, null);
+        assertNotEquals(first, second);
+        assertEquals(canonical("dynamodb:GetItem").replace("2012-10-17", "2008-10-17"), get(ARN).policy());
+        assertEquals(second, put(ARN, versionless, null));
+        assertNotEquals(second, put(ARN, get(ARN).policy(), null), "DynamoDB treats a defaulted Version as a change");
     }
 
     @Test
@@ -87,8 +106,8 @@ class ResourcePolicyOperationsTest {
                 () -> put(ARN, policy("dynamodb:Scan"), first));
         assertPolicyNotFound(NOT_FOUND + "Requested update for policy with revision id unknown"
                 + ", but the policy associated to target table things has revision id " + second + ".",
-                () -> engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(ARN, "unknown"), CONTEXT));
-        assertEquals(policy("dynamodb:PutItem"), get(ARN).policy());
+                () -> delete(ARN, "unknown"));
+        assertEquals(canonical("dynamodb:PutItem"), get(ARN).policy());
         assertEquals(second, get(ARN).revisionId());
     }
 
@@ -101,23 +120,31 @@ class ResourcePolicyOperationsTest {
     }
 
     @Test
-    void anExpectedRevisionWithoutAPolicyIsPolicyNotFound() {
-        assertPolicyNotFound(NOT_FOUND + ARN, () -> put(ARN, policy("dynamodb:GetItem"), "1234"));
+    void anExpectedRevisionWhereThereNeverWasAPolicyIsPolicyNotFound() {
+        String message = NOT_FOUND + "Requested update for policy with revision id 1234, but table things has no associated policy.";
+        assertPolicyNotFound(message, () -> put(ARN, policy("dynamodb:GetItem"), "1234"));
+        assertPolicyNotFound(message, () -> delete(ARN, "1234"));
     }
 
     @Test
-    void aResourceWithoutPolicyAnswersPolicyNotFound() {
+    void withoutAPolicyGetIsPolicyNotFoundAndDeleteSucceedsWithoutRevision() {
         assertPolicyNotFound(NOT_FOUND + ARN, () -> get(ARN));
-        assertPolicyNotFound(NOT_FOUND + ARN, () -> engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(ARN, null), CONTEXT));
+        assertNull(delete(ARN, null));
+        assertNull(delete(ARN, null));
     }
 
     @Test
-    void deleteRemovesThePolicyAndAnswersItsRevision() {
+    void deleteAnswersTheRemovedRevisionThenTheDeletionsOwn() {
         String revision = put(ARN, policy("dynamodb:GetItem"), null);
-        assertEquals(revision, engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(ARN, revision), CONTEXT).revisionId());
+        assertEquals(revision, delete(ARN, revision));
         assertPolicyNotFound(NOT_FOUND + ARN, () -> get(ARN));
+        String deletion = delete(ARN, null);
+        assertTrue(Long.parseLong(deletion) > Long.parseLong(revision), deletion);
+        assertEquals(deletion, delete(ARN, null));
+        assertPolicyNotFound(NOT_FOUND + "Requested update for policy with revision id " + revision
+                + ", but the policy associated to target table things has revision id " + deletion + ".", () -> delete(ARN, revision));
         String again = put(ARN, policy("dynamodb:GetItem"), "NO_POLICY");
-        assertEquals(again, engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(ARN, null), CONTEXT).revisionId());
+        assertTrue(Long.parseLong(again) > Long.parseLong(deletion), again);
     }
 
     @Test
@@ -125,20 +152,25 @@ class ResourcePolicyOperationsTest {
         String other = ARN + "_";
         assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: things_ not found", () -> put(other, policy("dynamodb:GetItem"), null));
         assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: things_ not found", () -> get(other));
-        assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: things_ not found",
-                () -> engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(other, null), CONTEXT));
+        assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Table: things_ not found", () -> delete(other, null));
     }
 
     @Test
     void onlyTableAndStreamArnsAreTargets() {
         assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or stream is accepted. "
-                + "Provided resource " + ARN + "/index/byName", () -> put(ARN + "/index/byName", policy("dynamodb:Query"), null));
+                + "Provided resource arn: " + ARN + "/index/byName", () -> put(ARN + "/index/byName", policy("dynamodb:Query"), null));
+        assertValidation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + ARN + "/backup/01",
+                () -> get(ARN + "/backup/01"));
+        assertValidation("One or more parameter values were invalid: Invalid resource Arn: arn:aws:dynamodb:eu-west-1:000000000000:table/things",
+                () -> get("arn:aws:dynamodb:eu-west-1:000000000000:table/things"));
+        assertValidation("One or more parameter values were invalid: Invalid resource Arn: arn:aws-cn:dynamodb:us-east-1:000000000000:table/things",
+                () -> get("arn:aws-cn:dynamodb:us-east-1:000000000000:table/things"));
+        assertValidation("This action is only supported by accounts that match the resource owner\u2019s account.",
+                () -> get("arn:aws:dynamodb:us-east-1:111111111111:table/things"));
         assertValidation("One or more parameter values were invalid: ARNs must start with 'arn:': things", () -> get("things"));
         assertValidation("Invalid TableArn: Invalid ResourceArn provided as input arn:aws:s3:::bucket", () -> get("arn:aws:s3:::bucket"));
         assertValidation("Invalid StreamArn: Invalid ResourceArn provided as input " + ARN + "/stream/yesterday",
                 () -> get(ARN + "/stream/yesterday"));
-        assertValidation("1 validation error detected: Invalid AWS region in 'arn:aws:dynamodb:eu-west-1:000000000000:table/things'",
-                () -> get("arn:aws:dynamodb:eu-west-1:000000000000:table/things"));
         assertValidation("1 validation error detected: Value null at 'resourceArn' failed to satisfy constraint: Member must not be null",
                 () -> get(null));
         assertValidation("1 validation error detected: Value null at 'policy' failed to satisfy constraint: Member must not be null",
@@ -150,23 +182,25 @@ class ResourcePolicyOperationsTest {
         create("streamed", new StreamSpecification(true, "KEYS_ONLY"), null);
         String tableArn = "arn:aws:dynamodb:us-east-1:000000000000:table/streamed";
         String streamArn = engine.describeTable(new DescribeTableRequest("streamed"), CONTEXT).table().latestStreamArn();
-        String streamPolicy = policy("dynamodb:GetRecords");
+        String streamPolicy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
+                + "\"Action\":[\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\"],\"Resource\":\"" + tableArn + "/stream/*\"}]}";
         String revision = put(streamArn, streamPolicy, null);
         assertEquals(streamPolicy, get(streamArn).policy());
         assertEquals(revision, get(streamArn).revisionId());
         assertPolicyNotFound(NOT_FOUND + tableArn, () -> get(tableArn));
 
         String unknownStream = tableArn + "/stream/2020-01-01T00:00:00.000";
-        assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Stream: " + unknownStream + " not found",
+        assertError(ErrorType.RESOURCE_NOT_FOUND, "Requested resource not found: Stream: 2020-01-01T00:00:00.000 not found for Table: streamed",
                 () -> put(unknownStream, streamPolicy, null));
+        assertValidation("One or more parameter values were invalid: Invalid policy document: The relative-id \"table/things\" is invalid for ARN \""
+                + ARN + "\"", () -> put(streamArn, policy("dynamodb:GetRecords"), null));
     }
 
     @Test
     void createTableAttachesItsResourcePolicy() {
-        String document = policy("dynamodb:*");
-        create("withPolicy", null, document);
+        create("withPolicy", null, policy("dynamodb:*"));
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/withPolicy";
-        assertEquals(document, get(arn).policy());
+        assertEquals(canonical("dynamodb:*"), get(arn).policy());
     }
 
     @Test
@@ -226,6 +260,10 @@ class ResourcePolicyOperationsTest {
 
     private String put(String arn, String document, String expectedRevision) {
         return engine.putResourcePolicy(new PutResourcePolicyRequest(arn, document, expectedRevision, null), CONTEXT).revisionId();
+    }
+
+    private String delete(String arn, String expectedRevision) {
+        return engine.deleteResourcePolicy(new DeleteResourcePolicyRequest(arn, expectedRevision), CONTEXT).revisionId();
     }
 
     private GetResourcePolicyResponse get(String arn) {
