@@ -6,6 +6,7 @@ import static io.modyn.itests.support.TestTables.definition;
 import static io.modyn.itests.support.TestTables.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -54,11 +55,12 @@ class ResourcePolicyTest {
         if (server != null) server.close();
     }
 
+    /** A table policy in DynamoDB's canonical form (minified, its key order), so that it reads back as sent. */
     private static String policy(String tableArn, String action) {
         return """
                 {"Version":"2012-10-17","Statement":[{"Sid":"reader","Effect":"Allow",\
                 "Principal":{"AWS":"arn:aws:iam::111122223333:role/reader"},\
-                "Action":["%s"],"Resource":["%s","%s/index/*"]}]}""".formatted(action, tableArn, tableArn);
+                "Action":"%s","Resource":["%s","%s/index/*"]}]}""".formatted(action, tableArn, tableArn);
     }
 
     private static String newTableArn(String purpose) {
@@ -83,6 +85,32 @@ class ResourcePolicyTest {
         assertEquals(revision, dynamo.deleteResourcePolicy(d -> d.resourceArn(arn)).revisionId());
         assertDynamoError(PolicyNotFoundException.class, "PolicyNotFoundException", NOT_FOUND + arn,
                 () -> dynamo.getResourcePolicy(g -> g.resourceArn(arn)));
+        // Deleting again succeeds, answering the deletion's own revision id.
+        String deletion = dynamo.deleteResourcePolicy(d -> d.resourceArn(arn)).revisionId();
+        assertTrue(Long.parseLong(deletion) > Long.parseLong(revision), deletion);
+    }
+
+    @Test
+    void aPolicyReadsBackInCanonicalFormAndAnEquivalentOneChangesNothing() {
+        String arn = newTableArn("canonical");
+        String pretty = """
+                {
+                  "Statement": [ { "Resource": "%s", "Action": [ "dynamodb:GetItem" ],
+                                   "Principal": { "AWS": "111122223333" }, "Effect": "Allow" } ],
+                  "Version": "2012-10-17"
+                }""".formatted(arn);
+        String revision = put(arn, pretty);
+
+        String canonical = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::111122223333:root\"},\"Action\":\"dynamodb:GetItem\",\"Resource\":\"" + arn + "\"}]}";
+        assertEquals(canonical, dynamo.getResourcePolicy(g -> g.resourceArn(arn)).policy());
+        assertEquals(revision, put(arn, canonical));
+    }
+
+    @Test
+    void deletingWhereThereNeverWasAPolicySucceedsWithoutRevision() {
+        String arn = newTableArn("never");
+        assertNull(dynamo.deleteResourcePolicy(d -> d.resourceArn(arn)).revisionId());
     }
 
     @Test
@@ -121,7 +149,7 @@ class ResourcePolicyTest {
         assertDynamoError(ResourceNotFoundException.class, "ResourceNotFoundException", "Requested resource not found: Table: " + name + "x not found",
                 () -> dynamo.getResourcePolicy(g -> g.resourceArn(arn + "x")));
         assertValidationError("One or more parameter values were invalid: Invalid resource arn provided, only table or stream is accepted. "
-                + "Provided resource " + arn + "/index/byName", () -> put(arn + "/index/byName", policy(arn, "dynamodb:Query")));
+                + "Provided resource arn: " + arn + "/index/byName", () -> put(arn + "/index/byName", policy(arn, "dynamodb:Query")));
         assertValidationError("One or more parameter values were invalid: Invalid policy document: This policy contains invalid Json",
                 () -> put(arn, "{\"Statement\":"));
         assertValidationError("One or more parameter values were invalid: Invalid policy document: "
@@ -129,8 +157,10 @@ class ResourcePolicyTest {
         assertValidationError("One or more parameter values were invalid: Invalid policy document: Missing required field Principal",
                 () -> put(arn, "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}}"));
         String tooLarge = policy(arn, "dynamodb:GetItem") + " ".repeat(20 * 1024);
-        assertValidationError("One or more parameter values were invalid: Resource-based policy document exceeds the maximum size of 20 KB",
-                () -> put(arn, tooLarge));
+        assertValidationError("One or more parameter values were invalid: Maximum policy size of 20480 bytes exceeded", () -> put(arn, tooLarge));
+        assertValidationError("Resource-based policy grants unbounded access in one or more elements. "
+                + "Please revise the policy to ensure least-privilege form of access",
+                () -> put(arn, policy(arn, "dynamodb:GetItem").replace("arn:aws:iam::111122223333:role/reader", "*")));
         assertDynamoError(PolicyNotFoundException.class, "PolicyNotFoundException", NOT_FOUND + arn,
                 () -> dynamo.getResourcePolicy(g -> g.resourceArn(arn)));
     }
@@ -142,12 +172,19 @@ class ResourcePolicyTest {
                 .attributeDefinitions(definition("pk", ScalarAttributeType.S)).keySchema(key("pk", KeyType.HASH))
                 .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY)));
         var table = TestTables.awaitActive(dynamo, name);
-        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"111122223333\"},"
-                + "\"Action\":[\"dynamodb:DescribeStream\",\"dynamodb:GetRecords\",\"dynamodb:GetShardIterator\"],\"Resource\":\"*\"}]}";
+        String document = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
+                + "\"arn:aws:iam::111122223333:root\"},\"Action\":[\"dynamodb:DescribeStream\",\"dynamodb:GetRecords\","
+                + "\"dynamodb:GetShardIterator\"],\"Resource\":\"" + table.latestStreamArn() + "\"}]}";
 
         String revision = put(table.latestStreamArn(), document);
 
-        assertEquals(revision, dynamo.getResourcePolicy(g -> g.resourceArn(table.latestStreamArn())).revisionId());
+        var got = dynamo.getResourcePolicy(g -> g.resourceArn(table.latestStreamArn()));
+        assertEquals(document, got.policy());
+        assertEquals(revision, got.revisionId());
+        // A table's policy names table actions only.
+        assertValidationError("One or more parameter values were invalid: Invalid policy document: "
+                + "The following action names are invalid: \"dynamodb:DescribeStream\", \"dynamodb:GetRecords\", \"dynamodb:GetShardIterator\"",
+                () -> put(table.tableArn(), document));
         assertDynamoError(PolicyNotFoundException.class, "PolicyNotFoundException", NOT_FOUND + table.tableArn(),
                 () -> dynamo.getResourcePolicy(g -> g.resourceArn(table.tableArn())));
     }
