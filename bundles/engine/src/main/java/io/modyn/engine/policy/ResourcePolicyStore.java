@@ -92,7 +92,7 @@ public final class ResourcePolicyStore {
     }
 
     /**
-     * Attaches {@code document} (already checked) if the current policy is the expected one, and
+     * Attaches {@code policy} (already checked) if the current policy is the expected one, and
      * returns its revision id: the current one when the document is the same (PutResourcePolicy
      * is idempotent), else a new one.
      */
@@ -135,7 +135,11 @@ public final class ResourcePolicyStore {
      * delete is a no-op answering the tombstone's revision id, or none if there never was a policy.
      */
     public static String delete(StorageEngine storage, Resource resource, String expectedRevisionId, long nowMillis) {
-        ensureKeyspace(storage);
+        if (!storage.keyspaceExists(KEYSPACE)) {
+            // No policy was ever stored here.
+            if (expectedRevisionId != null) throw PolicyErrors.noAssociatedPolicy(resource.target(), expectedRevisionId);
+            return null;
+        }
         byte[] partition = utf8(resource.tableId());
         byte[] sort = sort(resource.target().streamLabel());
         try (StorageTransaction tx = storage.begin()) {
