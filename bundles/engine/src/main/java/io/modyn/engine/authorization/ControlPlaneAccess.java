@@ -16,7 +16,7 @@ import java.util.List;
  * operation            action                         resource            condition keys
  * CreateTable          dynamodb:CreateTable           table               aws:RequestTag/k, aws:TagKeys (with Tags)
  *   ... with Tags      + dynamodb:TagResource         table               aws:RequestTag/k, aws:TagKeys
- *   ... with ResourcePolicy + dynamodb:PutResourcePolicy table            -
+ *   ... w. ResourcePolicy + dynamodb:PutResourcePolicy table            -
  * DescribeTable        dynamodb:DescribeTable         table               -
  * UpdateTable          dynamodb:UpdateTable           table               -
  * DeleteTable          dynamodb:DeleteTable           table               -
