@@ -6,7 +6,7 @@ import io.modyn.api.model.ProvisionedThroughput;
 import io.modyn.api.model.StreamSpecification;
 import java.util.List;
 
-/** Unset members are null. */
+/** Unset members are null. ResourcePolicy is the policy document to attach to the new table. */
 public record CreateTableRequest(
         String tableName,
         List<AttributeDefinition> attributeDefinitions,
@@ -18,11 +18,21 @@ public record CreateTableRequest(
         StreamSpecification streamSpecification,
         List<Tag> tags,
         String tableClass,
-        Boolean deletionProtectionEnabled) {
+        Boolean deletionProtectionEnabled,
+        String resourcePolicy) {
+
+    /** A request without ResourcePolicy (the members before 1.5). */
+    public CreateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, List<KeySchemaElement> keySchema,
+            String billingMode, ProvisionedThroughput provisionedThroughput, List<SecondaryIndexRequest> localSecondaryIndexes,
+            List<SecondaryIndexRequest> globalSecondaryIndexes, StreamSpecification streamSpecification, List<Tag> tags,
+            String tableClass, Boolean deletionProtectionEnabled) {
+        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, localSecondaryIndexes,
+                globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, null);
+    }
 
     /** A request with the members of the first release only. */
     public CreateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, List<KeySchemaElement> keySchema,
             String billingMode, ProvisionedThroughput provisionedThroughput) {
-        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, null, null, null, null, null, null);
+        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, null, null, null, null, null, null, null);
     }
 }

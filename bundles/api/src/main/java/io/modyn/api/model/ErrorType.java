@@ -34,6 +34,8 @@ public enum ErrorType {
     EXPIRED_ITERATOR(Namespaces.DYNAMODB, "ExpiredIteratorException", 400, false),
     /** DynamoDB Streams: a position beyond the 24-hour retention. */
     TRIMMED_DATA_ACCESS(Namespaces.DYNAMODB, "TrimmedDataAccessException", 400, false),
+    /** A resource-based policy that is not there, or not at the revision the request expected. */
+    POLICY_NOT_FOUND(Namespaces.DYNAMODB, "PolicyNotFoundException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -37,6 +37,7 @@ public final class TableRequestReader {
         List<Tag> tags = null;
         String tableClass = null;
         Boolean deletionProtectionEnabled = null;
+        String resourcePolicy = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
@@ -51,12 +52,13 @@ public final class TableRequestReader {
                 case "Tags" -> tags = readTags(in);
                 case "TableClass" -> tableClass = in.readString();
                 case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
+                case "ResourcePolicy" -> resourcePolicy = in.readString();
                 default -> in.skipValue();
             }
         }
         in.endRequest();
         return new CreateTableRequest(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput,
-                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled);
+                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, resourcePolicy);
     }
 
     public static DescribeTableRequest describeTable(JsonInput in) {

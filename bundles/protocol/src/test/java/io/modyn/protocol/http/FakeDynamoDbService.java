@@ -1,6 +1,12 @@
 package io.modyn.protocol.http;
 
 import io.modyn.api.dynamodb.AttributeValueUpdate;
+import io.modyn.api.dynamodb.DeleteResourcePolicyRequest;
+import io.modyn.api.dynamodb.DeleteResourcePolicyResponse;
+import io.modyn.api.dynamodb.GetResourcePolicyRequest;
+import io.modyn.api.dynamodb.GetResourcePolicyResponse;
+import io.modyn.api.dynamodb.PutResourcePolicyRequest;
+import io.modyn.api.dynamodb.PutResourcePolicyResponse;
 import io.modyn.api.dynamodb.BatchGetItemRequest;
 import io.modyn.api.dynamodb.BatchGetItemResponse;
 import io.modyn.api.dynamodb.BatchWriteItemRequest;
@@ -201,6 +207,24 @@ final class FakeDynamoDbService implements DynamoDbService {
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context) {
         called(context);
         return new ListTagsOfResourceResponse(List.copyOf(tags), null);
+    }
+
+    @Override
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new PutResourcePolicyResponse("1");
+    }
+
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new GetResourcePolicyResponse("{}", "1");
+    }
+
+    @Override
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new DeleteResourcePolicyResponse("1");
     }
 
     @Override
