@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -232,6 +233,30 @@ class FineGrainedAccessTest {
     }
 
     @Test
+    void aUserWithoutIamPermissionsCannotGrantItselfAnything() {
+        rootIam.createUser(request -> request.userName("ivan"));
+        rootIam.createUser(request -> request.userName("judy"));
+        AccessKey ivan = rootIam.createAccessKey(request -> request.userName("ivan")).accessKey();
+        String ivanArn = "arn:aws:iam::" + ACCOUNT + ":user/ivan";
+        try (IamClient asIvan = SignedClients.iam(server, SignedClients.keys(ivan.accessKeyId(), ivan.secretAccessKey()))) {
+            Eventually.await("ivan's key works", PROPAGATION, () -> iamDenied(() -> asIvan.listUsers()));
+            assertIamDenied(ivanArn, "iam:AttachUserPolicy", ivanArn, () -> asIvan.attachUserPolicy(request -> request.userName("ivan")
+                    .policyArn("arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess")));
+            assertIamDenied(ivanArn, "iam:PutUserPolicy", ivanArn, () -> asIvan.putUserPolicy(request -> request.userName("ivan")
+                    .policyName("all").policyDocument("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", "
+                            + "\"Action\": \"*\", \"Resource\": \"*\"}]}")));
+            assertIamDenied(ivanArn, "iam:CreateAccessKey", "arn:aws:iam::" + ACCOUNT + ":user/judy",
+                    () -> asIvan.createAccessKey(request -> request.userName("judy")));
+            assertIamDenied(ivanArn, "iam:CreateUser", "arn:aws:iam::" + ACCOUNT + ":user/mallory",
+                    () -> asIvan.createUser(request -> request.userName("mallory")));
+        }
+        assertTrue(rootIam.listAttachedUserPolicies(request -> request.userName("ivan")).attachedPolicies().isEmpty());
+        assertTrue(rootIam.listUserPolicies(request -> request.userName("ivan")).policyNames().isEmpty());
+        assertTrue(rootIam.listAccessKeys(request -> request.userName("judy")).accessKeyMetadata().isEmpty());
+        assertFalse(rootIam.listUsers().users().stream().anyMatch(user -> user.userName().equals("mallory")));
+    }
+
+    @Test
     void onPostgresTwoNodesAgreeOnAPolicyChangeWithinASecond() throws Exception {
         Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.POSTGRES, "two nodes share a database only on PostgreSQL");
         Path keyFile = Path.of("target", "fine-grained-shared-secret.key").toAbsolutePath();
@@ -301,6 +326,28 @@ class FineGrainedAccessTest {
         assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
         assertEquals("User: " + principalArn + " is not authorized to perform: " + action + " on resource: " + resource + " "
                 + reason.formatted(action), denied.awsErrorDetails().errorMessage());
+    }
+
+    /** IAM's refusal: AccessDenied, 403, and AWS's message. */
+    private static void assertIamDenied(String principalArn, String action, String resource, Executable call) {
+        IamException denied = assertThrows(IamException.class, call);
+        assertEquals(403, denied.statusCode());
+        assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+        assertEquals("User: " + principalArn + " is not authorized to perform: " + action + " on resource: " + resource + " "
+                + NO_IDENTITY_ALLOW.formatted(action), denied.awsErrorDetails().errorMessage());
+    }
+
+    /** Whether an IAM call is denied (the caller is authenticated); an unknown key counts as "not yet". */
+    private static boolean iamDenied(Executable call) {
+        try {
+            call.execute();
+            return false;
+        } catch (IamException e) {
+            if ("AccessDenied".equals(e.awsErrorDetails().errorCode())) return true;
+            throw e;
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     /** Whether the call succeeds; false when it is denied (any other error fails the test). */

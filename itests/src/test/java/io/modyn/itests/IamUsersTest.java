@@ -106,8 +106,12 @@ class IamUsersTest {
             assertEquals(server.region(), lastUsed.accessKeyLastUsed().region());
             assertNotNull(lastUsed.accessKeyLastUsed().lastUsedDate());
 
+            // Users read their own identity only as their policies allow, as in AWS.
+            iam.putUserPolicy(request -> request.userName("alice").policyName("self").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Action": ["iam:GetUser", "iam:ListAccessKeys"], "Resource": "arn:aws:iam::*:user/dev/${aws:username}"}]}"""));
             try (IamClient asAlice = iam(server, key.accessKeyId(), key.secretAccessKey())) {
-                assertEquals("alice", asAlice.getUser().user().userName());
+                Eventually.await("alice's policy applies", PROPAGATION, () -> "alice".equals(asAlice.getUser().user().userName()));
                 assertEquals(List.of(key.accessKeyId()),
                         asAlice.listAccessKeys().accessKeyMetadata().stream().map(m -> m.accessKeyId()).toList());
             }

@@ -96,6 +96,9 @@ class StsSessionsTest {
         try (IamClient iam = signedAs(IamClient.builder(), server, root())) {
             user = iam.createUser(request -> request.userName("sally").path("/ops/")).user();
             key = iam.createAccessKey(request -> request.userName("sally")).accessKey();
+            // A session token carries its user's permissions: sally may use DynamoDB.
+            iam.putUserPolicy(request -> request.userName("sally").policyName("dynamodb").policyDocument(
+                    "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"dynamodb:*\", \"Resource\": \"*\"}]}"));
         }
         Credentials credentials;
         Instant asked = Instant.now();
