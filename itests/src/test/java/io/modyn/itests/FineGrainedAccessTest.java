@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -32,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 import software.amazon.awssdk.services.iam.model.IamException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -257,6 +260,31 @@ class FineGrainedAccessTest {
     }
 
     @Test
+    void aKeyPolicyThatLeavesOutTheAccountOverridesAnIamAllowOnTheKey() {
+        AccessKey kate = userWithInlinePolicy("kate", """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}""");
+        String kateArn = "arn:aws:iam::" + ACCOUNT + ":user/kate";
+        try (KmsClient rootKms = SignedClients.signedAs(KmsClient.builder(), server, SignedClients.root());
+             KmsClient asKate = SignedClients.signedAs(KmsClient.builder(), server, SignedClients.keys(kate.accessKeyId(), kate.secretAccessKey()))) {
+            String keyId = rootKms.createKey(request -> request.description("kate's")).keyMetadata().keyId();
+            String keyArn = rootKms.describeKey(request -> request.keyId(keyId)).keyMetadata().arn();
+            SdkBytes plaintext = SdkBytes.fromUtf8String("for kate");
+            Eventually.await("kate's policy applies: the default key policy lets IAM decide", PROPAGATION,
+                    () -> kmsAllowed(() -> asKate.encrypt(request -> request.keyId(keyId).plaintext(plaintext))));
+
+            // A key policy naming only the root's user "carol": the account no longer delegates to IAM.
+            rootKms.putKeyPolicy(request -> request.keyId(keyId).policyName("default").bypassPolicyLockoutSafetyCheck(true).policy("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Principal": {"AWS": "arn:aws:iam::%s:user/carol"}, "Action": "kms:*", "Resource": "*"}]}""".formatted(ACCOUNT)));
+            KmsException denied = assertThrows(KmsException.class, () -> asKate.encrypt(request -> request.keyId(keyId).plaintext(plaintext)));
+            assertEquals(400, denied.statusCode());
+            assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
+            assertEquals("User: " + kateArn + " is not authorized to perform: kms:Encrypt on resource: " + keyArn
+                    + " because no resource-based policy allows the kms:Encrypt action", denied.awsErrorDetails().errorMessage());
+        }
+    }
+
+    @Test
     void onPostgresTwoNodesAgreeOnAPolicyChangeWithinASecond() throws Exception {
         Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.POSTGRES, "two nodes share a database only on PostgreSQL");
         Path keyFile = Path.of("target", "fine-grained-shared-secret.key").toAbsolutePath();
@@ -344,6 +372,19 @@ class FineGrainedAccessTest {
             return false;
         } catch (IamException e) {
             if ("AccessDenied".equals(e.awsErrorDetails().errorCode())) return true;
+            throw e;
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Whether a KMS call succeeds; false when it is denied. */
+    private static boolean kmsAllowed(Executable call) {
+        try {
+            call.execute();
+            return true;
+        } catch (KmsException e) {
+            if ("AccessDeniedException".equals(e.awsErrorDetails().errorCode())) return false;
             throw e;
         } catch (Throwable e) {
             throw new AssertionError(e);
