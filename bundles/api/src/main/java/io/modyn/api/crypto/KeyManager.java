@@ -30,4 +30,10 @@ public interface KeyManager {
      * key and key version; the encryption context must be the one it was issued with.
      */
     byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext);
+
+    /**
+     * Wraps an existing data key under the (enabled) master key, bound to the encryption context:
+     * for moving a table's data keys to another master key without changing what they sealed.
+     */
+    DataKey encryptDataKey(String keyIdOrAliasOrArn, byte[] plaintext, Map<String, String> encryptionContext);
 }

@@ -3,6 +3,7 @@ package io.modyn.api.dynamodb;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughput;
+import io.modyn.api.model.SseSpecification;
 import io.modyn.api.model.StreamSpecification;
 import java.util.List;
 
@@ -18,11 +19,21 @@ public record CreateTableRequest(
         StreamSpecification streamSpecification,
         List<Tag> tags,
         String tableClass,
-        Boolean deletionProtectionEnabled) {
+        Boolean deletionProtectionEnabled,
+        SseSpecification sseSpecification) {
+
+    /** A request without an SSESpecification. */
+    public CreateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, List<KeySchemaElement> keySchema,
+            String billingMode, ProvisionedThroughput provisionedThroughput, List<SecondaryIndexRequest> localSecondaryIndexes,
+            List<SecondaryIndexRequest> globalSecondaryIndexes, StreamSpecification streamSpecification, List<Tag> tags,
+            String tableClass, Boolean deletionProtectionEnabled) {
+        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, tags, tableClass, deletionProtectionEnabled, null);
+    }
 
     /** A request with the members of the first release only. */
     public CreateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, List<KeySchemaElement> keySchema,
             String billingMode, ProvisionedThroughput provisionedThroughput) {
-        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, null, null, null, null, null, null);
+        this(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput, null, null, null, null, null, null, null);
     }
 }

@@ -17,6 +17,10 @@ import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.control.TableTags;
 import io.modyn.engine.index.IndexDefinitions;
 import io.modyn.engine.index.IndexPlan;
+import io.modyn.api.model.SseDescription;
+import io.modyn.engine.encryption.KeyRing;
+import io.modyn.engine.encryption.SseSpecifications;
+import io.modyn.engine.encryption.TableKeys;
 import io.modyn.engine.index.IndexRequestRules;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.stream.StreamSettings;
@@ -42,6 +46,7 @@ public final class CreateTableOperation {
 
     public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         validate(request);
+        SseSpecifications.Choice encryption = SseSpecifications.choose(request.sseSpecification());
         access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags()));
         boolean onDemand = BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode());
         Instant now = Instant.now();
@@ -58,9 +63,28 @@ public final class CreateTableOperation {
                 .build();
         table = StreamSettings.forCreate(table, request.streamSpecification());
         table = TableOptions.forCreate(table, request);
-        createTable(table, bound);
+        KeyRing ring = createKeys(table, encryption, bound);
+        try {
+            createTable(table, bound);
+        } catch (RuntimeException e) {
+            if (ring != null) bound.keys().forget(table.tableId());
+            throw e;
+        }
         TableTags.storeOnCreate(bound, table, request.tags());
-        return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings));
+        return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings,
+                SseSpecifications.describe(ring, SseDescription.ENABLED)));
+    }
+
+    /**
+     * Issues the table's first data key before the table exists, so no write can precede it: under
+     * the KMS key asked for, or under the owned key with {@code --encrypt-all}; none otherwise.
+     */
+    private static KeyRing createKeys(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound) {
+        if (encryption != null && encryption.mode() != KeyRing.Mode.OWNED) {
+            return bound.keys().create(table.tableId(), encryption.mode(), encryption.masterKeyId());
+        }
+        if (bound.keys().settings().encryptAll()) return bound.keys().create(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY);
+        return null;
     }
 
     /** Creates the table, with the keyspace of its item collection sizes when it has local indexes. */

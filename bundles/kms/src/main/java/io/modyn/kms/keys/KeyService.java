@@ -86,7 +86,9 @@ public final class KeyService implements KeyManager {
         String keyPrefix = "arn:aws:kms:" + region + ":" + accountId + ":key/";
         if (identifier.startsWith("alias/") || identifier.startsWith(aliasPrefix)) {
             String name = identifier.startsWith("alias/") ? identifier : identifier.substring(aliasPrefix.length() - "alias/".length());
-            return store.aliasTarget(name).orElseThrow(() -> KmsErrors.aliasNotFound(aliasArn(name)));
+            Optional<String> target = store.aliasTarget(name);
+            if (target.isEmpty() && AWS_MANAGED_DYNAMODB.equals(name)) return awsManagedKey(name);
+            return target.orElseThrow(() -> KmsErrors.aliasNotFound(aliasArn(name)));
         }
         if (identifier.startsWith(keyPrefix)) {
             String id = identifier.substring(keyPrefix.length());
@@ -103,6 +105,21 @@ public final class KeyService implements KeyManager {
             throw KmsErrors.invalidKeyId(identifier);
         }
         return identifier;
+    }
+
+    /** The alias of DynamoDB's AWS managed key, which AWS creates on its first use. */
+    static final String AWS_MANAGED_DYNAMODB = "alias/aws/dynamodb";
+
+    /**
+     * Creates the AWS managed key of an {@code alias/aws/...} name on first use (minimal: a key and
+     * its alias; a second creator racing this one loses the alias and uses the winner's key).
+     */
+    private String awsManagedKey(String aliasName) {
+        KmsKey key = create("Default key that protects my DynamoDB tables when no other key is defined", Map.of());
+        if (!store.putAlias(aliasName, key.id(), false)) {
+            return store.aliasTarget(aliasName).orElseThrow(() -> KmsErrors.aliasNotFound(aliasArn(aliasName)));
+        }
+        return key.id();
     }
 
     /** A key pending deletion whose date has passed is deleted now, on first sight. */
@@ -377,5 +394,11 @@ public final class KeyService implements KeyManager {
     @Override
     public byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext) {
         return decrypt(ciphertextBlob, encryptionContext, null).plaintext();
+    }
+
+    @Override
+    public DataKey encryptDataKey(String keyIdOrAliasOrArn, byte[] plaintext, Map<String, String> encryptionContext) {
+        Sealed sealed = encrypt(keyIdOrAliasOrArn, plaintext, encryptionContext);
+        return new DataKey(sealed.keyArn(), plaintext.clone(), sealed.ciphertextBlob());
     }
 }
