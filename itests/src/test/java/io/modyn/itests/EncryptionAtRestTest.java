@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -160,6 +161,36 @@ class EncryptionAtRestTest {
         dynamo.updateTable(r -> r.tableName("switching").sseSpecification(s -> s.enabled(false)));
         assertNull(dynamo.describeTable(r -> r.tableName("switching")).table().sseDescription(), "back on the owned key");
         assertEquals("before", dynamo.getItem(r -> r.tableName("switching").key(Map.of("pk", s("old")))).item().get("secret").s());
+    }
+
+    @Test
+    void aMovedOrAlteredCiphertextFailsThatItemOnly() throws Exception {
+        Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.POSTGRES, "records are changed in place through SQL");
+        String keyId = kms.createKey(r -> r.description("sse itest tamper")).keyMetadata().keyId();
+        TableDescription table = createTable(dynamo, "tampered", SSESpecification.builder().enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(keyId).build());
+        for (String id : List.of("a", "b", "c")) dynamo.putItem(r -> r.tableName("tampered").item(Map.of("pk", s(id), "secret", s("value-" + id))));
+        String keyspace = "table." + table.tableId();
+        try (Connection connection = DriverManager.getConnection(System.getenv(StorageBackend.POSTGRES_URL));
+             Statement statement = connection.createStatement()) {
+            String records = "\"" + server.schema() + "\".records";
+            String ofKeyspace = "keyspace_id = (SELECT id FROM \"" + server.schema() + "\".keyspaces WHERE name = '" + keyspace + "')";
+            assertEquals(1, statement.executeUpdate("UPDATE " + records + " SET value = (SELECT value FROM " + records + " WHERE " + ofKeyspace
+                    + " AND partition = convert_to('a', 'UTF8')) WHERE " + ofKeyspace + " AND partition = convert_to('b', 'UTF8')"));
+            assertEquals(1, statement.executeUpdate("UPDATE " + records + " SET value = set_byte(value, 29, get_byte(value, 29) # 1) WHERE "
+                    + ofKeyspace + " AND partition = convert_to('c', 'UTF8')"));
+        }
+        try (DynamoDbClient once = DynamoDbClients.withoutRetries(server)) {
+            for (String id : List.of("b", "c")) {
+                DynamoDbException e = assertThrows(DynamoDbException.class, () -> once.getItem(r -> r.tableName("tampered").key(Map.of("pk", s(id)))));
+                assertEquals(500, e.statusCode());
+                assertTrue(e.awsErrorDetails().errorMessage().contains("could not be decrypted"), e.awsErrorDetails().errorMessage());
+            }
+            assertEquals("value-a", once.getItem(r -> r.tableName("tampered").key(Map.of("pk", s("a")))).item().get("secret").s(),
+                    "the item the ciphertext came from is unaffected");
+            once.putItem(r -> r.tableName("tampered").item(Map.of("pk", s("d"), "secret", s("value-d"))));
+            assertEquals("value-d", once.getItem(r -> r.tableName("tampered").key(Map.of("pk", s("d")))).item().get("secret").s(),
+                    "the table goes on serving other items");
+        }
     }
 
     @Test
