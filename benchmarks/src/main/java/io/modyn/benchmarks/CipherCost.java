@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  * {@link ItemCipher}, measured as thread CPU time over many iterations after a warm-up. The budget
  * is 10 µs per 1 KB item written or read.
  *
- * <p>Run: {@code java -cp <engine and api classes>:benchmarks/target/classes io.modyn.benchmarks.CipherCost [itemBytes] [iterations]}
+ * <p>Run: {@code benchmarks/cipher-cost [itemBytes] [iterations]}
  */
 public final class CipherCost {
 

@@ -216,6 +216,21 @@ class EncryptionAtRestTest {
             List<String> markers = writeMarkers(client, "everything");
             assertEquals(List.of(), storedCopies(sealed, markers), "plaintexts found in storage");
             assertReadable(client, "everything", markers);
+            sealed.stop();
+            sealed.restart();
+            try (DynamoDbClient again = DynamoDbClients.create(sealed)) {
+                Eventually.await("the KMS key service is back after the restart", Duration.ofSeconds(30), () -> {
+                    try {
+                        return again.getItem(r -> r.tableName("everything").key(Map.of("pk", s("p1")))).hasItem();
+                    } catch (DynamoDbException e) {
+                        return false;
+                    }
+                });
+                assertReadable(again, "everything", markers);
+                String more = "after-restart-" + UUID.randomUUID();
+                again.putItem(r -> r.tableName("everything").item(Map.of("pk", s("r1"), "gk", s("h"), "secret", s(more))));
+                assertEquals(List.of(), storedCopies(sealed, List.of(more)), "new writes after a restart are sealed too");
+            }
         }
     }
 

@@ -97,6 +97,12 @@ public final class TableKeys {
     public SecretKey readKey(String tableId, int version) {
         Entry entry = entry(tableId);
         KeyRing ring = entry.ring;
+        if (ring == null || version > ring.currentVersion()) {
+            // Another node may have added the version (a key change) since this one last looked.
+            entry.ringLoadedAt = 0;
+            entry = entry(tableId);
+            ring = entry.ring;
+        }
         if (ring == null || version < 1 || version > ring.currentVersion()) {
             throw DynamoException.internal("A stored value of this table names encryption key version " + version + ", which the table does not have", null);
         }
@@ -190,7 +196,10 @@ public final class TableKeys {
         return entry(tableId).ring;
     }
 
-    /** Forgets a deleted table's keys. */
+    /**
+     * Forgets a table's keys: for a table whose creation failed. A deleted table keeps them, since its
+     * stream records stay readable for the stream's retention period.
+     */
     public void forget(String tableId) {
         List<byte[]> sorts = new ArrayList<>();
         try (RecordCursor cursor = storage.query(KEYSPACE, partition(tableId), io.modyn.api.storage.KeyRange.all(), false)) {

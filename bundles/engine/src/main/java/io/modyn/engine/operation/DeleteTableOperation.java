@@ -27,7 +27,6 @@ public final class DeleteTableOperation {
         var description = TableDescriptions.describe(table, TableDefinition.DELETING, bound, settings);
         bound.catalog().delete(table.tableName());
         if (ItemCollections.tracked(table)) bound.storage().dropKeyspace(ItemCollections.keyspace(table));
-        bound.keys().forget(table.tableId());
         return new DeleteTableResponse(description);
     }
 }
