@@ -194,6 +194,54 @@ class EncryptionAtRestTest {
     }
 
     @Test
+    void twoNodesOnOneDatabaseShareATablesKeys() throws Exception {
+        Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.POSTGRES, "nodes share a database on PostgreSQL only");
+        Path rootKey = Files.createDirectories(Path.of("target", "kms-root-keys").toAbsolutePath())
+                .resolve("sse-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".key");
+        byte[] material = new byte[32];
+        new java.security.SecureRandom().nextBytes(material);
+        Files.writeString(rootKey, java.util.Base64.getEncoder().encodeToString(material) + "\n");
+        List<String> options = List.of("--kms-root-key-file", rootKey.toString());
+        try (ModynServer nodeA = ModynServer.startWithOptions("sse-node-a", options);
+             ModynServer nodeB = ModynServer.startSharingDatabase("sse-node-b", nodeA, options, Map.of());
+             DynamoDbClient clientA = DynamoDbClients.create(nodeA);
+             DynamoDbClient clientB = DynamoDbClients.create(nodeB);
+             KmsClient kmsA = KmsApiTest.client(nodeA);
+             KmsClient kmsB = KmsApiTest.client(nodeB)) {
+            String keyId = kmsA.createKey(r -> r.description("sse two nodes")).keyMetadata().keyId();
+            createTable(clientA, "shared", SSESpecification.builder().enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(keyId).build());
+            clientA.putItem(r -> r.tableName("shared").item(Map.of("pk", s("a"), "secret", s("from-a"))));
+            assertEquals("from-a", clientB.getItem(r -> r.tableName("shared").key(Map.of("pk", s("a")))).item().get("secret").s());
+
+            clientA.updateTable(r -> r.tableName("shared").sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS)));
+            clientB.putItem(r -> r.tableName("shared").item(Map.of("pk", s("b"), "secret", s("from-b"))));
+            Eventually.await("node A reads what node B sealed with the new key version", Duration.ofSeconds(10), () -> {
+                try {
+                    return "from-b".equals(clientA.getItem(r -> r.tableName("shared").key(Map.of("pk", s("b")))).item().get("secret").s());
+                } catch (DynamoDbException e) {
+                    return false;
+                }
+            });
+
+            String managed = kmsB.describeKey(r -> r.keyId("alias/aws/dynamodb")).keyMetadata().arn();
+            assertEquals(managed, clientB.describeTable(r -> r.tableName("shared")).table().sseDescription().kmsMasterKeyArn());
+            String customer = kmsB.createKey(r -> r.description("sse two nodes, second")).keyMetadata().keyId();
+            clientB.updateTable(r -> r.tableName("shared").sseSpecification(sse -> sse.enabled(true).sseType(SSEType.KMS).kmsMasterKeyId(customer)));
+            kmsB.disableKey(r -> r.keyId(customer));
+            Eventually.await("node A stops serving the table once node B's key is disabled", Duration.ofSeconds(20), () -> {
+                try {
+                    clientA.getItem(r -> r.tableName("shared").key(Map.of("pk", s("a"))));
+                    return false;
+                } catch (DynamoDbException e) {
+                    return e.awsErrorDetails().errorMessage().startsWith("KMS key disabled error: ");
+                }
+            });
+        } finally {
+            Files.deleteIfExists(rootKey);
+        }
+    }
+
+    @Test
     void invalidSpecificationsGetDynamoDbsErrors() {
         DynamoDbException noType = assertThrows(DynamoDbException.class, () -> createTable(dynamo, "refused",
                 SSESpecification.builder().enabled(true).kmsMasterKeyId("alias/aws/dynamodb").build()));

@@ -182,10 +182,12 @@ public final class TableKeys {
     }
 
     /**
-     * The table's key record with its master key checked now: a key found unusable is recorded as
+     * The table's key record as stored now, with its master key checked now: a key found unusable is recorded as
      * inaccessible since now (kept until it is usable again). Null if the table has no record.
      */
     public KeyRing checked(String tableId) {
+        Entry cached = cache.get(tableId);
+        if (cached != null) cached.ringLoadedAt = 0; // DescribeTable shows what another node changed, at once
         Entry entry = entry(tableId);
         if (entry.ring == null || !keyManagers.isBound()) return entry.ring;
         try {
