@@ -1,7 +1,6 @@
 package io.modyn.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.ModynServer;
@@ -10,10 +9,7 @@ import io.modyn.itests.support.TestTables;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,14 +27,7 @@ class AwsCliTest {
 
     @BeforeAll
     static void createTableWithTheCli(ModynServer server) {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: AwsCliTest cannot run.";
-            if (System.getenv("CI") != null) fail(message + " CI is set, so this is a failure: install the AWS CLI.");
-            System.err.println("!!!!!!!! SKIPPED: " + message + " Install it to run these tests. !!!!!!!!");
-            Assumptions.abort(message);
-        }
-        aws = AwsCli.of(executable.get(), server, Path.of("target", "aws-cli").toAbsolutePath());
+        aws = AwsCli.required(server, "dynamodb");
         table = TestTables.uniqueName("cli");
         JsonObject created = aws.run("dynamodb", "create-table",
                 "--table-name", table,

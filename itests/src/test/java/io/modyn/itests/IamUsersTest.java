@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.SignedClients;
 import io.modyn.itests.support.StorageBackend;
 import io.modyn.itests.support.TestCredentials;
 import jakarta.json.JsonObject;
@@ -27,20 +28,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -58,7 +51,7 @@ import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 /**
  * IAM users and their access keys on a server started with {@code --auth iam}: the account root
  * creates users and keys through the AWS SDK's {@link IamClient} and the AWS CLI; a user's key then
- * signs DynamoDB and STS requests as that user; a deactivated or deleted key is refused as AWS
+ * signs DynamoDB and STS requests as that user (DynamoDB denies a user without policies, as AWS does); a deactivated or deleted key is refused as AWS
  * refuses it; IAM's errors arrive as AWS sends them; the secret is nowhere in clear in the data
  * directory or the database; and on PostgreSQL a user made on one node works on another within a
  * second.
@@ -96,7 +89,12 @@ class IamUsersTest {
 
             try (DynamoDbClient dynamo = dynamo(server, key.accessKeyId(), key.secretAccessKey());
                  StsClient sts = sts(server, key.accessKeyId(), key.secretAccessKey())) {
-                assertNotNull(dynamo.listTables().tableNames());
+                // Signed as alice, who has no policy: authenticated (not UnrecognizedClient), then denied as AWS denies her.
+                DynamoDbException denied = assertThrows(DynamoDbException.class, dynamo::listTables);
+                assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
+                assertEquals("User: " + user.arn() + " is not authorized to perform: dynamodb:ListTables on resource: arn:aws:dynamodb:"
+                        + server.region() + ":" + ACCOUNT + ":table/* because no identity-based policy allows the dynamodb:ListTables action",
+                        denied.awsErrorDetails().errorMessage());
                 GetCallerIdentityResponse identity = sts.getCallerIdentity();
                 assertEquals(user.arn(), identity.arn());
                 assertEquals(user.userId(), identity.userId());
@@ -108,8 +106,12 @@ class IamUsersTest {
             assertEquals(server.region(), lastUsed.accessKeyLastUsed().region());
             assertNotNull(lastUsed.accessKeyLastUsed().lastUsedDate());
 
+            // Users read their own identity only as their policies allow, as in AWS.
+            iam.putUserPolicy(request -> request.userName("alice").policyName("self").policyDocument("""
+                    {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                      "Action": ["iam:GetUser", "iam:ListAccessKeys"], "Resource": "arn:aws:iam::*:user/dev/${aws:username}"}]}"""));
             try (IamClient asAlice = iam(server, key.accessKeyId(), key.secretAccessKey())) {
-                assertEquals("alice", asAlice.getUser().user().userName());
+                Eventually.await("alice's policy applies", PROPAGATION, () -> "alice".equals(asAlice.getUser().user().userName()));
                 assertEquals(List.of(key.accessKeyId()),
                         asAlice.listAccessKeys().accessKeyMetadata().stream().map(m -> m.accessKeyId()).toList());
             }
@@ -122,7 +124,7 @@ class IamUsersTest {
             iam.createUser(request -> request.userName("bob"));
             AccessKey key = iam.createAccessKey(request -> request.userName("bob")).accessKey();
             try (DynamoDbClient dynamo = dynamo(server, key.accessKeyId(), key.secretAccessKey())) {
-                dynamo.listTables();
+                assertFalse(refused(dynamo));
 
                 iam.updateAccessKey(request -> request.userName("bob").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
                 Eventually.await("the inactive key is refused", PROPAGATION, () -> refused(dynamo));
@@ -179,7 +181,10 @@ class IamUsersTest {
         assertTrue(names.contains("dave"), names.toString());
         AwsCli asDave = aws.withEnvironment("AWS_ACCESS_KEY_ID", key.getString("AccessKeyId"))
                 .withEnvironment("AWS_SECRET_ACCESS_KEY", key.getString("SecretAccessKey"));
-        assertTrue(asDave.run("dynamodb", "list-tables").containsKey("TableNames"));
+        // dave has no policy: the CLI's request is authenticated as dave and denied.
+        AssertionError denied = assertThrows(AssertionError.class, () -> asDave.run("dynamodb", "list-tables"));
+        assertTrue(denied.getMessage().contains("AccessDeniedException") && denied.getMessage().contains(user.getString("Arn")
+                + " is not authorized to perform: dynamodb:ListTables"), denied.getMessage());
         assertEquals(user.getString("Arn"), asDave.run("sts", "get-caller-identity").getString("Arn"));
     }
 
@@ -259,12 +264,17 @@ class IamUsersTest {
         }
     }
 
+    /**
+     * Whether the key is refused at authentication. A user without policies is denied ListTables
+     * after authentication (AccessDeniedException): that is a key that works.
+     */
     private static boolean refused(DynamoDbClient dynamo) {
         try {
             dynamo.listTables();
             return false;
         } catch (DynamoDbException e) {
             if ("UnrecognizedClientException".equals(e.awsErrorDetails().errorCode())) return true;
+            if ("AccessDeniedException".equals(e.awsErrorDetails().errorCode())) return false;
             throw e;
         }
     }
@@ -299,35 +309,18 @@ class IamUsersTest {
     }
 
     private static IamClient iam(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(IamClient.builder(), target, accessKeyId, secret);
+        return SignedClients.iam(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static StsClient sts(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(StsClient.builder(), target, accessKeyId, secret);
+        return SignedClients.sts(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static DynamoDbClient dynamo(ModynServer target, String accessKeyId, String secret) {
-        return signedAs(DynamoDbClient.builder(), target, accessKeyId, secret);
-    }
-
-    /** A client of any AWS service on the server, signing with these keys and never retrying. */
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C signedAs(B builder, ModynServer target,
-            String accessKeyId, String secret) {
-        return builder.endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return SignedClients.dynamo(target, SignedClients.keys(accessKeyId, secret));
     }
 
     private static AwsCli awsCli() {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its IAM checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), server, Path.of("target", "aws-cli-iam").toAbsolutePath());
+        return AwsCli.required(server, "iam");
     }
 }

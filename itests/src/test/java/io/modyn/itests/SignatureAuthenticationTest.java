@@ -290,13 +290,7 @@ class SignatureAuthenticationTest {
     }
 
     private static AwsCli awsCli(ModynServer target, String folder) {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its authentication checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), target, Path.of("target", "aws-cli-" + folder).toAbsolutePath());
+        return AwsCli.required(target, folder);
     }
 
     /** The {@code [default]} profile of an AWS credentials file. */

@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         name = "Modyn admin endpoint",
         description = "HTTP endpoint to list, start, stop, update, install and uninstall bundles."
                 + " It binds to loopback addresses only, refuses requests a web browser could send,"
-                + " and requires the token kept in the token file.")
+                + " and requires the token kept in the token file; with authentication (--auth iam) also"
+                + " a Signature Version 4 of the account root or of a principal allowed the modyn:* action.")
 public @interface AdminConfiguration {
 
     int DEFAULT_PORT = 8001;
@@ -17,6 +18,7 @@ public @interface AdminConfiguration {
     /** Empty: {@code <modyn.data.dir>/admin-token}. */
     String DEFAULT_TOKEN_FILE = "";
     String TOKEN_FILE_NAME = "admin-token";
+    String DEFAULT_REGION = "us-east-1";
 
     @AttributeDefinition(name = "Port", description = "TCP port of the admin endpoint.", min = "0", max = "65535")
     int port() default DEFAULT_PORT;
@@ -35,4 +37,15 @@ public @interface AdminConfiguration {
             description = "Folders whose files install and update may read bundles from (comma-separated);"
                     + " no URL is ever fetched. Empty: installing and updating from a file are refused.")
     String[] installFolders() default {};
+
+    @AttributeDefinition(name = "Authentication required",
+            description = "true when an authentication bundle checks every request (bin/modyn --auth iam): until its"
+                    + " authenticator is bound, admin requests are answered 503 and never served on the token alone."
+                    + " Whenever an authenticator is bound, every request must be signed, whatever this says.")
+    boolean authenticationRequired() default false;
+
+    @AttributeDefinition(name = "Region",
+            description = "The region in the ARNs of bundles an authorizer is asked about:"
+                    + " arn:aws:modyn:<region>:<account>:bundle/<symbolic name>")
+    String region() default DEFAULT_REGION;
 }

@@ -3,6 +3,7 @@ package io.modyn.admin;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.modyn.api.auth.Principal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -19,7 +20,8 @@ import org.osgi.framework.Bundle;
 /**
  * Carries out {@link AdminRequest}s against {@link BundleAdmin} and writes the answer, once the
  * request has passed {@link BrowserRequestGuard} (nothing a web page can send) and carries the
- * {@link AdminToken}; files to install or update from must pass {@link InstallLocationPolicy}.
+ * {@link AdminToken} and, when requests are authenticated, a signature {@link AdminAccess} accepts from
+ * a principal allowed the command; files to install or update from must pass {@link InstallLocationPolicy}.
  * No CORS header is ever sent.
  *
  * <p>Commands that change bundles run one at a time (a lock, waited for at most
@@ -40,13 +42,20 @@ final class AdminHttpHandler implements HttpHandler {
     private final BundleAdmin admin;
     private final AdminToken token;
     private final InstallLocationPolicy locations;
+    private final AdminAccess access;
     private final Duration lockWait;
     private final ReentrantLock bundleChanges = new ReentrantLock();
 
     AdminHttpHandler(BundleAdmin admin, AdminToken token, InstallLocationPolicy locations, Duration lockWait) {
+        this(admin, token, locations, AdminAccess.tokenOnly(), lockWait);
+    }
+
+    AdminHttpHandler(BundleAdmin admin, AdminToken token, InstallLocationPolicy locations, AdminAccess access,
+                     Duration lockWait) {
         this.admin = admin;
         this.token = token;
         this.locations = locations;
+        this.access = access;
         this.lockWait = lockWait;
     }
 
@@ -59,8 +68,11 @@ final class AdminHttpHandler implements HttpHandler {
             AdminRequest request;
             try {
                 BrowserRequestGuard.check(headers, exchange.getLocalAddress().getPort());
-                token.authorize(headers.getFirst("Authorization"));
+                token.authorize(headers);
+                Principal principal = access.authenticate(exchange);
                 request = AdminRequest.parse(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(), accept);
+                AdminRequest parsed = request;
+                access.authorize(principal, exchange, request, () -> bundleName(parsed.target()));
             } catch (AdminException e) {
                 refused(exchange, e);
                 sendError(exchange, AdminRequest.wantsJson(AdminRequest.queryParameters(uri.getRawQuery()), accept), e);
@@ -88,6 +100,16 @@ final class AdminHttpHandler implements HttpHandler {
                 sendBundle(exchange, OK, request, installed);
             }
             default -> executeOnBundle(exchange, request, admin.find(request.target()));
+        }
+    }
+
+    /** How a bundle is named in its ARN: its symbolic name, else its id; as the request names it if none matches. */
+    private String bundleName(BundleSelector selector) {
+        try {
+            Bundle bundle = admin.find(selector);
+            return bundle.getSymbolicName() != null ? bundle.getSymbolicName() : Long.toString(bundle.getBundleId());
+        } catch (AdminException e) {
+            return selector.id() != null ? selector.id().toString() : selector.symbolicName();
         }
     }
 

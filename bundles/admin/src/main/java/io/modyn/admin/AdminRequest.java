@@ -27,7 +27,22 @@ import java.util.Map;
  */
 record AdminRequest(Action action, BundleSelector target, String location, boolean start, boolean json) {
 
-    enum Action { LIST, SHOW, START, STOP, UPDATE, UNINSTALL, INSTALL }
+    /** The commands, each with the IAM action a non-root principal must be allowed (see {@link AdminAccess}). */
+    enum Action {
+        LIST("ListBundles"), SHOW("DescribeBundle"), START("StartBundle"), STOP("StopBundle"),
+        UPDATE("UpdateBundle"), UNINSTALL("UninstallBundle"), INSTALL("InstallBundle");
+
+        private final String iamAction;
+
+        Action(String name) {
+            this.iamAction = AdminAccess.SIGNING_SERVICE + ":" + name;
+        }
+
+        /** {@code modyn:ListBundles}, {@code modyn:StopBundle} ... ({@code StopBundle} of bundle 0 shuts the server down). */
+        String iamAction() {
+            return iamAction;
+        }
+    }
 
     private static final String INSTALL = "install";
 

@@ -1,5 +1,6 @@
 package io.modyn.admin;
 
+import com.sun.net.httpserver.Headers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,13 +18,15 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * The secret every admin request must carry ({@code Authorization: Bearer <token>}), kept in a file
+ * The secret every admin request must carry ({@code Authorization: Bearer <token>}, or
+ * {@code X-Modyn-Admin-Token: <token>} beside a signature), kept in a file
  * that only the user running the server can read. Loopback reaches every local user; the file's
  * permissions are what tell the operator apart from them.
  *
@@ -36,6 +39,8 @@ import java.util.regex.Pattern;
 final class AdminToken {
 
     static final String SCHEME = "Bearer";
+    /** Where a signed request sends the token, its {@code Authorization} header being taken by the signature. */
+    static final String HEADER = "X-Modyn-Admin-Token";
 
     private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
     private static final int TOKEN_BYTES = 32;
@@ -76,6 +81,23 @@ final class AdminToken {
         return file;
     }
 
+    /**
+     * Fails unless the request carries this token: in {@value #HEADER} when it sends that header
+     * (a signed request, whose {@code Authorization} header holds its Signature Version 4), else
+     * as {@code Authorization: Bearer <token>}.
+     */
+    void authorize(Headers headers) throws AdminException {
+        List<String> tokens = headers.get(HEADER);
+        if (tokens != null) {
+            if (tokens.size() != 1) {
+                throw new AdminException(AdminException.UNAUTHORIZED, "Send the " + HEADER + " header once");
+            }
+            check(tokens.get(0).trim());
+            return;
+        }
+        authorize(headers.getFirst("Authorization"));
+    }
+
     /** Fails unless {@code authorization} is {@code Bearer <this token>}. */
     void authorize(String authorization) throws AdminException {
         if (authorization == null || authorization.isBlank()) {
@@ -84,10 +106,14 @@ final class AdminToken {
         }
         String[] parts = authorization.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals(SCHEME.toLowerCase(Locale.ROOT))) {
-            throw new AdminException(AdminException.UNAUTHORIZED,
-                    "Use 'Authorization: Bearer <token>' with the token from " + file);
+            throw new AdminException(AdminException.UNAUTHORIZED, "Use 'Authorization: Bearer <token>' with the token from "
+                    + file + " (or, with a signed request, '" + HEADER + ": <token>')");
         }
-        if (!MessageDigest.isEqual(secret, parts[1].getBytes(StandardCharsets.UTF_8))) {
+        check(parts[1]);
+    }
+
+    private void check(String presented) throws AdminException {
+        if (!MessageDigest.isEqual(secret, presented.getBytes(StandardCharsets.UTF_8))) {
             throw new AdminException(AdminException.FORBIDDEN, "Wrong admin token: use the one in " + file);
         }
     }

@@ -51,6 +51,16 @@ class AdminServiceTest {
             public String[] installFolders() {
                 return new String[0];
             }
+
+            @Override
+            public boolean authenticationRequired() {
+                return false;
+            }
+
+            @Override
+            public String region() {
+                return DEFAULT_REGION;
+            }
         };
     }
 }

@@ -7,6 +7,12 @@ import io.modyn.api.dynamodb.BatchWriteItemResponse;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.CreateTableResponse;
 import io.modyn.api.dynamodb.DeleteItemRequest;
+import io.modyn.api.dynamodb.DeleteResourcePolicyRequest;
+import io.modyn.api.dynamodb.DeleteResourcePolicyResponse;
+import io.modyn.api.dynamodb.GetResourcePolicyRequest;
+import io.modyn.api.dynamodb.GetResourcePolicyResponse;
+import io.modyn.api.dynamodb.PutResourcePolicyRequest;
+import io.modyn.api.dynamodb.PutResourcePolicyResponse;
 import io.modyn.api.dynamodb.DeleteItemResponse;
 import io.modyn.api.dynamodb.DeleteTableRequest;
 import io.modyn.api.dynamodb.DeleteTableResponse;
@@ -66,6 +72,9 @@ import io.modyn.engine.operation.UntagResourceOperation;
 import io.modyn.engine.operation.UpdateTimeToLiveOperation;
 import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.operation.DeleteItemOperation;
+import io.modyn.engine.operation.DeleteResourcePolicyOperation;
+import io.modyn.engine.operation.GetResourcePolicyOperation;
+import io.modyn.engine.operation.PutResourcePolicyOperation;
 import io.modyn.engine.operation.DeleteTableOperation;
 import io.modyn.engine.operation.DescribeTableOperation;
 import io.modyn.engine.operation.GetItemOperation;
@@ -75,6 +84,7 @@ import io.modyn.engine.operation.QueryOperation;
 import io.modyn.engine.operation.ScanOperation;
 import io.modyn.engine.operation.UpdateItemOperation;
 import io.modyn.engine.operation.UpdateTableOperation;
+import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -108,6 +118,9 @@ public final class DynamoDbEngine implements DynamoDbService {
     private final TagResourceOperation tagResource;
     private final UntagResourceOperation untagResource;
     private final ListTagsOfResourceOperation listTagsOfResource;
+    private final PutResourcePolicyOperation putResourcePolicy;
+    private final GetResourcePolicyOperation getResourcePolicy;
+    private final DeleteResourcePolicyOperation deleteResourcePolicy;
     private final DescribeLimitsOperation describeLimits = new DescribeLimitsOperation();
     private final DescribeEndpointsOperation describeEndpoints;
     private final QueryOperation query = new QueryOperation();
@@ -135,6 +148,9 @@ public final class DynamoDbEngine implements DynamoDbService {
         this.untagResource = new UntagResourceOperation(settings, writer);
         this.listTagsOfResource = new ListTagsOfResourceOperation(settings, writer);
         this.describeEndpoints = new DescribeEndpointsOperation(settings);
+        this.putResourcePolicy = new PutResourcePolicyOperation(settings, Clock.systemUTC());
+        this.getResourcePolicy = new GetResourcePolicyOperation(settings);
+        this.deleteResourcePolicy = new DeleteResourcePolicyOperation(settings, Clock.systemUTC());
         this.createTable = new CreateTableOperation(settings);
         this.describeTable = new DescribeTableOperation(settings);
         this.updateTable = new UpdateTableOperation(settings);
@@ -240,6 +256,21 @@ public final class DynamoDbEngine implements DynamoDbService {
     @Override
     public ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context) {
         return run(bound -> listTagsOfResource.execute(request, bound, access(context)));
+    }
+
+    @Override
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request, RequestContext context) {
+        return run(bound -> putResourcePolicy.execute(request, bound, access(context)));
+    }
+
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request, RequestContext context) {
+        return run(bound -> getResourcePolicy.execute(request, bound, access(context)));
+    }
+
+    @Override
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request, RequestContext context) {
+        return run(bound -> deleteResourcePolicy.execute(request, bound, access(context)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.modyn.kms;
 
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.api.crypto.RootKeySource;
 import io.modyn.api.extension.ProtocolHandler;
@@ -9,9 +10,11 @@ import io.modyn.kms.api.KmsApi;
 import io.modyn.kms.keys.KeyService;
 import io.modyn.kms.keys.KeyStore;
 import io.modyn.kms.keys.RootKeyMismatchException;
-import io.modyn.kms.rootkey.FileRootKeySource;
-import java.nio.file.Path;
+import io.modyn.kms.rootkey.RootKeySelection;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -22,6 +25,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -31,6 +35,11 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link KeyManager} for the engine and the KMS API handler for the wire protocol. Storage and a
  * third-party root key source are static references: when either comes or goes the component
  * starts again with them.
+ *
+ * <p>An {@link Authorizer} (auth-iam's) is a dynamic reference: bound, every KMS request is
+ * authorized through it; unbound, the API runs in open mode. A scheduled sweep (every
+ * {@code sweepIntervalSeconds}, on every node) deletes keys whose deletion date has passed and
+ * rotates keys whose automatic rotation is due; storage locks make one node act on each key.
  *
  * <p>A root key that does not match the stored keys is refused before anything is written: the log
  * says so, no {@link KeyManager} is registered, and every KMS request is answered with a
@@ -50,8 +59,12 @@ public final class KmsComponent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private RootKeySource registeredRootKey;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Authorizer authorizer;
+
     private ServiceRegistration<KeyManager> keyManager;
     private ServiceRegistration<ProtocolHandler> api;
+    private ScheduledExecutorService sweeper;
 
     @Activate
     void activate(BundleContext context, KmsConfiguration configuration) {
@@ -62,12 +75,14 @@ public final class KmsComponent {
         String region = configuration.region().trim();
         ProtocolHandler handler;
         try {
-            RootKeySource root = registeredRootKey != null ? registeredRootKey : fileRootKey(configuration);
+            RootKeySource root = registeredRootKey != null ? registeredRootKey
+                    : RootKeySelection.choose(configuration.rootKeyFile(), configuration.dataDirectory(), System::getenv);
             KeyStore store = new KeyStore(storage, root);
             store.open();
             KeyService keys = new KeyService(store, region, accountId, Clock.systemUTC());
             keyManager = context.registerService(KeyManager.class, keys, null);
-            handler = new KmsApi(keys);
+            handler = new KmsApi(keys, () -> authorizer);
+            startSweeper(keys, Math.max(1, configuration.sweepIntervalSeconds()));
             LOG.info(() -> "Key management is on: the KMS API (TrentService) on the endpoint, keys in storage keyspace "
                     + KeyStore.KEYSPACE + " wrapped by the root key in " + root.description());
         } catch (RootKeyMismatchException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -77,8 +92,31 @@ public final class KmsComponent {
         api = context.registerService(ProtocolHandler.class, handler, KmsApi.serviceProperties());
     }
 
+    private void startSweeper(KeyService keys, long intervalSeconds) {
+        sweeper = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "modyn-kms-sweeper");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sweeper.scheduleWithFixedDelay(() -> {
+            try {
+                int changed = keys.sweep();
+                if (changed > 0) {
+                    LOG.fine(() -> "KMS sweep deleted or rotated " + changed + " keys");
+                }
+            } catch (RuntimeException e) {
+                // Storage away for a moment: the next sweep tries again.
+                LOG.log(Level.WARNING, "KMS sweep failed: " + e.getMessage(), e);
+            }
+        }, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    }
+
     @Deactivate
     void deactivate() {
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+            sweeper = null;
+        }
         if (api != null) {
             api.unregister();
             api = null;
@@ -87,15 +125,6 @@ public final class KmsComponent {
             keyManager.unregister();
             keyManager = null;
         }
-    }
-
-    static RootKeySource fileRootKey(KmsConfiguration configuration) {
-        String file = configuration.rootKeyFile().trim();
-        if (!file.isEmpty() && !file.startsWith("${")) {
-            return FileRootKeySource.read(Path.of(file));
-        }
-        String dataDirectory = configuration.dataDirectory().trim();
-        return FileRootKeySource.besideDataDirectory(Path.of(dataDirectory.isEmpty() || dataDirectory.startsWith("${") ? "data" : dataDirectory));
     }
 
     private static ProtocolHandler refusing(String message) {

@@ -24,6 +24,11 @@ public @interface KmsConfiguration {
     String dataDirectory() default "";
 
     @AttributeDefinition(name = "Root key file", description = "The file holding the root key (32 bytes, Base64); "
-            + "empty: secrets/kms-root.key beside the data directory, generated at the first start")
+            + "empty: the environment variable MODYN_KMS_ROOT_KEY if set, else secrets/kms-root.key beside the data directory, "
+            + "generated at the first start")
     String rootKeyFile() default "";
+
+    @AttributeDefinition(name = "Sweep interval (seconds)", description = "How often keys past their deletion date are deleted "
+            + "and keys due for automatic rotation are rotated")
+    long sweepIntervalSeconds() default 60;
 }

@@ -4,11 +4,13 @@ import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.streams.DynamoDbStreamsService;
-import io.modyn.protocol.http.HttpServer;
-import io.modyn.protocol.http.BrowserAccess;
-import io.modyn.protocol.http.HttpServerSettings;
 import io.modyn.protocol.extension.ProtocolHandlers;
+import io.modyn.protocol.http.BrowserAccess;
+import io.modyn.protocol.http.HttpServer;
+import io.modyn.protocol.http.HttpServerSettings;
 import io.modyn.protocol.http.RequestLimits;
+import io.modyn.protocol.tls.TlsFiles;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
@@ -74,10 +76,26 @@ public class HttpServerComponent {
                 Duration.ofSeconds(configuration.bodyIdleTimeoutSeconds()), Duration.ofSeconds(configuration.bodyReadTimeoutSeconds()));
         HttpServerSettings settings = new HttpServerSettings(configuration.bind(), configuration.port(),
                 configuration.ioThreads(), configuration.workerThreads(), configuration.region(), configuration.openAccess(),
-                configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()));
+                configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()),
+                tlsFiles(configuration));
         server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator,
                 protocolHandlers);
         server.start();
+    }
+
+    /** The TLS files, or null for plain HTTP; a key without a certificate (or the reverse) is a mistake, not plain HTTP. */
+    static TlsFiles tlsFiles(HttpServerConfiguration configuration) {
+        String certificate = configuration.tlsCertificateFile().trim();
+        String key = configuration.tlsPrivateKeyFile().trim();
+        String clientCa = configuration.tlsClientCaFile().trim();
+        if (certificate.isEmpty() && key.isEmpty()) {
+            if (!clientCa.isEmpty()) throw new IllegalArgumentException("tlsClientCaFile needs tlsCertificateFile and tlsPrivateKeyFile");
+            return null;
+        }
+        if (certificate.isEmpty() || key.isEmpty()) {
+            throw new IllegalArgumentException("TLS needs both tlsCertificateFile and tlsPrivateKeyFile");
+        }
+        return new TlsFiles(Path.of(certificate), Path.of(key), clientCa.isEmpty() ? null : Path.of(clientCa));
     }
 
     @Deactivate

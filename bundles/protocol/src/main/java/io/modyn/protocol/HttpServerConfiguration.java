@@ -71,4 +71,18 @@ public @interface HttpServerConfiguration {
             description = "Host names, separated by commas, that clients reach the server by besides localhost and IP "
                     + "addresses; requests naming another host are refused (protection against DNS rebinding)")
     String hostnames() default "";
+
+    @AttributeDefinition(name = "TLS certificate",
+            description = "PEM file with the server's certificate and its chain; when set the endpoint serves HTTPS only "
+                    + "(TLS 1.2 and 1.3, HTTP/2 where the client offers it). Read again whenever it changes")
+    String tlsCertificateFile() default "";
+
+    @AttributeDefinition(name = "TLS private key",
+            description = "PEM file with the certificate's private key (PKCS#8, or RSA PKCS#1), readable by the server only")
+    String tlsPrivateKeyFile() default "";
+
+    @AttributeDefinition(name = "TLS client CAs",
+            description = "PEM file with the CA certificates client certificates must chain to; when set every client must "
+                    + "present one")
+    String tlsClientCaFile() default "";
 }

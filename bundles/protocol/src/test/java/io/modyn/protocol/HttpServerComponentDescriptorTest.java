@@ -45,7 +45,8 @@ class HttpServerComponentDescriptorTest {
                 Map.entry("bodyIdleTimeoutSeconds", "Integer:20"),
                 Map.entry("bodyReadTimeoutSeconds", "Integer:60"),
                 Map.entry("corsOrigins", "String:"),
-                Map.entry("hostnames", "String:")), properties);
+                Map.entry("hostnames", "String:"), Map.entry("tlsCertificateFile", "String:"), Map.entry("tlsPrivateKeyFile", "String:"),
+                Map.entry("tlsClientCaFile", "String:")), properties);
     }
 
     @Test
@@ -84,7 +85,8 @@ class HttpServerComponentDescriptorTest {
                 Map.entry("region", "us-east-1"), Map.entry("openAccess", "false"), Map.entry("authenticationRequired", "false"),
                 Map.entry("maxRequestsPerClient", "64"),
                 Map.entry("requestMemoryBytes", "0"), Map.entry("bodyIdleTimeoutSeconds", "20"),
-                Map.entry("bodyReadTimeoutSeconds", "60"), Map.entry("corsOrigins", ""), Map.entry("hostnames", "")), defaults);
+                Map.entry("bodyReadTimeoutSeconds", "60"), Map.entry("corsOrigins", ""), Map.entry("hostnames", ""),
+                Map.entry("tlsCertificateFile", ""), Map.entry("tlsPrivateKeyFile", ""), Map.entry("tlsClientCaFile", "")), defaults);
     }
 
     private static Document parse(String resource) throws Exception {

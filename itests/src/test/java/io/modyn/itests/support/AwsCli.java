@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -62,6 +63,22 @@ public final class AwsCli {
                 .map(dir -> Path.of(dir, "aws"))
                 .filter(Files::isExecutable)
                 .findFirst();
+    }
+
+    /**
+     * The CLI on the PATH pointed at {@code server}, keeping its files under {@code target/aws-cli-<folder>}.
+     * Without one the calling test is aborted (skipped loudly), and fails when the {@code CI}
+     * variable is set: CI installs the CLI, so a missing one there is a broken build.
+     */
+    public static AwsCli required(ModynServer server, String folder) {
+        Optional<Path> executable = findOnPath();
+        if (executable.isEmpty()) {
+            String message = "The AWS CLI (aws) is not on the PATH: the checks that use it cannot run.";
+            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
+            System.err.println("!!!!!!!! SKIPPED: " + message + " Install it to run them. !!!!!!!!");
+            Assumptions.abort(message);
+        }
+        return of(executable.get(), server, Path.of("target", "aws-cli-" + folder).toAbsolutePath());
     }
 
     /** The CLI at {@code executable} pointed at {@code server}, keeping its files under {@code home}. */

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * One Modyn server process, started from the assembled distribution the way the README starts it:
@@ -70,13 +71,16 @@ public final class ModynServer implements AutoCloseable {
     private final String jdbcUrl;
     /** Variables added to the process's environment (such as {@code JAVA_OPTS}), at every start. */
     private final Map<String, String> environment;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** What a client must trust to reach a server started with TLS; null for plain HTTP. */
+    private final SSLContext clientTls;
+    private final HttpClient http;
     /** More {@code bin/modyn} options, after the ones every server gets. */
     private List<String> extraOptions = List.of();
     private Process process;
 
     /** {@code sharedSchema}: another server's schema to use, or null for a fresh one of its own. */
-    private ModynServer(String name, String region, Path workDir, String sharedSchema, String jdbcUrl, Map<String, String> environment) {
+    private ModynServer(String name, String region, Path workDir, String sharedSchema, String jdbcUrl, Map<String, String> environment,
+                        SSLContext clientTls) {
         this.name = name;
         this.region = region;
         this.home = workDir.resolve("modyn");
@@ -89,6 +93,10 @@ public final class ModynServer implements AutoCloseable {
         this.ownsSchema = sharedSchema == null;
         this.jdbcUrl = jdbcUrl;
         this.environment = Map.copyOf(environment);
+        this.clientTls = clientTls;
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (clientTls != null) client.sslContext(clientTls);
+        this.http = client.build();
     }
 
     /** Copies the distribution, starts it in region {@value #DEFAULT_REGION} and waits until it serves requests. */
@@ -118,6 +126,14 @@ public final class ModynServer implements AutoCloseable {
      */
     public static ModynServer startWithEnvironment(String name, List<String> options, Map<String, String> environment) {
         return start(name, DEFAULT_REGION, null, null, environment, options);
+    }
+
+    /**
+     * Starts a server serving HTTPS ({@code options} name its certificate and key) and waits for it
+     * through a client that trusts what {@code clientTls} trusts (and presents its certificate, if any).
+     */
+    public static ModynServer startWithTls(String name, List<String> options, SSLContext clientTls) {
+        return start(name, DEFAULT_REGION, null, null, Map.of(), options, clientTls);
     }
 
     /**
@@ -155,10 +171,15 @@ public final class ModynServer implements AutoCloseable {
 
     private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, Map<String, String> environment,
                                      List<String> options) {
+        return start(name, region, sharedSchema, jdbcUrl, environment, options, null);
+    }
+
+    private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, Map<String, String> environment,
+                                     List<String> options, SSLContext clientTls) {
         Path distribution = Distribution.folder();
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
-        ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl, environment);
+        ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl, environment, clientTls);
         server.extraOptions = List.copyOf(options);
         DirectoryTree.copy(distribution, server.home, Set.of("data"));
         try {
@@ -232,7 +253,12 @@ public final class ModynServer implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((clientTls == null ? "http" : "https") + "://127.0.0.1:" + port);
+    }
+
+    /** The client side of the server's TLS (see {@link #startWithTls}), or null when it serves plain HTTP. */
+    public SSLContext clientTls() {
+        return clientTls;
     }
 
     public int port() {
@@ -244,8 +270,18 @@ public final class ModynServer implements AutoCloseable {
         return region;
     }
 
+    /**
+     * The admin endpoint's client; on a server started with {@code --auth iam} it signs as the
+     * account root with the keys given in the environment ({@code MODYN_ROOT_ACCESS_KEY_ID} and
+     * {@code MODYN_ROOT_SECRET_ACCESS_KEY}), as the endpoint then requires.
+     */
     public AdminClient admin() {
-        return new AdminClient(URI.create("http://127.0.0.1:" + adminPort), dataDir);
+        AdminClient client = new AdminClient(URI.create("http://127.0.0.1:" + adminPort), dataDir);
+        int auth = extraOptions.indexOf("--auth");
+        boolean iam = auth >= 0 && auth + 1 < extraOptions.size() && extraOptions.get(auth + 1).equals("iam");
+        String keyId = environment.get("MODYN_ROOT_ACCESS_KEY_ID");
+        String secret = environment.get("MODYN_ROOT_SECRET_ACCESS_KEY");
+        return iam && keyId != null && secret != null ? client.signedAs(keyId, secret, region) : client;
     }
 
     /** The server folder this process runs from (a copy of the distribution). */

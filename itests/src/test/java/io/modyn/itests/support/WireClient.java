@@ -19,10 +19,11 @@ public final class WireClient {
     public WireClient(ModynServer server) {
         this.endpoint = server.endpoint();
         this.region = server.region();
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
+                .connectTimeout(Duration.ofSeconds(5));
+        if (server.clientTls() != null) client.sslContext(server.clientTls());
+        this.http = client.build();
     }
 
     /** A signed POST of a DynamoDB operation, e.g. {@code post("ListTables")}. */

@@ -1,5 +1,6 @@
 package io.modyn.api.crypto;
 
+import io.modyn.api.dynamodb.RequestContext;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -15,6 +16,13 @@ import org.osgi.annotation.versioning.ProviderType;
  * key ({@code NotFoundException}), a disabled one ({@code DisabledException}), one pending deletion
  * ({@code KMSInvalidStateException}), a ciphertext that does not open
  * ({@code InvalidCiphertextException}). Thread-safe.
+ *
+ * <p>The methods taking a {@link RequestContext} act on behalf of the caller of a DynamoDB request,
+ * as DynamoDB calls KMS for its caller: when an authorizer is bound, the key service authorizes
+ * that caller for {@code kms:DescribeKey}, {@code kms:GenerateDataKey} or {@code kms:Decrypt} on
+ * the key with {@code kms:ViaService} = {@code dynamodb.<region>.amazonaws.com} (which the policy
+ * of the AWS managed key {@code alias/aws/dynamodb} requires) and refuses with
+ * {@code AccessDeniedException}. The methods without one act for the server itself.
  */
 @ProviderType
 public interface KeyManager {
@@ -30,6 +38,21 @@ public interface KeyManager {
      * key and key version; the encryption context must be the one it was issued with.
      */
     byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext);
+
+    /** {@link #resolve(String)} on behalf of the caller of a DynamoDB request (see above). */
+    default KeyReference resolve(String keyIdOrAliasOrArn, RequestContext onBehalfOf) {
+        return resolve(keyIdOrAliasOrArn);
+    }
+
+    /** {@link #generateDataKey(String, Map)} on behalf of the caller of a DynamoDB request (see above). */
+    default DataKey generateDataKey(String keyIdOrAliasOrArn, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        return generateDataKey(keyIdOrAliasOrArn, encryptionContext);
+    }
+
+    /** {@link #decryptDataKey(byte[], Map)} on behalf of the caller of a DynamoDB request (see above). */
+    default byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        return decryptDataKey(ciphertextBlob, encryptionContext);
+    }
 
     /**
      * Wraps an existing data key under the (enabled) master key, bound to the encryption context:

@@ -54,6 +54,15 @@ public interface DynamoDbService {
 
     ListTagsOfResourceResponse listTagsOfResource(ListTagsOfResourceRequest request, RequestContext context);
 
+    /** Attaches a resource-based policy to a table or stream; since 1.5. */
+    PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request, RequestContext context);
+
+    /** The resource-based policy of a table or stream; since 1.5. */
+    GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request, RequestContext context);
+
+    /** Removes the resource-based policy of a table or stream; since 1.5. */
+    DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request, RequestContext context);
+
     DescribeLimitsResponse describeLimits(RequestContext context);
 
     DescribeEndpointsResponse describeEndpoints(RequestContext context);

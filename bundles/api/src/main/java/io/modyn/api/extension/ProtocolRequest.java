@@ -19,9 +19,16 @@ import java.util.TreeMap;
  * @param principal who signed the request, or null when the server runs without authentication
  * @param requestId the request id, already sent in the {@code x-amzn-RequestId} header
  * @param clientAddress the client's address as the server's socket sees it
+ * @param secureTransport whether the request came over TLS (IAM's {@code aws:SecureTransport})
  */
 public record ProtocolRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
-                              Principal principal, String requestId, InetSocketAddress clientAddress) {
+                              Principal principal, String requestId, InetSocketAddress clientAddress, boolean secureTransport) {
+
+    /** A request that did not come over TLS. */
+    public ProtocolRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
+                           Principal principal, String requestId, InetSocketAddress clientAddress) {
+        this(method, path, query, headers, body, principal, requestId, clientAddress, false);
+    }
 
     public ProtocolRequest {
         Map<String, List<String>> byName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -32,6 +39,11 @@ public record ProtocolRequest(String method, String path, String query, Map<Stri
         }));
         headers = Collections.unmodifiableMap(byName);
         query = query == null ? "" : query;
+    }
+
+    /** The client's IP address as text ({@code aws:SourceIp}), or null when unknown. */
+    public String sourceIp() {
+        return clientAddress == null || clientAddress.getAddress() == null ? null : clientAddress.getAddress().getHostAddress();
     }
 
     /** The first value of a header, or null if it is absent. */

@@ -4,7 +4,7 @@
  * endpoint ({@link io.modyn.api.extension.ProtocolHandler}).
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.modyn.api.extension;
 
 import org.osgi.annotation.bundle.Export;

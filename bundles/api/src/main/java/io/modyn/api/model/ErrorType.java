@@ -16,6 +16,8 @@ public enum ErrorType {
     INVALID_SIGNATURE("com.amazon.coral.service", "InvalidSignatureException", 400, false),
     UNRECOGNIZED_CLIENT("com.amazon.coral.service", "UnrecognizedClientException", 400, false),
     ACCESS_DENIED("com.amazon.coral.service", "AccessDeniedException", 400, false),
+    /** Temporary (STS) credentials used after their expiration. */
+    EXPIRED_TOKEN("com.amazon.coral.service", "ExpiredTokenException", 400, false),
     REQUEST_ENTITY_TOO_LARGE("com.amazon.coral.service", "RequestEntityTooLarge", 413, false),
     RESOURCE_NOT_FOUND(Namespaces.DYNAMODB, "ResourceNotFoundException", 400, false),
     RESOURCE_IN_USE(Namespaces.DYNAMODB, "ResourceInUseException", 400, false),
@@ -32,6 +34,8 @@ public enum ErrorType {
     EXPIRED_ITERATOR(Namespaces.DYNAMODB, "ExpiredIteratorException", 400, false),
     /** DynamoDB Streams: a position beyond the 24-hour retention. */
     TRIMMED_DATA_ACCESS(Namespaces.DYNAMODB, "TrimmedDataAccessException", 400, false),
+    /** A resource-based policy that is not there, or not at the revision the request expected. */
+    POLICY_NOT_FOUND(Namespaces.DYNAMODB, "PolicyNotFoundException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -1,21 +1,31 @@
 package io.modyn.auth.iam;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.storage.StorageEngine;
+import io.modyn.auth.iam.authorization.CallerPolicies;
+import io.modyn.auth.iam.authorization.IamAuthorizer;
+import io.modyn.auth.iam.authorization.StoredCallerPolicies;
 import io.modyn.auth.iam.credentials.CredentialLookup;
 import io.modyn.auth.iam.credentials.AccessKeyGenerator;
 import io.modyn.auth.iam.credentials.CredentialsFile.Keys;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.credentials.RootCredentialsSource;
 import io.modyn.auth.iam.iam.IamApi;
+import io.modyn.auth.iam.identity.IdentityPolicies;
 import io.modyn.auth.iam.identity.IdentityStorage;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyHolders;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.identity.SecretKeyFile;
 import io.modyn.auth.iam.identity.SecretSealer;
+import io.modyn.auth.iam.identity.SessionCache;
+import io.modyn.auth.iam.identity.SessionStore;
 import io.modyn.auth.iam.identity.UserKeyCache;
 import io.modyn.auth.iam.sigv4.SigV4Verifier;
 import io.modyn.auth.iam.sigv4.SigningServices;
+import io.modyn.auth.iam.sts.StoredRoles;
 import io.modyn.auth.iam.sts.StsApi;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -64,6 +74,7 @@ public final class AuthIamComponent {
     private static final Logger LOG = Logger.getLogger(AuthIamComponent.class.getName());
 
     private ServiceRegistration<Authenticator> registration;
+    private ServiceRegistration<Authorizer> authorizer;
     private ServiceRegistration<ProtocolHandler> stsApi;
     private ServiceRegistration<ProtocolHandler> iamApi;
     private final IdentityStorage storage = new IdentityStorage();
@@ -89,12 +100,22 @@ public final class AuthIamComponent {
         }
         Map<String, String> environment = System.getenv();
         Identities identities = identities(configuration, environment, storage, Clock.systemUTC());
-        registration = context.registerService(Authenticator.class, create(configuration, environment, Clock.systemUTC(), identities.keys()),
+        registration = context.registerService(Authenticator.class,
+                create(configuration, environment, Clock.systemUTC(), identities.keys(), identities.sessionKeys()),
                 new Hashtable<>(Map.of("mode", "iam")));
+        // The engine asks the authorizer before every operation: from now on callers need policies that allow.
+        CallerPolicies callers = callerPolicies(identities, Duration.ofMillis(configuration.identityCacheMillis()));
+        Authorizer policies = authorizer(configuration, callers);
+        authorizer = context.registerService(Authorizer.class, policies, new Hashtable<>(Map.of("mode", "iam")));
         // STS and IAM on the same endpoint, only while requests are authenticated: they answer who signed them.
-        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId), StsApi.serviceProperties());
-        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), configuration.accountId().trim()),
-                IamApi.serviceProperties());
+        // AssumeRole weighs the caller's identity-based policies (the authorizer's) with the role's trust policy.
+        String accountId = configuration.accountId().trim();
+        stsApi = context.registerService(ProtocolHandler.class, StsApi.handler(identities.keys()::userId, identities.sessions(),
+                identities.sessionKeys(), new StoredRoles(identities.store().roleStore(), accountId),
+                caller -> callers.of(caller).policies()), StsApi.serviceProperties());
+        // IAM's own actions are authorized too: a user may manage identities only as its policies allow.
+        iamApi = context.registerService(ProtocolHandler.class, IamApi.handler(identities.store(), identities.policies(), accountId,
+                policies), IamApi.serviceProperties());
         LOG.info(() -> "Authentication is on (mode iam): every request must carry a valid Signature Version 4 for region "
                 + configuration.region() + ", account " + configuration.accountId());
     }
@@ -109,14 +130,23 @@ public final class AuthIamComponent {
             stsApi.unregister();
             stsApi = null;
         }
+        if (authorizer != null) {
+            authorizer.unregister();
+            authorizer = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;
         }
     }
 
-    /** The identity store and the authentication path's view of its keys. */
-    record Identities(IdentityStore store, UserKeyCache keys) {
+    /**
+     * The identity store and the authentication path's view of its keys; the STS sessions and their
+     * view ({@link SessionCache#findSession} is what the authorizer asks of a temporary key); the
+     * policies and the authorization path's view of them.
+     */
+    record Identities(IdentityStore store, UserKeyCache keys, SessionStore sessions, SessionCache sessionKeys, PolicyStore policies,
+                      IdentityPolicies resolver) {
     }
 
     /**
@@ -136,7 +166,23 @@ public final class AuthIamComponent {
         }
         UserKeyCache keys = new UserKeyCache(store, configuration.accountId().trim(), configuration.region().trim(),
                 Duration.ofMillis(cacheMillis), System::nanoTime);
-        return new Identities(store, keys);
+        SessionStore sessions = new SessionStore(storage, sealer, random, clock);
+        PolicyStore policies = new PolicyStore(storage, PolicyHolders.stored(store), configuration.accountId().trim(), random, clock);
+        IdentityPolicies resolver = new IdentityPolicies(policies, Duration.ofMillis(cacheMillis), System::nanoTime);
+        return new Identities(store, keys, sessions, new SessionCache(sessions, Duration.ofMillis(cacheMillis), System::nanoTime),
+                policies, resolver);
+    }
+
+    /**
+     * Where the authorizer gets callers' policies: IAM users' (their own and their groups'), role
+     * sessions' (their role's, narrowed by the session's), kept at most the identity cache time.
+     */
+    static CallerPolicies callerPolicies(Identities identities, Duration maxAge) {
+        return new StoredCallerPolicies(identities.store(), identities.resolver(), identities.sessionKeys(), maxAge, System::nanoTime);
+    }
+
+    static Authorizer authorizer(AuthIamConfiguration configuration, CallerPolicies callers) {
+        return new IamAuthorizer(configuration.region().trim(), callers, Clock.systemUTC(), System::nanoTime);
     }
 
     /** The authenticator of this configuration for the account root alone. */
@@ -149,6 +195,15 @@ public final class AuthIamComponent {
      * directory, and the IAM users' keys from {@code users} (none if null).
      */
     static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock, UserKeyCache users) {
+        return create(configuration, environment, clock, users, null);
+    }
+
+    /**
+     * The authenticator of this configuration, with the root keys, the IAM users' keys from
+     * {@code users} and the temporary ({@code ASIA...}) keys from {@code sessions} (none if null).
+     */
+    static Authenticator create(AuthIamConfiguration configuration, Map<String, String> environment, Clock clock, UserKeyCache users,
+                                SessionCache sessions) {
         String accountId = configuration.accountId().trim();
         if (!accountId.matches("[0-9]{12}")) {
             throw new IllegalArgumentException("accountId must be twelve digits, not '" + accountId + "'");
@@ -163,7 +218,8 @@ public final class AuthIamComponent {
         RootCredentials root = new RootCredentials(accountId, keys.accessKeyId(), keys.secretAccessKey());
         CredentialLookup lookup = users == null ? root : accessKeyId -> {
             var credential = root.find(accessKeyId);
-            return credential != null ? credential : users.find(accessKeyId);
+            if (credential != null) return credential;
+            return sessions != null && AccessKeyGenerator.isTemporary(accessKeyId) ? sessions.find(accessKeyId) : users.find(accessKeyId);
         };
         return new IamAuthenticator(new SigV4Verifier(region, lookup, SigningServices::accepted, clock),
                 users == null ? (accessKeyId, service) -> { } : users::used);

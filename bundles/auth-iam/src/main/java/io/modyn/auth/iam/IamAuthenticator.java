@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@link Authenticator} service: the request's principal is the owner of the key that signed
- * it. A request signed with an IAM user's key is reported to {@code usage} (the key's last use).
+ * it. A request signed with an IAM user's long-term key is reported to {@code usage} (the key's
+ * last use); temporary keys have no last use to record.
  */
 final class IamAuthenticator implements Authenticator {
 
@@ -31,7 +32,7 @@ final class IamAuthenticator implements Authenticator {
     public Principal authenticate(SignedRequest request) {
         Credential credential = verifier.verify(request);
         Principal principal = credential.principal();
-        if (!principal.arn().endsWith(":root")) {
+        if (!credential.isTemporary() && !principal.arn().endsWith(":root")) {
             usage.used(credential.accessKeyId(), () -> SigV4Verifier.signedService(request));
         }
         return principal;

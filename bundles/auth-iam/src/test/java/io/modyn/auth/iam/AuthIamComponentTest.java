@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.auth.AuthorizationRequest;
+import io.modyn.api.auth.Authorizer;
+import io.modyn.api.auth.ResourcePolicies;
+import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.auth.iam.authorization.CallerPolicies;
 import io.modyn.api.auth.Principal;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
@@ -15,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -41,6 +47,21 @@ class AuthIamComponentTest {
         DynamoException wrongRegion = assertThrows(DynamoException.class, () -> authenticator.authenticate(
                 new SdkSigner("test-key", "test-secret", "us-east-1", NOW).sign("ListTables", "{}".getBytes(), Map.of())));
         assertEquals(ErrorType.INVALID_SIGNATURE, wrongRegion.type());
+    }
+
+    @Test
+    void authorizerAllowsTheRootAndDeniesAUserWithoutPoliciesInTheConfiguredRegion() {
+        Authorizer authorizer = AuthIamComponent.authorizer(configuration("iam", "eu-central-1", "123456789012"), CallerPolicies.NONE);
+        Principal root = new Principal("123456789012", "arn:aws:iam::123456789012:root", "AKIAROOT", "123456789012");
+        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/alice", "AKIAALICE", "AIDAALICE");
+        List<AuthorizationRequest> listTables = List.of(new AuthorizationRequest("dynamodb:ListTables", "*"));
+        authorizer.authorize(new RequestContext("r1", root), listTables, arn -> Map.of(), ResourcePolicies.NONE);
+        DynamoException denied = assertThrows(DynamoException.class,
+                () -> authorizer.authorize(new RequestContext("r2", alice), listTables, arn -> Map.of(), ResourcePolicies.NONE));
+        assertEquals(ErrorType.ACCESS_DENIED, denied.type());
+        assertEquals("User: arn:aws:iam::123456789012:user/alice is not authorized to perform: dynamodb:ListTables on resource: "
+                + "arn:aws:dynamodb:eu-central-1:123456789012:table/* because no identity-based policy allows the dynamodb:ListTables action",
+                denied.getMessage());
     }
 
     @Test

@@ -19,18 +19,21 @@ import java.util.function.Function;
 public final class AccessCheck {
 
     /** No authorizer bound: everything is allowed. */
-    public static final AccessCheck OPEN = new AccessCheck(null, null, null, null);
+    public static final AccessCheck OPEN = new AccessCheck(null, null, null, null, null);
 
     private final Authorizer authorizer;
     private final RequestContext context;
     private final ResourceArns arns;
     private final ResourceTags resourceTags;
+    private final ResourcePolicies resourcePolicies;
 
-    AccessCheck(Authorizer authorizer, RequestContext context, ResourceArns arns, ResourceTags resourceTags) {
+    AccessCheck(Authorizer authorizer, RequestContext context, ResourceArns arns, ResourceTags resourceTags,
+                ResourcePolicies resourcePolicies) {
         this.authorizer = authorizer;
         this.context = context;
         this.arns = arns;
         this.resourceTags = resourceTags;
+        this.resourcePolicies = resourcePolicies;
     }
 
     /**
@@ -53,7 +56,6 @@ public final class AccessCheck {
      */
     public void require(Function<ResourceArns, List<AuthorizationRequest>> requests) {
         if (authorizer == null) return;
-        // Tables carry no resource-based policy yet (PutResourcePolicy is still to come).
-        authorizer.authorize(context, requests.apply(arns), resourceTags, ResourcePolicies.NONE);
+        authorizer.authorize(context, requests.apply(arns), resourceTags, resourcePolicies);
     }
 }

@@ -24,10 +24,12 @@ public final class AuthorizerBinding {
 
     /**
      * The check for one request, against the authorizer bound now (it stays the same for the whole
-     * request); resource tags are read from {@code storage} if the authorizer asks for them.
+     * request); resource tags and resource-based policies are read from {@code storage} if the
+     * authorizer asks for them.
      */
     public AccessCheck forRequest(RequestContext context, ResourceArns arns, StorageBinding storage) {
         Authorizer current = authorizer;
-        return current == null ? AccessCheck.OPEN : new AccessCheck(current, context, arns, new TableResourceTags(storage, arns));
+        return current == null ? AccessCheck.OPEN : new AccessCheck(current, context, arns, new TableResourceTags(storage, arns),
+                new TableResourcePolicies(storage, arns));
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
  * operation            action                         resource            condition keys
  * CreateTable          dynamodb:CreateTable           table               aws:RequestTag/k, aws:TagKeys (with Tags)
  *   ... with Tags      + dynamodb:TagResource         table               aws:RequestTag/k, aws:TagKeys
+ *   ... w. ResourcePolicy + dynamodb:PutResourcePolicy table            -
  * DescribeTable        dynamodb:DescribeTable         table               -
  * UpdateTable          dynamodb:UpdateTable           table               -
  * DeleteTable          dynamodb:DeleteTable           table               -
@@ -25,6 +26,9 @@ import java.util.List;
  * TagResource          dynamodb:TagResource           ResourceArn         aws:RequestTag/k, aws:TagKeys
  * UntagResource        dynamodb:UntagResource         ResourceArn         aws:TagKeys
  * ListTagsOfResource   dynamodb:ListTagsOfResource    ResourceArn         -
+ * PutResourcePolicy    dynamodb:PutResourcePolicy     ResourceArn         - (table or stream)
+ * GetResourcePolicy    dynamodb:GetResourcePolicy     ResourceArn         -
+ * DeleteResourcePolicy dynamodb:DeleteResourcePolicy  ResourceArn         -
  * DescribeLimits       dynamodb:DescribeLimits        *                   -
  * DescribeEndpoints    dynamodb:DescribeEndpoints     *                   -
  * </pre>
@@ -34,12 +38,14 @@ public final class ControlPlaneAccess {
     private ControlPlaneAccess() {
     }
 
-    public static List<AuthorizationRequest> createTable(ResourceArns arns, String tableName, List<Tag> tags) {
-        List<AuthorizationRequest> requests = new ArrayList<>(2);
+    public static List<AuthorizationRequest> createTable(ResourceArns arns, String tableName, List<Tag> tags, boolean withPolicy) {
+        List<AuthorizationRequest> requests = new ArrayList<>(3);
         boolean tagged = tags != null && !tags.isEmpty();
         requests.add((tagged ? tagging(tags) : new ConditionValues()).on("dynamodb:CreateTable", arns.table(tableName)));
         // Tagging on create also needs the TagResource permission (IAM's reference maps CreateTable to both).
         if (tagged) requests.add(tagging(tags).on("dynamodb:TagResource", arns.table(tableName)));
+        // Likewise a ResourcePolicy needs PutResourcePolicy (CreateTable's API reference says so).
+        if (withPolicy) requests.add(new AuthorizationRequest("dynamodb:PutResourcePolicy", arns.table(tableName)));
         return requests;
     }
 
@@ -79,6 +85,18 @@ public final class ControlPlaneAccess {
 
     public static List<AuthorizationRequest> listTagsOfResource(ResourceArns arns, String resourceArn) {
         return List.of(new AuthorizationRequest("dynamodb:ListTagsOfResource", resourceArn));
+    }
+
+    public static List<AuthorizationRequest> putResourcePolicy(ResourceArns arns, String resourceArn) {
+        return List.of(new AuthorizationRequest("dynamodb:PutResourcePolicy", resourceArn));
+    }
+
+    public static List<AuthorizationRequest> getResourcePolicy(ResourceArns arns, String resourceArn) {
+        return List.of(new AuthorizationRequest("dynamodb:GetResourcePolicy", resourceArn));
+    }
+
+    public static List<AuthorizationRequest> deleteResourcePolicy(ResourceArns arns, String resourceArn) {
+        return List.of(new AuthorizationRequest("dynamodb:DeleteResourcePolicy", resourceArn));
     }
 
     public static List<AuthorizationRequest> describeLimits(ResourceArns arns) {

@@ -52,7 +52,7 @@ public final class TableArns {
     private static DynamoException notATable(String arn, String subResource) {
         if (subResource.startsWith("index/")) {
             return DynamoException.validation("One or more parameter values were invalid: Invalid resource arn provided, "
-                    + "only table or stream is accepted. Provided resource " + arn);
+                    + "only table or stream is accepted. Provided resource arn: " + arn);
         }
         if (subResource.startsWith("backup/")) {
             return DynamoException.validation("One or more parameter values were invalid: Provided Arn is not a DynamoDB resource arn: " + arn);

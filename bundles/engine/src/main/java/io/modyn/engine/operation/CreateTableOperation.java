@@ -15,6 +15,9 @@ import io.modyn.engine.authorization.AccessCheck;
 import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.control.TableTags;
+import io.modyn.engine.policy.CanonicalPolicy;
+import io.modyn.engine.policy.PolicyDocumentRules;
+import io.modyn.engine.policy.ResourcePolicyStore;
 import io.modyn.engine.index.IndexDefinitions;
 import io.modyn.engine.index.IndexPlan;
 import io.modyn.api.model.SseDescription;
@@ -47,7 +50,8 @@ public final class CreateTableOperation {
     public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         validate(request);
         SseSpecifications.Choice encryption = SseSpecifications.choose(request.sseSpecification());
-        access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags()));
+        CanonicalPolicy policy = request.resourcePolicy() == null ? null : PolicyDocumentRules.check(request.resourcePolicy(), false);
+        access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags(), request.resourcePolicy() != null));
         boolean onDemand = BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode());
         Instant now = Instant.now();
         ProvisionedThroughput requested = request.provisionedThroughput();
@@ -71,6 +75,7 @@ public final class CreateTableOperation {
             throw e;
         }
         TableTags.storeOnCreate(bound, table, request.tags());
+        ResourcePolicyStore.storeOnCreate(bound, table, settings.tableArn(table.tableName()), policy, System.currentTimeMillis());
         return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings,
                 SseSpecifications.describe(ring, SseDescription.ENABLED)));
     }

@@ -9,6 +9,7 @@ import io.modyn.engine.authorization.AccessCheck;
 import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.control.TableOptions;
+import io.modyn.engine.policy.ResourcePolicyStore;
 
 /** DeleteTable: the definition goes first (the name is free at once), then the table's data. */
 public final class DeleteTableOperation {
@@ -27,6 +28,7 @@ public final class DeleteTableOperation {
         var description = TableDescriptions.describe(table, TableDefinition.DELETING, bound, settings);
         bound.catalog().delete(table.tableName());
         if (ItemCollections.tracked(table)) bound.storage().dropKeyspace(ItemCollections.keyspace(table));
+        ResourcePolicyStore.removeTablePolicy(bound.storage(), table);
         return new DeleteTableResponse(description);
     }
 }

@@ -46,11 +46,11 @@ final class AuthorizationFixture {
     final AuthorizerBinding authorizers = new AuthorizerBinding();
     final RecordingAuthorizer authorizer = new RecordingAuthorizer();
     final Streams streams;
+    final StorageBinding binding = new StorageBinding();
     final DynamoDbEngine engine;
     final String musicStreamArn;
 
     AuthorizationFixture() {
-        StorageBinding binding = new StorageBinding();
         binding.bind(storage);
         streams = new Streams(binding, SETTINGS, StreamLimits.DYNAMODB, Clock.systemUTC(), authorizers);
         engine = new DynamoDbEngine(binding, SETTINGS,

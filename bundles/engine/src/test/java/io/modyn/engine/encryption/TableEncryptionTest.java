@@ -205,7 +205,7 @@ class TableEncryptionTest {
 
     private TableDescription create(String name, SseSpecification sse) {
         return engine.createTable(new CreateTableRequest(name, List.of(new AttributeDefinition("id", "S")), List.of(new KeySchemaElement("id", "HASH")),
-                "PROVISIONED", new ProvisionedThroughput(5L, 5L), null, null, null, null, null, null, sse), CONTEXT).tableDescription();
+                "PROVISIONED", new ProvisionedThroughput(5L, 5L), null, null, null, null, null, null, null, sse), CONTEXT).tableDescription();
     }
 
     private TableDescription describe(String name) {

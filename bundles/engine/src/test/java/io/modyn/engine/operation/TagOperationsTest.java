@@ -148,7 +148,7 @@ class TagOperationsTest {
                 () -> list("arn:aws:dynamodb:us-east-1:000000000000:table/ab"));
         assertValidation("Invalid TableArn: Invalid ResourceArn provided as input arn:aws:s3:::bucket", () -> list("arn:aws:s3:::bucket"));
         assertValidation("One or more parameter values were invalid: Invalid resource arn provided, only table or stream is accepted. "
-                + "Provided resource " + ARN + "/index/byTeam", () -> list(ARN + "/index/byTeam"));
+                + "Provided resource arn: " + ARN + "/index/byTeam", () -> list(ARN + "/index/byTeam"));
         assertValidation("1 validation error detected: Invalid AWS region in 'arn:aws:dynamodb:eu-west-1:000000000000:table/things'",
                 () -> list("arn:aws:dynamodb:eu-west-1:000000000000:table/things"));
         DynamoException e = assertThrows(DynamoException.class, () -> list("arn:aws:dynamodb:us-east-1:111111111111:table/things"));

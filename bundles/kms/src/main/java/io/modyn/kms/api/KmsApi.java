@@ -1,18 +1,29 @@
 package io.modyn.kms.api;
 
+import static io.modyn.kms.api.RequestMembers.blob;
+import static io.modyn.kms.api.RequestMembers.bool;
+import static io.modyn.kms.api.RequestMembers.checkAlgorithm;
+import static io.modyn.kms.api.RequestMembers.context;
+import static io.modyn.kms.api.RequestMembers.integer;
+import static io.modyn.kms.api.RequestMembers.keyId;
+import static io.modyn.kms.api.RequestMembers.string;
+import static io.modyn.kms.api.RequestMembers.tagList;
+
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.crypto.KeyManagerException;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.extension.ProtocolRequest;
 import io.modyn.api.extension.ProtocolResponse;
 import io.modyn.api.model.DynamoException;
+import io.modyn.kms.api.RequestMembers.BadRequest;
 import io.modyn.kms.keys.AesGcm;
+import io.modyn.kms.keys.KeyPolicies;
 import io.modyn.kms.keys.KeyService;
 import io.modyn.kms.keys.KeyState;
 import io.modyn.kms.keys.KmsErrors;
 import io.modyn.kms.keys.KmsKey;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -28,7 +39,10 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.parsson.JsonProviderImpl;
 
 /**
@@ -48,44 +62,60 @@ public final class KmsApi implements ProtocolHandler {
     private static final JsonProvider JSON = new JsonProviderImpl();
 
     private final KeyService keys;
-    private final Map<String, Function<JsonObject, JsonObject>> actions = new LinkedHashMap<>();
+    private final KmsAuthorization authorization;
+    private final Map<String, BiFunction<JsonObject, ProtocolRequest, JsonObject>> actions = new LinkedHashMap<>();
 
+    /** The API in open mode: nothing is authorized. */
     public KmsApi(KeyService keys) {
+        this(keys, () -> null);
+    }
+
+    /** @param authorizer the authorizer bound now, or null when none is (asked on every request) */
+    public KmsApi(KeyService keys, Supplier<Authorizer> authorizer) {
         this.keys = keys;
+        this.authorization = new KmsAuthorization(keys, authorizer);
+        keys.authorizeOnBehalfWith(authorization::onBehalfOf);
         actions.put("CreateKey", this::createKey);
-        actions.put("DescribeKey", body -> metadataAnswer(keys.find(string(body, "KeyId", "keyId", true))));
-        actions.put("ListKeys", this::listKeys);
-        actions.put("EnableKey", body -> empty(keys.enable(keyId(body))));
-        actions.put("DisableKey", body -> empty(keys.disable(keyId(body))));
-        actions.put("ScheduleKeyDeletion", this::scheduleKeyDeletion);
-        actions.put("CancelKeyDeletion", body -> object().add("KeyId", keys.arn(keys.cancelDeletion(keyId(body)).id())).build());
-        actions.put("CreateAlias", body -> {
+        action("GetKeyPolicy", this::getKeyPolicy);
+        actions.put("PutKeyPolicy", this::putKeyPolicy);
+        action("ListKeyPolicies", this::listKeyPolicies);
+        action("DescribeKey", body -> metadataAnswer(keys.find(string(body, "KeyId", "keyId", true))));
+        action("ListKeys", this::listKeys);
+        action("EnableKey", body -> empty(keys.enable(keyId(body))));
+        action("DisableKey", body -> empty(keys.disable(keyId(body))));
+        action("ScheduleKeyDeletion", this::scheduleKeyDeletion);
+        action("CancelKeyDeletion", body -> object().add("KeyId", keys.arn(keys.cancelDeletion(keyId(body)).id())).build());
+        action("CreateAlias", body -> {
             keys.createAlias(string(body, "AliasName", "aliasName", true), string(body, "TargetKeyId", "targetKeyId", true));
             return JsonValue.EMPTY_JSON_OBJECT;
         });
-        actions.put("UpdateAlias", body -> {
+        action("UpdateAlias", body -> {
             keys.updateAlias(string(body, "AliasName", "aliasName", true), string(body, "TargetKeyId", "targetKeyId", true));
             return JsonValue.EMPTY_JSON_OBJECT;
         });
-        actions.put("DeleteAlias", body -> {
+        action("DeleteAlias", body -> {
             keys.deleteAlias(string(body, "AliasName", "aliasName", true));
             return JsonValue.EMPTY_JSON_OBJECT;
         });
-        actions.put("ListAliases", this::listAliases);
-        actions.put("Encrypt", this::encrypt);
-        actions.put("Decrypt", this::decrypt);
-        actions.put("ReEncrypt", this::reEncrypt);
-        actions.put("GenerateDataKey", body -> generateDataKey(body, true));
-        actions.put("GenerateDataKeyWithoutPlaintext", body -> generateDataKey(body, false));
-        actions.put("GenerateRandom", this::generateRandom);
-        actions.put("EnableKeyRotation", body -> empty(keys.enableRotation(keyId(body), integer(body, "RotationPeriodInDays"))));
-        actions.put("DisableKeyRotation", body -> empty(keys.disableRotation(keyId(body))));
-        actions.put("GetKeyRotationStatus", this::rotationStatus);
-        actions.put("RotateKeyOnDemand", body -> object().add("KeyId", keys.rotateOnDemand(keyId(body)).id()).build());
-        actions.put("ListKeyRotations", this::listKeyRotations);
-        actions.put("TagResource", this::tagResource);
-        actions.put("UntagResource", this::untagResource);
-        actions.put("ListResourceTags", body -> object().add("Tags", tags(keys.findById(keyId(body)).tags())).add("Truncated", false).build());
+        action("ListAliases", this::listAliases);
+        action("Encrypt", this::encrypt);
+        action("Decrypt", this::decrypt);
+        action("ReEncrypt", this::reEncrypt);
+        action("GenerateDataKey", body -> generateDataKey(body, true));
+        action("GenerateDataKeyWithoutPlaintext", body -> generateDataKey(body, false));
+        action("GenerateRandom", this::generateRandom);
+        action("EnableKeyRotation", body -> empty(keys.enableRotation(keyId(body), integer(body, "RotationPeriodInDays"))));
+        action("DisableKeyRotation", body -> empty(keys.disableRotation(keyId(body))));
+        action("GetKeyRotationStatus", this::rotationStatus);
+        action("RotateKeyOnDemand", body -> object().add("KeyId", keys.rotateOnDemand(keyId(body)).id()).build());
+        action("ListKeyRotations", this::listKeyRotations);
+        action("TagResource", this::tagResource);
+        action("UntagResource", this::untagResource);
+        action("ListResourceTags", this::listResourceTags);
+    }
+
+    private void action(String name, Function<JsonObject, JsonObject> action) {
+        actions.put(name, (body, request) -> action.apply(body));
     }
 
     /** The service properties to register this handler with. */
@@ -99,7 +129,7 @@ public final class KmsApi implements ProtocolHandler {
     public ProtocolResponse handle(ProtocolRequest request) {
         String target = request.header("X-Amz-Target");
         String action = target == null || !target.startsWith(TARGET_PREFIX + ".") ? "" : target.substring(TARGET_PREFIX.length() + 1);
-        Function<JsonObject, JsonObject> handler = actions.get(action);
+        BiFunction<JsonObject, ProtocolRequest, JsonObject> handler = actions.get(action);
         if (handler == null) {
             return error(400, "UnknownOperationException", null);
         }
@@ -111,7 +141,8 @@ public final class KmsApi implements ProtocolHandler {
             return error(400, "SerializationException", "Start of structure or map found where not expected.");
         }
         try {
-            return answer(200, handler.apply(body));
+            authorization.check(action, new RequestMembers.View(body), request);
+            return answer(200, handler.apply(body, request));
         } catch (KeyManagerException e) {
             return error(status(e.errorType()), e.errorType(), e.getMessage());
         } catch (BadRequest e) {
@@ -149,7 +180,7 @@ public final class KmsApi implements ProtocolHandler {
 
     // ---- actions
 
-    private JsonObject createKey(JsonObject body) {
+    private JsonObject createKey(JsonObject body, ProtocolRequest request) {
         String keySpec = string(body, "KeySpec", "keySpec", false);
         if (keySpec == null) {
             keySpec = string(body, "CustomerMasterKeySpec", "customerMasterKeySpec", false);
@@ -172,7 +203,79 @@ public final class KmsApi implements ProtocolHandler {
         if (description != null && description.length() > 8192) {
             throw KmsErrors.constraint(description, "description", "Member must have length less than or equal to 8192");
         }
-        return metadataAnswer(keys.create(description, tagList(body)));
+        Map<String, String> tags = tagList(body);
+        String policy = string(body, "Policy", "policy", false);
+        String id = keys.newKeyId();
+        if (policy != null) {
+            checkPolicy(request, keys.arn(id), tags, policy, bool(body, "BypassPolicyLockoutSafetyCheck"));
+        }
+        return metadataAnswer(keys.create(id, description, tags, policy));
+    }
+
+    /** Refuses a policy that is no key policy, or (unless bypassed) one under which the caller could not change it again. */
+    private void checkPolicy(ProtocolRequest request, String keyArn, Map<String, String> tags, String policy, boolean bypass) {
+        List<JsonObject> statements = KeyPolicies.validate(policy);
+        if (bypass) {
+            return;
+        }
+        Optional<Boolean> allowed = authorization.allowsPutKeyPolicy(request, keyArn, tags, policy);
+        if (allowed.isPresent()) {
+            if (!allowed.get()) {
+                throw KeyPolicies.lockout();
+            }
+        } else {
+            KeyPolicies.checkLockout(statements, keys.accountId(), authorization.callerArn(request.principal()));
+        }
+    }
+
+    private JsonObject getKeyPolicy(JsonObject body) {
+        KmsKey key = keys.findById(keyId(body));
+        String name = policyName(body);
+        return object().add("Policy", keys.policy(key)).add("PolicyName", name).build();
+    }
+
+    private JsonObject putKeyPolicy(JsonObject body, ProtocolRequest request) {
+        KmsKey key = keys.findById(keyId(body));
+        policyName(body);
+        String policy = string(body, "Policy", "policy", true);
+        checkPolicy(request, keys.arn(key.id()), key.tags(), policy, bool(body, "BypassPolicyLockoutSafetyCheck"));
+        keys.putPolicy(key.id(), policy);
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private JsonObject listKeyPolicies(JsonObject body) {
+        keys.findById(keyId(body));
+        Page<String> page = Page.of(List.of(KeyPolicies.DEFAULT_NAME), body, 1000, 100, name -> name, false);
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        page.items().forEach(list::add);
+        return page.answer(object().add("PolicyNames", list)).build();
+    }
+
+    /** KMS has one policy per key, named {@code default}; PolicyName may be left out. */
+    private static String policyName(JsonObject body) {
+        String name = string(body, "PolicyName", "policyName", false);
+        if (name == null) {
+            return KeyPolicies.DEFAULT_NAME;
+        }
+        if (name.isEmpty() || name.length() > 128) {
+            throw KmsErrors.constraint(name, "policyName", "Member must have length between 1 and 128");
+        }
+        if (!name.matches("[\\w]+")) {
+            throw KmsErrors.constraint(name, "policyName", "Member must satisfy regular expression pattern: [\\w]+");
+        }
+        if (!name.equals(KeyPolicies.DEFAULT_NAME)) {
+            throw new KeyManagerException("NotFoundException", "No such policy exists");
+        }
+        return name;
+    }
+
+    private JsonObject listResourceTags(JsonObject body) {
+        KmsKey key = keys.findById(keyId(body));
+        List<Map.Entry<String, String>> sorted = new ArrayList<>(new java.util.TreeMap<>(key.tags()).entrySet());
+        Page<Map.Entry<String, String>> page = Page.of(sorted, body, 50, 50, Map.Entry::getKey);
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        page.items().forEach(e -> list.add(object().add("TagKey", e.getKey()).add("TagValue", e.getValue())));
+        return page.answer(object().add("Tags", list)).build();
     }
 
     private JsonObject metadataAnswer(KmsKey key) {
@@ -190,7 +293,7 @@ public final class KmsApi implements ProtocolHandler {
                 .add("KeyUsage", "ENCRYPT_DECRYPT")
                 .add("KeyState", key.state().name())
                 .add("Origin", "AWS_KMS")
-                .add("KeyManager", "CUSTOMER")
+                .add("KeyManager", key.awsManaged() ? "AWS" : "CUSTOMER")
                 .add("CustomerMasterKeySpec", "SYMMETRIC_DEFAULT")
                 .add("KeySpec", "SYMMETRIC_DEFAULT")
                 .add("EncryptionAlgorithms", JSON.createArrayBuilder().add("SYMMETRIC_DEFAULT"))
@@ -203,9 +306,10 @@ public final class KmsApi implements ProtocolHandler {
     }
 
     private JsonObject listKeys(JsonObject body) {
+        Page<KmsKey> page = Page.of(keys.list(), body, 1000, 100, KmsKey::id);
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        keys.list().forEach(key -> list.add(object().add("KeyId", key.id()).add("KeyArn", keys.arn(key.id()))));
-        return object().add("Keys", list).add("Truncated", false).build();
+        page.items().forEach(key -> list.add(object().add("KeyId", key.id()).add("KeyArn", keys.arn(key.id()))));
+        return page.answer(object().add("Keys", list)).build();
     }
 
     private JsonObject scheduleKeyDeletion(JsonObject body) {
@@ -215,10 +319,12 @@ public final class KmsApi implements ProtocolHandler {
     }
 
     private JsonObject listAliases(JsonObject body) {
+        Page<Map.Entry<String, String>> page = Page.of(new ArrayList<>(keys.aliases(string(body, "KeyId", "keyId", false)).entrySet()),
+                body, 100, 50, Map.Entry::getKey);
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        keys.aliases(string(body, "KeyId", "keyId", false)).forEach((name, target) -> list.add(object()
-                .add("AliasName", name).add("AliasArn", keys.aliasArn(name)).add("TargetKeyId", target)));
-        return object().add("Aliases", list).add("Truncated", false).build();
+        page.items().forEach(alias -> list.add(object()
+                .add("AliasName", alias.getKey()).add("AliasArn", keys.aliasArn(alias.getKey())).add("TargetKeyId", alias.getValue())));
+        return page.answer(object().add("Aliases", list)).build();
     }
 
     private JsonObject encrypt(JsonObject body) {
@@ -308,10 +414,12 @@ public final class KmsApi implements ProtocolHandler {
 
     private JsonObject listKeyRotations(JsonObject body) {
         KmsKey key = keys.findById(keyId(body));
+        // Markers compare as text: the version, zero-padded.
+        Page<io.modyn.kms.keys.Rotation> page = Page.of(key.rotations(), body, 1000, 100, r -> String.format("%010d", r.version()));
         JsonArrayBuilder list = JSON.createArrayBuilder();
-        key.rotations().forEach(r -> list.add(object().add("KeyId", key.id()).add("RotationDate", seconds(r.epochMillis()))
+        page.items().forEach(r -> list.add(object().add("KeyId", key.id()).add("RotationDate", seconds(r.epochMillis()))
                 .add("RotationType", r.type())));
-        return object().add("Rotations", list).add("Truncated", false).build();
+        return page.answer(object().add("Rotations", list)).build();
     }
 
     private JsonObject tagResource(JsonObject body) {
@@ -335,109 +443,6 @@ public final class KmsApi implements ProtocolHandler {
         }
         keys.untag(keyId, tagKeys);
         return JsonValue.EMPTY_JSON_OBJECT;
-    }
-
-    // ---- request members
-
-    private static String keyId(JsonObject body) {
-        return string(body, "KeyId", "keyId", true);
-    }
-
-    private static String string(JsonObject body, String member, String wireName, boolean required) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            if (required) {
-                throw KmsErrors.missing(wireName);
-            }
-            return null;
-        }
-        if (!(value instanceof JsonString s)) {
-            throw new BadRequest("Expected a string for " + member);
-        }
-        return s.getString();
-    }
-
-    private static Integer integer(JsonObject body, String member) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-            throw new BadRequest("Expected an integer for " + member);
-        }
-        return n.intValue();
-    }
-
-    private static byte[] blob(JsonObject body, String member, String wireName, int maxLength) {
-        String text = string(body, member, wireName, true);
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("Invalid base64 in " + member);
-        }
-        if (bytes.length < 1) {
-            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=0 cap=0]", wireName, "Member must have length greater than or equal to 1");
-        }
-        if (bytes.length > maxLength) {
-            throw KmsErrors.constraint("java.nio.HeapByteBuffer[pos=0 lim=" + bytes.length + " cap=" + bytes.length + "]", wireName,
-                    "Member must have length less than or equal to " + maxLength);
-        }
-        return bytes;
-    }
-
-    private static void checkAlgorithm(JsonObject body, String member, String wireName) {
-        String algorithm = string(body, member, wireName, false);
-        if (algorithm != null && !algorithm.equals("SYMMETRIC_DEFAULT")) {
-            throw KmsErrors.constraint(algorithm, wireName, "Member must satisfy enum value set: [SYMMETRIC_DEFAULT]");
-        }
-    }
-
-    private static Map<String, String> context(JsonObject body, String member) {
-        JsonValue value = body.get(member);
-        if (value == null || value == JsonValue.NULL) {
-            return Map.of();
-        }
-        if (!(value instanceof JsonObject object)) {
-            throw new BadRequest("Expected a map for " + member);
-        }
-        Map<String, String> context = new LinkedHashMap<>();
-        object.forEach((k, v) -> {
-            if (!(v instanceof JsonString s)) {
-                throw new BadRequest("Expected string values in " + member);
-            }
-            context.put(k, s.getString());
-        });
-        return context;
-    }
-
-    private static Map<String, String> tagList(JsonObject body) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        JsonValue value = body.get("Tags");
-        if (value == null || value == JsonValue.NULL) {
-            return tags;
-        }
-        if (!(value instanceof jakarta.json.JsonArray array)) {
-            throw new BadRequest("Expected a list for Tags");
-        }
-        for (JsonValue tag : array) {
-            if (!(tag instanceof JsonObject t)) {
-                throw new BadRequest("Expected a structure in Tags");
-            }
-            String key = string(t, "TagKey", "tagKey", true);
-            String tagValue = string(t, "TagValue", "tagValue", true);
-            if (key.isEmpty() || key.length() > 128) {
-                throw KmsErrors.constraint(key, "tags.member.tagKey", "Member must have length between 1 and 128");
-            }
-            if (tagValue.length() > 256) {
-                throw KmsErrors.constraint(tagValue, "tags.member.tagValue", "Member must have length less than or equal to 256");
-            }
-            if (key.startsWith("aws:")) {
-                throw new KeyManagerException("TagException", "Tags beginning with aws: are reserved");
-            }
-            tags.put(key, tagValue);
-        }
-        return tags;
     }
 
     // ---- answer members
@@ -465,12 +470,4 @@ public final class KmsApi implements ProtocolHandler {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    /** A body that does not match the API's shapes: SerializationException. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message);
-        }
-    }
 }

@@ -4,6 +4,7 @@ import io.modyn.api.crypto.DataKey;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.api.crypto.KeyManagerException;
 import io.modyn.api.crypto.KeyReference;
+import io.modyn.api.dynamodb.RequestContext;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,17 +27,34 @@ public final class KeyService implements KeyManager {
     public static final int DEFAULT_ROTATION_DAYS = 365;
     static final Pattern KEY_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final Pattern ALIAS_NAME = Pattern.compile("alias/[a-zA-Z0-9/_-]+");
+    /** The AWS managed key DynamoDB encrypts tables with when no customer key is named. */
+    public static final String DYNAMODB_ALIAS = "alias/aws/dynamodb";
+    static final String DYNAMODB_KEY_DESCRIPTION = "Default master key that protects my DynamoDB tables when no other key is defined";
 
     private final KeyStore store;
     private final String region;
     private final String accountId;
     private final Clock clock;
+    private volatile OnBehalfCheck onBehalf = (caller, action, key, identifier, encryptionContext) -> { };
+
+    /**
+     * Authorizes a {@link KeyManager} call made on behalf of a DynamoDB request's caller (the API
+     * layer supplies it, since it holds the authorizer); refuses by throwing.
+     */
+    @FunctionalInterface
+    public interface OnBehalfCheck {
+        void check(RequestContext caller, String action, KmsKey key, String identifier, Map<String, String> encryptionContext);
+    }
 
     public KeyService(KeyStore store, String region, String accountId, Clock clock) {
         this.store = store;
         this.region = region;
         this.accountId = accountId;
         this.clock = clock;
+    }
+
+    public void authorizeOnBehalfWith(OnBehalfCheck check) {
+        onBehalf = check;
     }
 
     public String region() {
@@ -58,9 +76,36 @@ public final class KeyService implements KeyManager {
     // ---- keys
 
     public KmsKey create(String description, Map<String, String> tags) {
-        KmsKey key = KmsKey.created(UUID.randomUUID().toString(), clock.millis(), description == null ? "" : description, tags);
+        return create(description, tags, null);
+    }
+
+    /** A new customer managed key; {@code policy} null gives it KMS's default key policy. */
+    public KmsKey create(String description, Map<String, String> tags, String policy) {
+        return create(newKeyId(), description, tags, policy);
+    }
+
+    public String newKeyId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** A new customer managed key with an id from {@link #newKeyId}. */
+    public KmsKey create(String id, String description, Map<String, String> tags, String policy) {
+        KmsKey key = KmsKey.created(id, clock.millis(), description == null ? "" : description, tags,
+                policy == null ? KeyPolicies.defaultPolicy(accountId) : policy);
         store.create(key, AesGcm.randomBytes(KEY_BYTES));
         return key;
+    }
+
+    /** The key's policy document (the default one for keys stored before policies existed). */
+    public String policy(KmsKey key) {
+        return key.policy() == null ? KeyPolicies.defaultPolicy(accountId) : key.policy();
+    }
+
+    public KmsKey putPolicy(String identifier, String policy) {
+        return change(findById(identifier), key -> {
+            refuseIfPendingDeletion(key);
+            return key.withPolicy(policy);
+        });
     }
 
     /** The key an id, key ARN, alias name or alias ARN names; NotFoundException if none. */
@@ -85,9 +130,11 @@ public final class KeyService implements KeyManager {
         String aliasPrefix = "arn:aws:kms:" + region + ":" + accountId + ":alias/";
         String keyPrefix = "arn:aws:kms:" + region + ":" + accountId + ":key/";
         if (identifier.startsWith("alias/") || identifier.startsWith(aliasPrefix)) {
-            String name = identifier.startsWith("alias/") ? identifier : identifier.substring(aliasPrefix.length() - "alias/".length());
+            String name = aliasName(identifier);
             Optional<String> target = store.aliasTarget(name);
-            if (target.isEmpty() && AWS_MANAGED_DYNAMODB.equals(name)) return awsManagedKey(name);
+            if (target.isEmpty() && name.equals(DYNAMODB_ALIAS)) {
+                return createDynamoDbKey();
+            }
             return target.orElseThrow(() -> KmsErrors.aliasNotFound(aliasArn(name)));
         }
         if (identifier.startsWith(keyPrefix)) {
@@ -107,32 +154,74 @@ public final class KeyService implements KeyManager {
         return identifier;
     }
 
-    /** The alias of DynamoDB's AWS managed key, which AWS creates on its first use. */
-    static final String AWS_MANAGED_DYNAMODB = "alias/aws/dynamodb";
-
-    /**
-     * Creates the AWS managed key of an {@code alias/aws/...} name on first use (minimal: a key and
-     * its alias; a second creator racing this one loses the alias and uses the winner's key).
-     */
-    private String awsManagedKey(String aliasName) {
-        KmsKey key = create("Default key that protects my DynamoDB tables when no other key is defined", Map.of());
-        if (!store.putAlias(aliasName, key.id(), false)) {
-            return store.aliasTarget(aliasName).orElseThrow(() -> KmsErrors.aliasNotFound(aliasArn(aliasName)));
+    /** The alias name an alias name or alias ARN gives; null for a key id or key ARN. */
+    public String aliasName(String identifier) {
+        if (identifier == null) {
+            return null;
         }
-        return key.id();
+        if (identifier.startsWith("alias/")) {
+            return identifier;
+        }
+        String aliasPrefix = "arn:aws:kms:" + region + ":" + accountId + ":alias/";
+        return identifier.startsWith(aliasPrefix) ? identifier.substring(aliasPrefix.length() - "alias/".length()) : null;
     }
 
-    /** A key pending deletion whose date has passed is deleted now, on first sight. */
+    /**
+     * AWS creates the managed key of a service in an account when it is first used; several nodes
+     * may race to, and the alias record, locked in the creating transaction, lets one win.
+     */
+    private String createDynamoDbKey() {
+        long now = clock.millis();
+        KmsKey key = KmsKey.awsManaged(UUID.randomUUID().toString(), now, DYNAMODB_KEY_DESCRIPTION,
+                KeyPolicies.awsManagedDynamoDbPolicy(accountId), DEFAULT_ROTATION_DAYS, now + Duration.ofDays(DEFAULT_ROTATION_DAYS).toMillis());
+        return store.createWithAlias(DYNAMODB_ALIAS, key, AesGcm.randomBytes(KEY_BYTES));
+    }
+
+    /** A key pending deletion whose date has passed is deleted now, on first sight (the sweep would soon). */
     private KmsKey expireIfDue(KmsKey key) {
-        if (key.state() == KeyState.PendingDeletion && key.deletionEpochMillis() <= clock.millis()) {
-            store.delete(key.id());
+        if (deletionDue(key, clock.millis())) {
+            store.deleteIf(key.id(), current -> deletionDue(current, clock.millis()));
             throw KmsErrors.keyNotFound(arn(key.id()));
         }
         return key;
     }
 
+    private static boolean deletionDue(KmsKey key, long now) {
+        return key.state() == KeyState.PendingDeletion && key.deletionEpochMillis() <= now;
+    }
+
+    /**
+     * The timers, run periodically by the component (on every node): deletes the keys whose
+     * waiting period is over and rotates the keys whose automatic rotation is due. Each change is
+     * a storage transaction that rereads the key under its lock and acts only if it is still due,
+     * so with several nodes on one database exactly one acts on each key.
+     *
+     * @return how many keys were deleted or rotated by this call
+     */
+    public int sweep() {
+        int changed = 0;
+        for (KmsKey key : store.keys()) {
+            long now = clock.millis();
+            if (deletionDue(key, now)) {
+                if (store.deleteIf(key.id(), current -> deletionDue(current, now))) {
+                    changed++;
+                }
+            } else if (key.state() == KeyState.Enabled && key.rotationEnabled() && key.nextRotationEpochMillis() <= now) {
+                if (rotateDue(key).isPresent()) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The key with this id, if it exists (and is not past its deletion date); no error either way. */
+    public Optional<KmsKey> existing(String keyId) {
+        return store.key(keyId).filter(k -> !deletionDue(k, clock.millis()));
+    }
+
     public List<KmsKey> list() {
-        return store.keys().stream().filter(k -> !(k.state() == KeyState.PendingDeletion && k.deletionEpochMillis() <= clock.millis())).toList();
+        return store.keys().stream().filter(k -> !deletionDue(k, clock.millis())).toList();
     }
 
     public KmsKey enable(String identifier) {
@@ -206,19 +295,24 @@ public final class KeyService implements KeyManager {
 
     /** An automatic rotation that has come due happens before the key is next used to encrypt. */
     private KmsKey rotateIfDue(KmsKey key) {
+        return rotateDue(key).orElseGet(() -> store.key(key.id()).orElse(key));
+    }
+
+    /** The key rotated by this call if its automatic rotation was due; empty if not (or another node rotated it first). */
+    private Optional<KmsKey> rotateDue(KmsKey key) {
         long now = clock.millis();
         if (!key.rotationEnabled() || key.nextRotationEpochMillis() > now) {
-            return key;
+            return Optional.empty();
         }
         long next = now + Duration.ofDays(key.rotationPeriodInDays()).toMillis();
         try {
             return store.rotate(key.id(), now, "AUTOMATIC", next, current -> {
-                if (!current.rotationEnabled() || current.nextRotationEpochMillis() > now) {
+                if (!current.rotationEnabled() || current.nextRotationEpochMillis() > now || current.state() != KeyState.Enabled) {
                     throw new AlreadyRotated();
                 }
-            }, AesGcm.randomBytes(KEY_BYTES)).orElse(key);
+            }, AesGcm.randomBytes(KEY_BYTES));
         } catch (AlreadyRotated e) {
-            return store.key(key.id()).orElse(key);
+            return Optional.empty();
         }
     }
 
@@ -400,5 +494,29 @@ public final class KeyService implements KeyManager {
     public DataKey encryptDataKey(String keyIdOrAliasOrArn, byte[] plaintext, Map<String, String> encryptionContext) {
         Sealed sealed = encrypt(keyIdOrAliasOrArn, plaintext, encryptionContext);
         return new DataKey(sealed.keyArn(), plaintext.clone(), sealed.ciphertextBlob());
+    }
+
+    @Override
+    public KeyReference resolve(String keyIdOrAliasOrArn, RequestContext onBehalfOf) {
+        KmsKey key = find(keyIdOrAliasOrArn);
+        onBehalf.check(onBehalfOf, "kms:DescribeKey", key, keyIdOrAliasOrArn, Map.of());
+        return new KeyReference(key.id(), arn(key.id()), key.state().name());
+    }
+
+    @Override
+    public DataKey generateDataKey(String keyIdOrAliasOrArn, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        onBehalf.check(onBehalfOf, "kms:GenerateDataKey", find(keyIdOrAliasOrArn), keyIdOrAliasOrArn, encryptionContext);
+        return generateDataKey(keyIdOrAliasOrArn, encryptionContext);
+    }
+
+    @Override
+    public byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
+        CiphertextBlob.Header header = CiphertextBlob.header(ciphertextBlob);
+        KmsKey key = header == null ? null : existing(header.keyId()).orElse(null);
+        if (key == null) {
+            throw KmsErrors.invalidCiphertext();
+        }
+        onBehalf.check(onBehalfOf, "kms:Decrypt", key, null, encryptionContext);
+        return decryptDataKey(ciphertextBlob, encryptionContext);
     }
 }

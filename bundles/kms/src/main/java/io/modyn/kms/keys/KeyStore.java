@@ -82,7 +82,7 @@ public final class KeyStore {
             // the wrong key; said below
         }
         throw new RootKeyMismatchException("The KMS root key (" + root.description() + ") is not the key that wrapped the KMS keys in "
-                + storage.name() + " storage: start with the original root key file (--kms-root-key-file). Nothing was changed.");
+                + storage.name() + " storage: start with the original root key (--kms-root-key-file, or MODYN_KMS_ROOT_KEY). Nothing was changed.");
     }
 
     public Optional<KmsKey> key(String id) {
@@ -149,9 +149,39 @@ public final class KeyStore {
         });
     }
 
-    /** Deletes a key, every version of its material, and the aliases that name it. */
-    public void delete(String id) {
-        inTransaction(tx -> {
+    /**
+     * Stores a new key with its first version and an alias for it, unless the alias exists: then
+     * nothing is stored. Returns the id of the key the alias names afterwards.
+     */
+    public String createWithAlias(String alias, KmsKey key, byte[] firstVersion) {
+        String id = inTransaction(tx -> {
+            byte[] existing = tx.getForUpdate(KEYSPACE, ALIASES, bytes(alias));
+            if (existing != null) {
+                return string(existing);
+            }
+            tx.put(KEYSPACE, KEYS, bytes(key.id()), key.toJson());
+            tx.put(KEYSPACE, versionsPartition(key.id()), version(key.currentVersion()),
+                    root.wrap(firstVersion, materialContext(key.id(), key.currentVersion())));
+            tx.put(KEYSPACE, ALIASES, bytes(alias), bytes(key.id()));
+            tx.commit();
+            return key.id();
+        });
+        if (id.equals(key.id())) {
+            material.put(cacheKey(key.id(), key.currentVersion()), firstVersion.clone());
+        }
+        return id;
+    }
+
+    /**
+     * Deletes a key, every version of its material, and the aliases that name it, if the key, read
+     * under its lock, still satisfies {@code condition}; returns whether it did.
+     */
+    public boolean deleteIf(String id, java.util.function.Predicate<KmsKey> condition) {
+        boolean deleted = inTransaction(tx -> {
+            byte[] value = tx.getForUpdate(KEYSPACE, KEYS, bytes(id));
+            if (value == null || !condition.test(KmsKey.fromJson(value))) {
+                return false;
+            }
             tx.delete(KEYSPACE, KEYS, bytes(id));
             try (RecordCursor versions = storage.query(KEYSPACE, versionsPartition(id), KeyRange.all(), false)) {
                 versions.forEachRemaining(record -> tx.delete(KEYSPACE, record.partition(), record.sort()));
@@ -162,9 +192,12 @@ public final class KeyStore {
                 }
             });
             tx.commit();
-            return null;
+            return true;
         });
-        material.keySet().removeIf(k -> k.startsWith(id + "/"));
+        if (deleted) {
+            material.keySet().removeIf(k -> k.startsWith(id + "/"));
+        }
+        return deleted;
     }
 
     /** A version's material, unwrapped; empty if the key has no such version. */

@@ -13,10 +13,7 @@ import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.memory.InMemoryStorageEngine;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -285,27 +282,4 @@ class KeyServiceTest {
         return e;
     }
 
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

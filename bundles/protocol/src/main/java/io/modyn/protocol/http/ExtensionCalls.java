@@ -73,7 +73,8 @@ final class ExtensionCalls {
             Principal principal = authentication.authenticate(new ExchangeSignedRequest(exchange, raw));
             byte[] body = RequestBody.decode(raw, exchange.getRequestHeaders().getFirst(Headers.CONTENT_ENCODING), maxRequestBytes);
             ProtocolResponse response = handler.handle(new ProtocolRequest(exchange.getRequestMethod().toString(), path(exchange),
-                    exchange.getQueryString(), headers(exchange), body, principal, requestId, exchange.getSourceAddress()));
+                    exchange.getQueryString(), headers(exchange), body, principal, requestId, exchange.getSourceAddress(),
+                    "https".equals(exchange.getRequestScheme())));
             send(exchange, response);
         } catch (RequestBodyTooLargeException e) {
             refuse(exchange, handler, new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null), requestId);

@@ -1,5 +1,7 @@
 package io.modyn.protocol.http;
 
+import io.modyn.protocol.tls.TlsFiles;
+
 /**
  * How the HTTP server listens and whom it serves.
  *
@@ -13,9 +15,16 @@ package io.modyn.protocol.http;
  *        authenticator is bound, API requests are then told to retry (503) instead of being served open
  * @param limits what one request and one client may hold
  * @param browsers which web pages may call the server, and by which host names
+ * @param tls the certificate and key to serve HTTPS with (and only HTTPS), or null for plain HTTP
  */
 public record HttpServerSettings(String bind, int port, int ioThreads, int workerThreads, String region,
-        boolean openAccess, boolean authenticationRequired, RequestLimits limits, BrowserAccess browsers) {
+        boolean openAccess, boolean authenticationRequired, RequestLimits limits, BrowserAccess browsers, TlsFiles tls) {
+
+    /** Plain HTTP. */
+    public HttpServerSettings(String bind, int port, int ioThreads, int workerThreads, String region,
+            boolean openAccess, boolean authenticationRequired, RequestLimits limits, BrowserAccess browsers) {
+        this(bind, port, ioThreads, workerThreads, region, openAccess, authenticationRequired, limits, browsers, null);
+    }
 
     public HttpServerSettings {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);

@@ -8,32 +8,36 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
-import java.util.function.BooleanSupplier;
 
 /**
  * The first handler of every request, on an Undertow I/O thread, which must never block: it
  * stamps the request id, turns away what a browser must not do ({@link BrowserAccess}: requests
  * for another host name, requests from pages of other origins, with no CORS headers so the page
  * cannot read the refusal either), answers the cheap requests itself (CORS preflight, the
- * {@code GET /} health line, the 404 for other methods) and hands API calls to the
- * {@link ApiCallIntake}.
+ * {@code GET /} health line, the orchestrators' {@code /health/live} and {@code /health/ready}, the
+ * 404 for other methods) and hands API calls to the {@link ApiCallIntake}.
  */
 final class RootHandler implements HttpHandler {
+
+    static final String LIVE_PATH = "/health/live";
+    static final String READY_PATH = "/health/ready";
+    private static final String JSON = "application/json";
+    private static final byte[] LIVE = "{\"status\":\"live\"}\n".getBytes(StandardCharsets.UTF_8);
 
     private final ApiCallIntake apiCalls;
     private final ResponseSender sender;
     private final FirstRequestLog firstRequestLog;
     private final BrowserAccess browsers;
-    private final BooleanSupplier ready;
+    private final Readiness readiness;
     private final byte[] healthLine;
 
     RootHandler(ApiCallIntake apiCalls, ResponseSender sender, FirstRequestLog firstRequestLog, BrowserAccess browsers,
-                BooleanSupplier ready, String region) {
+                Readiness readiness, String region) {
         this.apiCalls = apiCalls;
         this.sender = sender;
         this.firstRequestLog = firstRequestLog;
         this.browsers = browsers;
-        this.ready = ready;
+        this.readiness = readiness;
         // DynamoDB's own answer, trailing space included; health checks match it verbatim.
         this.healthLine = ("healthy: dynamodb." + region + ".amazonaws.com ").getBytes(StandardCharsets.UTF_8);
     }
@@ -73,7 +77,20 @@ final class RootHandler implements HttpHandler {
 
     /** Healthy only while requests can be served: a load balancer or supervisor must not send traffic before. */
     private void answerHealth(HttpServerExchange exchange) {
-        if (ready.getAsBoolean()) {
+        switch (exchange.getRequestPath()) {
+            case LIVE_PATH -> {
+                // The process answers HTTP: nothing a restart would fix (Kubernetes' liveness probe).
+                sender.send(exchange, 200, JSON, new ResponseBuffer(LIVE));
+                return;
+            }
+            case READY_PATH -> {
+                sender.send(exchange, readiness.ready() ? 200 : 503, JSON, new ResponseBuffer(readiness.report()));
+                return;
+            }
+            default -> {
+            }
+        }
+        if (readiness.ready()) {
             sender.send(exchange, 200, "text/plain", new ResponseBuffer(healthLine));
         } else {
             sender.send(exchange, 503, "text/plain", new ResponseBuffer(

@@ -1,7 +1,10 @@
 package io.modyn.protocol.json;
 
+import io.modyn.api.dynamodb.DeleteResourcePolicyRequest;
 import io.modyn.api.dynamodb.DescribeTimeToLiveRequest;
+import io.modyn.api.dynamodb.GetResourcePolicyRequest;
 import io.modyn.api.dynamodb.ListTagsOfResourceRequest;
+import io.modyn.api.dynamodb.PutResourcePolicyRequest;
 import io.modyn.api.dynamodb.Tag;
 import io.modyn.api.dynamodb.TagResourceRequest;
 import io.modyn.api.dynamodb.TimeToLiveSpecification;
@@ -12,7 +15,8 @@ import java.util.List;
 
 /**
  * Reads the control-plane requests beside the table lifecycle: time to live (UpdateTimeToLive,
- * DescribeTimeToLive), tagging (TagResource, UntagResource, ListTagsOfResource), and the
+ * DescribeTimeToLive), tagging (TagResource, UntagResource, ListTagsOfResource), resource-based
+ * policies (PutResourcePolicy, GetResourcePolicy, DeleteResourcePolicy), and the
  * account-level DescribeLimits and DescribeEndpoints, which take no parameters.
  */
 public final class ControlRequestReader {
@@ -92,6 +96,54 @@ public final class ControlRequestReader {
         }
         in.endRequest();
         return new ListTagsOfResourceRequest(resourceArn, nextToken);
+    }
+
+    public static PutResourcePolicyRequest putResourcePolicy(JsonInput in) {
+        String resourceArn = null;
+        String policy = null;
+        String expectedRevisionId = null;
+        Boolean confirmRemoveSelfResourceAccess = null;
+        in.beginRequest();
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "ResourceArn" -> resourceArn = in.readString();
+                case "Policy" -> policy = in.readString();
+                case "ExpectedRevisionId" -> expectedRevisionId = in.readString();
+                case "ConfirmRemoveSelfResourceAccess" -> confirmRemoveSelfResourceAccess = in.readBoolean();
+                default -> in.skipValue();
+            }
+        }
+        in.endRequest();
+        return new PutResourcePolicyRequest(resourceArn, policy, expectedRevisionId, confirmRemoveSelfResourceAccess);
+    }
+
+    public static GetResourcePolicyRequest getResourcePolicy(JsonInput in) {
+        String resourceArn = null;
+        in.beginRequest();
+        while (in.nextMember()) {
+            if (in.memberName().equals("ResourceArn")) {
+                resourceArn = in.readString();
+            } else {
+                in.skipValue();
+            }
+        }
+        in.endRequest();
+        return new GetResourcePolicyRequest(resourceArn);
+    }
+
+    public static DeleteResourcePolicyRequest deleteResourcePolicy(JsonInput in) {
+        String resourceArn = null;
+        String expectedRevisionId = null;
+        in.beginRequest();
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "ResourceArn" -> resourceArn = in.readString();
+                case "ExpectedRevisionId" -> expectedRevisionId = in.readString();
+                default -> in.skipValue();
+            }
+        }
+        in.endRequest();
+        return new DeleteResourcePolicyRequest(resourceArn, expectedRevisionId);
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.modyn.protocol.json;
 
+import io.modyn.api.dynamodb.DeleteResourcePolicyResponse;
 import io.modyn.api.dynamodb.DescribeEndpointsResponse;
 import io.modyn.api.dynamodb.DescribeLimitsResponse;
 import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
 import io.modyn.api.dynamodb.Endpoint;
+import io.modyn.api.dynamodb.GetResourcePolicyResponse;
 import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
+import io.modyn.api.dynamodb.PutResourcePolicyResponse;
 import io.modyn.api.dynamodb.Tag;
 import io.modyn.api.dynamodb.TimeToLiveSpecification;
 import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
@@ -67,6 +70,25 @@ public final class ControlResponseWriter {
         }
         out.writeEnd();
         writeIfPresent(out, "NextToken", response.nextToken());
+        out.writeEnd();
+    }
+
+    public static void putResourcePolicy(JsonGenerator out, PutResourcePolicyResponse response) {
+        out.writeStartObject();
+        writeIfPresent(out, "RevisionId", response.revisionId());
+        out.writeEnd();
+    }
+
+    public static void getResourcePolicy(JsonGenerator out, GetResourcePolicyResponse response) {
+        out.writeStartObject();
+        writeIfPresent(out, "Policy", response.policy());
+        writeIfPresent(out, "RevisionId", response.revisionId());
+        out.writeEnd();
+    }
+
+    public static void deleteResourcePolicy(JsonGenerator out, DeleteResourcePolicyResponse response) {
+        out.writeStartObject();
+        writeIfPresent(out, "RevisionId", response.revisionId());
         out.writeEnd();
     }
 

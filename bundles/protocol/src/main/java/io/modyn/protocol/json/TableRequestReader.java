@@ -38,6 +38,7 @@ public final class TableRequestReader {
         List<Tag> tags = null;
         String tableClass = null;
         Boolean deletionProtectionEnabled = null;
+        String resourcePolicy = null;
         SseSpecification sseSpecification = null;
         in.beginRequest();
         while (in.nextMember()) {
@@ -53,13 +54,15 @@ public final class TableRequestReader {
                 case "Tags" -> tags = readTags(in);
                 case "TableClass" -> tableClass = in.readString();
                 case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
+                case "ResourcePolicy" -> resourcePolicy = in.readString();
                 case "SSESpecification" -> sseSpecification = readSseSpecification(in);
                 default -> in.skipValue();
             }
         }
         in.endRequest();
         return new CreateTableRequest(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput,
-                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, sseSpecification);
+                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, resourcePolicy,
+                sseSpecification);
     }
 
     public static DescribeTableRequest describeTable(JsonInput in) {

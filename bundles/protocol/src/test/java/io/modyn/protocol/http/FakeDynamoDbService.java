@@ -1,6 +1,12 @@
 package io.modyn.protocol.http;
 
 import io.modyn.api.dynamodb.AttributeValueUpdate;
+import io.modyn.api.dynamodb.DeleteResourcePolicyRequest;
+import io.modyn.api.dynamodb.DeleteResourcePolicyResponse;
+import io.modyn.api.dynamodb.GetResourcePolicyRequest;
+import io.modyn.api.dynamodb.GetResourcePolicyResponse;
+import io.modyn.api.dynamodb.PutResourcePolicyRequest;
+import io.modyn.api.dynamodb.PutResourcePolicyResponse;
 import io.modyn.api.dynamodb.BatchGetItemRequest;
 import io.modyn.api.dynamodb.BatchGetItemResponse;
 import io.modyn.api.dynamodb.BatchWriteItemRequest;
@@ -59,6 +65,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A stand-in for the engine bundle at unit level: items in a map keyed by their "id" attribute
@@ -80,6 +88,10 @@ final class FakeDynamoDbService implements DynamoDbService {
     final List<RequestContext> contexts = new CopyOnWriteArrayList<>();
     final List<Tag> tags = new CopyOnWriteArrayList<>();
     volatile RuntimeException failure;
+    /** When set, every call waits for it to open (at most a minute), to hold requests in flight. */
+    volatile CountDownLatch gate;
+    /** Counted down when a call reaches the service. */
+    final CountDownLatch reached = new CountDownLatch(1);
 
     @Override
     public PutItemResponse putItem(PutItemRequest request, RequestContext context) {
@@ -198,6 +210,24 @@ final class FakeDynamoDbService implements DynamoDbService {
     }
 
     @Override
+    public PutResourcePolicyResponse putResourcePolicy(PutResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new PutResourcePolicyResponse("1");
+    }
+
+    @Override
+    public GetResourcePolicyResponse getResourcePolicy(GetResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new GetResourcePolicyResponse("{}", "1");
+    }
+
+    @Override
+    public DeleteResourcePolicyResponse deleteResourcePolicy(DeleteResourcePolicyRequest request, RequestContext context) {
+        called(context);
+        return new DeleteResourcePolicyResponse("1");
+    }
+
+    @Override
     public DescribeLimitsResponse describeLimits(RequestContext context) {
         called(context);
         return new DescribeLimitsResponse(80_000, 80_000, 40_000, 40_000);
@@ -250,6 +280,16 @@ final class FakeDynamoDbService implements DynamoDbService {
 
     private void called(RequestContext context) {
         contexts.add(context);
+        reached.countDown();
+        CountDownLatch held = gate;
+        if (held != null) {
+            try {
+                if (!held.await(1, TimeUnit.MINUTES)) throw new IllegalStateException("the test never opened the gate");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         RuntimeException next = failure;
         if (next != null) {
             throw next;

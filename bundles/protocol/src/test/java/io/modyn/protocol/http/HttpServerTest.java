@@ -450,6 +450,24 @@ class HttpServerTest {
     }
 
     @Test
+    void orchestratorsGetLivenessAndReadinessWithEachCheck() throws Exception {
+        HttpResponse<byte[]> live = send(HttpRequest.newBuilder(endpoint.resolve("/health/live")).GET());
+        assertEquals(200, live.statusCode());
+        assertEquals("application/json", live.headers().firstValue("Content-Type").orElseThrow());
+        assertEquals("{\"status\":\"live\"}\n", text(live));
+        HttpResponse<byte[]> ready = send(HttpRequest.newBuilder(endpoint.resolve("/health/ready")).GET());
+        assertEquals(200, ready.statusCode());
+        assertEquals("{\"status\":\"ready\",\"checks\":{\"storage\":\"up\",\"authentication\":\"off\"}}\n", text(ready));
+
+        engine.ready = false;
+        HttpResponse<byte[]> notReady = send(HttpRequest.newBuilder(endpoint.resolve("/health/ready")).GET());
+        assertEquals(503, notReady.statusCode());
+        assertEquals("{\"status\":\"unavailable\",\"checks\":{\"storage\":\"down\",\"authentication\":\"off\"}}\n", text(notReady));
+        assertEquals(200, send(HttpRequest.newBuilder(endpoint.resolve("/health/live")).GET()).statusCode(),
+                "a server waiting for its storage is alive: restarting it would not help");
+    }
+
+    @Test
     void bodiesOverTwoMegabytesAreReadWhole() throws Exception {
         // Undertow's own default would cut a body at 2 MB; DynamoDB takes 16 MB.
         RequestLimits limits = new RequestLimits(RequestLimits.DYNAMODB_MAX_REQUEST_BYTES, 4, 4 * RequestLimits.DYNAMODB_MAX_REQUEST_BYTES,

@@ -51,6 +51,10 @@ class RequiredAuthenticationTest {
         assertEquals(503, listTables.statusCode(), listTables.body());
         assertTrue(listTables.body().contains("ServiceUnavailableException"), listTables.body());
         assertEquals(503, health());
+        HttpResponse<String> ready = client.send(HttpRequest.newBuilder(endpoint.resolve("/health/ready")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(503, ready.statusCode());
+        assertEquals("{\"status\":\"unavailable\",\"checks\":{\"storage\":\"up\",\"authentication\":\"down\"}}\n", ready.body());
     }
 
     @Test

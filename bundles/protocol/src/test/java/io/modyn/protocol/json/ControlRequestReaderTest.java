@@ -5,7 +5,10 @@ import static io.modyn.protocol.json.CodecFixture.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.modyn.api.dynamodb.DeleteResourcePolicyRequest;
 import io.modyn.api.dynamodb.DescribeTimeToLiveRequest;
+import io.modyn.api.dynamodb.GetResourcePolicyRequest;
+import io.modyn.api.dynamodb.PutResourcePolicyRequest;
 import io.modyn.api.dynamodb.ListTagsOfResourceRequest;
 import io.modyn.api.dynamodb.Tag;
 import io.modyn.api.dynamodb.TagResourceRequest;
@@ -38,6 +41,18 @@ class ControlRequestReaderTest {
                 read(ControlRequestReader::untagResource, "{\"ResourceArn\":\"" + ARN + "\",\"TagKeys\":[\"a\",\"b\"]}"));
         assertEquals(new ListTagsOfResourceRequest(ARN, "next"),
                 read(ControlRequestReader::listTagsOfResource, "{\"ResourceArn\":\"" + ARN + "\",\"NextToken\":\"next\"}"));
+    }
+
+    @Test
+    void resourcePolicyRequestsReadTheResourceDocumentAndRevision() {
+        String document = "{\\\"Version\\\":\\\"2012-10-17\\\"}";
+        assertEquals(new PutResourcePolicyRequest(ARN, "{\"Version\":\"2012-10-17\"}", "NO_POLICY", true),
+                read(ControlRequestReader::putResourcePolicy, "{\"ResourceArn\":\"" + ARN + "\",\"Policy\":\"" + document
+                        + "\",\"ExpectedRevisionId\":\"NO_POLICY\",\"ConfirmRemoveSelfResourceAccess\":true,\"x\":1}"));
+        assertEquals(new GetResourcePolicyRequest(ARN), read(ControlRequestReader::getResourcePolicy, "{\"ResourceArn\":\"" + ARN + "\"}"));
+        assertEquals(new DeleteResourcePolicyRequest(ARN, "17"),
+                read(ControlRequestReader::deleteResourcePolicy, "{\"ResourceArn\":\"" + ARN + "\",\"ExpectedRevisionId\":\"17\"}"));
+        assertSerialization(ControlRequestReader::putResourcePolicy, "{\"Policy\":{}}", "Start of structure or map found where not expected");
     }
 
     @Test

@@ -3,11 +3,14 @@ package io.modyn.protocol.json;
 import static io.modyn.protocol.json.CodecFixture.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.modyn.api.dynamodb.DeleteResourcePolicyResponse;
 import io.modyn.api.dynamodb.DescribeEndpointsResponse;
 import io.modyn.api.dynamodb.DescribeLimitsResponse;
 import io.modyn.api.dynamodb.DescribeTimeToLiveResponse;
 import io.modyn.api.dynamodb.Endpoint;
+import io.modyn.api.dynamodb.GetResourcePolicyResponse;
 import io.modyn.api.dynamodb.ListTagsOfResourceResponse;
+import io.modyn.api.dynamodb.PutResourcePolicyResponse;
 import io.modyn.api.dynamodb.Tag;
 import io.modyn.api.dynamodb.TimeToLiveSpecification;
 import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
@@ -33,6 +36,14 @@ class ControlResponseWriterTest {
         assertEquals("{\"Tags\":[]}", write(ControlResponseWriter::listTagsOfResource, new ListTagsOfResourceResponse(List.of(), null)));
         assertEquals("{\"Tags\":[{\"Key\":\"a\",\"Value\":\"1\"}],\"NextToken\":\"n\"}",
                 write(ControlResponseWriter::listTagsOfResource, new ListTagsOfResourceResponse(List.of(new Tag("a", "1")), "n")));
+    }
+
+    @Test
+    void resourcePolicyResponsesCarryTheRevisionAndThePolicyAsAString() {
+        assertEquals("{\"RevisionId\":\"17\"}", write(ControlResponseWriter::putResourcePolicy, new PutResourcePolicyResponse("17")));
+        assertEquals("{\"Policy\":\"{\\\"Version\\\":\\\"2012-10-17\\\"}\",\"RevisionId\":\"17\"}",
+                write(ControlResponseWriter::getResourcePolicy, new GetResourcePolicyResponse("{\"Version\":\"2012-10-17\"}", "17")));
+        assertEquals("{\"RevisionId\":\"17\"}", write(ControlResponseWriter::deleteResourcePolicy, new DeleteResourcePolicyResponse("17")));
     }
 
     @Test

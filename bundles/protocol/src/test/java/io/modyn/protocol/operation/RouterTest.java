@@ -21,7 +21,8 @@ class RouterTest {
         for (String name : List.of("CreateTable", "DescribeTable", "ListTables", "UpdateTable", "DeleteTable",
                 "PutItem", "GetItem", "UpdateItem", "DeleteItem", "BatchGetItem", "BatchWriteItem", "Query", "Scan",
                 "TransactWriteItems", "TransactGetItems", "UpdateTimeToLive", "DescribeTimeToLive", "TagResource",
-                "UntagResource", "ListTagsOfResource", "DescribeLimits", "DescribeEndpoints")) {
+                "UntagResource", "ListTagsOfResource", "PutResourcePolicy", "GetResourcePolicy", "DeleteResourcePolicy",
+                "DescribeLimits", "DescribeEndpoints")) {
             assertEquals(name, router.forTarget("DynamoDB_20120810." + name).operationName());
         }
     }

@@ -8,6 +8,7 @@ import java.security.SecureRandom;
  */
 public final class AccessKeyGenerator {
 
+    private static final String TEMPORARY_PREFIX = "ASIA";
     private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String SECRET_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
@@ -19,6 +20,16 @@ public final class AccessKeyGenerator {
 
     public String newAccessKeyId() {
         return "AKIA" + randomText(ID_DIGITS, 16);
+    }
+
+    /** The id of a temporary (STS) key: {@code ASIA} and 16 upper-case letters and digits, as AWS's. */
+    public String newTemporaryAccessKeyId() {
+        return TEMPORARY_PREFIX + randomText(ID_DIGITS, 16);
+    }
+
+    /** Whether an access key id has the shape of a temporary key's. */
+    public static boolean isTemporary(String accessKeyId) {
+        return accessKeyId.startsWith(TEMPORARY_PREFIX);
     }
 
     public String newSecretAccessKey() {

@@ -1,7 +1,9 @@
 package io.modyn.auth.iam.iam;
 
+import io.modyn.api.auth.Authorizer;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.query.QueryAction;
 import io.modyn.auth.iam.query.QueryApi;
 import java.util.Dictionary;
@@ -11,9 +13,9 @@ import java.util.Map;
 
 /**
  * The AWS Identity and Access Management API (version 2010-05-08) on the server's endpoint, for
- * requests signed for service {@code iam}: users, their access keys and tags, kept in the
- * {@link IdentityStore}. Every authenticated caller may call every action for now (no policies
- * yet, as for the data API).
+ * requests signed for service {@code iam}: users, their access keys and tags, groups and their
+ * members, roles, and the account summary, kept in the {@link IdentityStore}, and policies
+ * ({@link PolicyActions}), kept in the {@link PolicyStore}.
  */
 public final class IamApi {
 
@@ -24,7 +26,17 @@ public final class IamApi {
     private IamApi() {
     }
 
-    public static ProtocolHandler handler(IdentityStore store, String accountId) {
+    /** The API with every caller allowed every action: for tests of the actions themselves. */
+    public static ProtocolHandler handler(IdentityStore store, PolicyStore policies, String accountId) {
+        return new QueryApi(NAMESPACE, VERSION, actions(store, policies, accountId));
+    }
+
+    /** The API whose callers other than the root need the authorizer's allow for each action ({@link IamAccess}). */
+    public static ProtocolHandler handler(IdentityStore store, PolicyStore policies, String accountId, Authorizer authorizer) {
+        return new QueryApi(NAMESPACE, VERSION, new IamAccess(authorizer, store, accountId).guard(actions(store, policies, accountId)));
+    }
+
+    private static Map<String, QueryAction> actions(IdentityStore store, PolicyStore policies, String accountId) {
         UserActions users = new UserActions(store, accountId);
         AccessKeyActions keys = new AccessKeyActions(store);
         UserTagActions tags = new UserTagActions(store);
@@ -42,7 +54,29 @@ public final class IamApi {
         actions.put("TagUser", IamAction.withoutResult(tags::tagUser));
         actions.put("UntagUser", IamAction.withoutResult(tags::untagUser));
         actions.put("ListUserTags", IamAction.withResult(tags::listUserTags));
-        return new QueryApi(NAMESPACE, VERSION, actions);
+        GroupActions groups = new GroupActions(store, accountId);
+        actions.put("CreateGroup", IamAction.withResult(groups::createGroup));
+        actions.put("GetGroup", IamAction.withResult(groups::getGroup));
+        actions.put("ListGroups", IamAction.withResult(groups::listGroups));
+        actions.put("UpdateGroup", IamAction.withoutResult(groups::updateGroup));
+        actions.put("DeleteGroup", IamAction.withoutResult(groups::deleteGroup));
+        actions.put("AddUserToGroup", IamAction.withoutResult(groups::addUserToGroup));
+        actions.put("RemoveUserFromGroup", IamAction.withoutResult(groups::removeUserFromGroup));
+        actions.put("ListGroupsForUser", IamAction.withResult(groups::listGroupsForUser));
+        RoleActions roles = new RoleActions(store.roleStore(), accountId);
+        actions.put("CreateRole", IamAction.withResult(roles::createRole));
+        actions.put("GetRole", IamAction.withResult(roles::getRole));
+        actions.put("ListRoles", IamAction.withResult(roles::listRoles));
+        actions.put("UpdateRole", IamAction.withResult(roles::updateRole));
+        actions.put("UpdateRoleDescription", IamAction.withResult(roles::updateRoleDescription));
+        actions.put("UpdateAssumeRolePolicy", IamAction.withoutResult(roles::updateAssumeRolePolicy));
+        actions.put("DeleteRole", IamAction.withoutResult(roles::deleteRole));
+        actions.put("TagRole", IamAction.withoutResult(roles::tagRole));
+        actions.put("UntagRole", IamAction.withoutResult(roles::untagRole));
+        actions.put("ListRoleTags", IamAction.withResult(roles::listRoleTags));
+        actions.put("GetAccountSummary", IamAction.withResult(new AccountSummaryActions(store, policies.managed())::getAccountSummary));
+        PolicyActions.register(actions, policies);
+        return actions;
     }
 
     /** The service properties the handler is registered with. */

@@ -26,12 +26,23 @@ final class IamErrors {
         return new QueryError(true, "NoSuchEntity", message, 404);
     }
 
+    /** A policy document IAM refuses, with the policy parser's message (IAM's own text). */
+    static QueryError malformedPolicy(String message) {
+        return new QueryError(true, "MalformedPolicyDocument", message, 400);
+    }
+
+    static QueryError limitExceeded(String message) {
+        return new QueryError(true, "LimitExceeded", message, 409);
+    }
+
     static QueryError of(IdentityException refusal) {
         return switch (refusal.reason()) {
             case NO_SUCH_ENTITY -> noSuchEntity(refusal.getMessage());
             case ALREADY_EXISTS -> new QueryError(true, "EntityAlreadyExists", refusal.getMessage(), 409);
-            case LIMIT_EXCEEDED -> new QueryError(true, "LimitExceeded", refusal.getMessage(), 409);
+            case LIMIT_EXCEEDED -> limitExceeded(refusal.getMessage());
             case DELETE_CONFLICT -> new QueryError(true, "DeleteConflict", refusal.getMessage(), 409);
+            case MALFORMED_POLICY -> new QueryError(true, "MalformedPolicyDocument", refusal.getMessage(), 400);
+            case INVALID_INPUT -> new QueryError(true, "InvalidInput", refusal.getMessage(), 400);
         };
     }
 

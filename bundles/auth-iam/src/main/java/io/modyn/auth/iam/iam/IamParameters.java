@@ -19,12 +19,19 @@ final class IamParameters {
     private static final String ACCESS_KEY_ID_PATTERN = "[\\w]+";
     private static final String TAG_KEY_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]+";
     private static final String TAG_VALUE_PATTERN = "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*";
+    private static final String POLICY_DOCUMENT_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u00FF]+";
+    private static final String ROLE_DESCRIPTION_PATTERN = "[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*";
     static final int MAX_TAGS = 50;
 
     private final Map<String, String> parameters;
 
     IamParameters(Map<String, String> parameters) {
         this.parameters = parameters;
+    }
+
+    /** The parameter as sent, or null. */
+    String get(String parameter) {
+        return parameters.get(parameter);
     }
 
     /** {@code UserName}: required. */
@@ -38,14 +45,66 @@ final class IamParameters {
     }
 
     String name(String parameter, String member, boolean required) {
+        return name(parameter, member, required, 64);
+    }
+
+    /** A user, group or role name of at most {@code maxLength} characters (64, or 128 for groups). */
+    String name(String parameter, String member, boolean required, int maxLength) {
         String value = parameters.get(parameter);
         if (value == null) {
             if (required) throw IamErrors.constraint(member, null, "Member must not be null");
             return null;
         }
-        checkLength(member, value, 1, 64);
+        checkLength(member, value, 1, maxLength);
         checkPattern(member, value, NAME_PATTERN);
         return value;
+    }
+
+    /** {@code GroupName}: required, at most 128 characters. */
+    String groupName() {
+        return name("GroupName", "groupName", true, 128);
+    }
+
+    /** {@code RoleName}: required. */
+    String roleName() {
+        return name("RoleName", "roleName", true, 64);
+    }
+
+    /** A policy document's text (its JSON is the policy parser's to check): required. */
+    String policyDocument(String parameter, String member) {
+        String value = parameters.get(parameter);
+        if (value == null) throw IamErrors.constraint(member, null, "Member must not be null");
+        checkLength(member, value, 1, 131072);
+        checkPattern(member, value, POLICY_DOCUMENT_PATTERN);
+        return value;
+    }
+
+    /** A role's {@code Description}: null when absent. */
+    String roleDescription() {
+        String value = parameters.get("Description");
+        if (value == null) return null;
+        checkLength("description", value, 0, 1000);
+        checkPattern("description", value, ROLE_DESCRIPTION_PATTERN);
+        return value;
+    }
+
+    /** {@code MaxSessionDuration}, 3600 to 43200 seconds; null when absent. */
+    Integer maxSessionDuration() {
+        String value = parameters.get("MaxSessionDuration");
+        if (value == null) return null;
+        int seconds;
+        try {
+            seconds = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw IamErrors.validation("Invalid value for parameter MaxSessionDuration: " + value);
+        }
+        if (seconds < 3600) {
+            throw IamErrors.constraint("maxSessionDuration", value, "Member must have value greater than or equal to 3600");
+        }
+        if (seconds > 43200) {
+            throw IamErrors.constraint("maxSessionDuration", value, "Member must have value less than or equal to 43200");
+        }
+        return seconds;
     }
 
     /** {@code Path} or {@code NewPath}: {@code /} or {@code /text/}; null when absent. */
@@ -139,13 +198,13 @@ final class IamParameters {
         return keys;
     }
 
-    private static void checkLength(String member, String value, int min, int max) {
+    static void checkLength(String member, String value, int min, int max) {
         int length = value.codePointCount(0, value.length());
         if (length < min) throw IamErrors.constraint(member, value, "Member must have length greater than or equal to " + min);
         if (length > max) throw IamErrors.constraint(member, value, "Member must have length less than or equal to " + max);
     }
 
-    private static void checkPattern(String member, String value, String pattern) {
+    static void checkPattern(String member, String value, String pattern) {
         if (!Pattern.matches(pattern, value)) {
             throw IamErrors.constraint(member, value, "Member must satisfy regular expression pattern: " + pattern);
         }

@@ -9,7 +9,7 @@ public final class IdentityException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** Why the store refused. */
-    public enum Reason { NO_SUCH_ENTITY, ALREADY_EXISTS, LIMIT_EXCEEDED, DELETE_CONFLICT }
+    public enum Reason { NO_SUCH_ENTITY, ALREADY_EXISTS, LIMIT_EXCEEDED, DELETE_CONFLICT, MALFORMED_POLICY, INVALID_INPUT }
 
     private final Reason reason;
 

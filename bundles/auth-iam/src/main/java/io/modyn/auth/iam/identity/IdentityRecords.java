@@ -100,11 +100,11 @@ final class IdentityRecords {
         }
     }
 
-    private interface Writer {
+    interface Writer {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private static byte[] write(Writer writer) {
+    static byte[] write(Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             writer.write(out);

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,35 +25,48 @@ import java.util.Optional;
  * one database can neither create the same user twice nor give a user a third key, because the
  * storage transaction's locks live in the database.
  *
+ * <p>Groups, their members and roles live in the same keyspace, kept by {@link GroupStore} and
+ * {@link RoleStore} ({@link #groupStore()}, {@link #roleStore()}).
+ *
  * <p>Reads here go to storage every time (the IAM API reads its own writes); the authentication
- * path reads through {@link UserKeyCache}. Secrets are sealed by {@link SecretSealer} before they
+ * path reads through {@link UserKeyCache}. A user's policies live beside it ({@link PolicyStore}):
+ * they follow a renamed user, and a user who has any cannot be deleted. Secrets are sealed by {@link SecretSealer} before they
  * reach storage and are returned in clear only by {@link #createAccessKey}.
  */
 public final class IdentityStore {
 
-    public static final String KEYSPACE = "modyn.iam";
+    public static final String KEYSPACE = IdentityKeyspace.NAME;
     public static final int MAX_ACCESS_KEYS_PER_USER = 2;
     /** The last-used time of a key is written at most this often. */
     public static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
-    private static final byte[] USERS = "user".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] USERS = "user".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEYS = "key".getBytes(StandardCharsets.US_ASCII);
-    private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
     private final IdentityStorage storage;
+    private final IdentityKeyspace keyspace;
     private final SecretSealer sealer;
     private final AccessKeyGenerator generator;
-    private final SecureRandom random;
-    private final Clock clock;
-    /** The engine whose keyspace is known to exist. */
-    private volatile StorageEngine prepared;
+    private final GroupStore groups;
+    private final RoleStore roles;
 
     public IdentityStore(IdentityStorage storage, SecretSealer sealer, SecureRandom random, Clock clock) {
         this.storage = storage;
+        this.keyspace = new IdentityKeyspace(storage, random, clock);
         this.sealer = sealer;
         this.generator = new AccessKeyGenerator(random);
-        this.random = random;
-        this.clock = clock;
+        this.groups = new GroupStore(keyspace);
+        this.roles = new RoleStore(keyspace);
+    }
+
+    /** The account's groups and their members, in the same keyspace. */
+    public GroupStore groupStore() {
+        return groups;
+    }
+
+    /** The account's roles, in the same keyspace. */
+    public RoleStore roleStore() {
+        return roles;
     }
 
     /** A new access key with its secret in clear: the only time the secret is ever returned. */
@@ -68,7 +80,7 @@ public final class IdentityStore {
     // ---- users
 
     public IamUser createUser(String name, String path, Map<String, String> tags) {
-        IamUser user = new IamUser(name, path, "AIDA" + randomId(), now(), tags, List.of());
+        IamUser user = new IamUser(name, path, keyspace.newId("AIDA"), now(), tags, List.of());
         StorageEngine engine = writable();
         try (StorageTransaction tx = engine.begin()) {
             byte[] sort = userKey(name);
@@ -104,7 +116,10 @@ public final class IdentityStore {
         return users;
     }
 
-    /** Renames a user or moves it to another path (null: unchanged); its keys follow, resealed for the new name. */
+    /**
+     * Renames a user or moves it to another path (null: unchanged); its keys follow, resealed for
+     * the new name, and so do its group memberships.
+     */
     public IamUser updateUser(String name, String newName, String newPath) {
         StorageEngine engine = writable();
         try (StorageTransaction tx = engine.begin()) {
@@ -117,9 +132,11 @@ public final class IdentityStore {
                     throw new IdentityException(Reason.ALREADY_EXISTS, "User with name " + targetName + " already exists.");
                 }
                 tx.delete(KEYSPACE, USERS, userKey(user.name()));
+                PolicyStore.moveHolder(tx, HolderKind.USER, user.name(), targetName);
             }
             tx.put(KEYSPACE, USERS, userKey(targetName), IdentityRecords.user(updated));
             if (!targetName.equals(user.name())) {
+                groups.memberships().renameUser(tx, user.name(), targetName);
                 for (String keyId : user.accessKeyIds()) {
                     StoredAccessKey stored = lockKey(tx, keyId);
                     AccessKey key = stored.key();
@@ -142,6 +159,11 @@ public final class IdentityStore {
             if (!user.accessKeyIds().isEmpty()) {
                 throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must delete access keys first.");
             }
+            // Adding to a group locks this record too, so no membership can appear after this read.
+            if (!groups.memberships().groupsOf(user.name()).isEmpty()) {
+                throw new IdentityException(Reason.DELETE_CONFLICT, "Cannot delete entity, must remove users from group first.");
+            }
+            PolicyStore.checkNoPolicies(tx, HolderKind.USER, user.name());
             tx.delete(KEYSPACE, USERS, userKey(user.name()));
             tx.commit();
         }
@@ -295,31 +317,15 @@ public final class IdentityStore {
     }
 
     private StorageEngine writable() {
-        StorageEngine engine = storage.engine();
-        if (prepared != engine) {
-            engine.createKeyspace(KEYSPACE);
-            prepared = engine;
-        }
-        return engine;
+        return keyspace.writable();
     }
 
     private boolean exists(StorageEngine engine) {
-        if (prepared == engine) return true;
-        if (engine.keyspaceExists(KEYSPACE)) {
-            prepared = engine;
-            return true;
-        }
-        return false;
+        return keyspace.readable() == engine;
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    }
-
-    private String randomId() {
-        char[] id = new char[16];
-        for (int i = 0; i < id.length; i++) id[i] = ID_DIGITS.charAt(random.nextInt(ID_DIGITS.length()));
-        return new String(id);
+        return keyspace.now();
     }
 
     private static byte[] userKey(String name) {

@@ -5,7 +5,8 @@ package io.modyn.auth.iam.policy;
  * "User: arn:aws:iam::000000000000:user/alice is not authorized to perform: dynamodb:PutItem on
  * resource: arn:aws:dynamodb:us-east-1:000000000000:table/T because no identity-based policy allows
  * the dynamodb:PutItem action", or "... with an explicit deny in an identity-based policy" / "in a
- * resource-based policy" / "in a session policy".
+ * resource-based policy" / "in a session policy", or (KMS) "... because no resource-based policy
+ * allows the kms:Decrypt action".
  */
 public final class AccessDeniedMessage {
 
@@ -26,6 +27,8 @@ public final class AccessDeniedMessage {
                 return prefix + " because no identity-based policy allows the " + action + " action";
             case NO_SESSION_POLICY_ALLOWS:
                 return prefix + " because no session policy allows the " + action + " action";
+            case NO_RESOURCE_POLICY_ALLOWS:
+                return prefix + " because no resource-based policy allows the " + action + " action";
             default:
                 throw new IllegalArgumentException("an allowed request has no denial message");
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One question to the evaluator: may this principal perform this action on this resource, given
@@ -18,6 +19,8 @@ import java.util.Objects;
  * does not apply is absent, not empty. The caller supplies the global keys too ({@code
  * aws:username}, {@code aws:userid}, {@code aws:PrincipalTag/...}, {@code aws:SourceIp}, ...);
  * {@code aws:PrincipalArn} and {@code aws:PrincipalAccount} are added from the principal if missing.
+ * Keys that are costly to produce or rarely tested may come from a {@link Builder#resolver resolver}
+ * instead, asked only when a policy reads them.
  */
 public final class AuthorizationRequest {
 
@@ -29,6 +32,7 @@ public final class AuthorizationRequest {
     private final String resource;
     private final String[] resourceParts;
     private final Map<String, List<String>> context;
+    private final Function<String, List<String>> resolver;
 
     private AuthorizationRequest(Builder b) {
         this.principalArn = Objects.requireNonNull(b.principalArn, "principalArn");
@@ -47,6 +51,7 @@ public final class AuthorizationRequest {
             normalized.putIfAbsent("aws:principalaccount", List.of(account));
         }
         this.context = normalized;
+        this.resolver = b.resolver;
     }
 
     public static Builder builder() {
@@ -90,12 +95,13 @@ public final class AuthorizationRequest {
 
     /** @param lowerCaseKey a condition key name in lower case; @return its values, or null if absent */
     List<String> values(String lowerCaseKey) {
-        return context.get(lowerCaseKey);
+        List<String> values = context.get(lowerCaseKey);
+        return values != null || resolver == null ? values : resolver.apply(lowerCaseKey);
     }
 
     /** The one value a policy variable takes, or null when the key is absent or multivalued. */
     String variable(String lowerCaseKey) {
-        List<String> values = context.get(lowerCaseKey);
+        List<String> values = values(lowerCaseKey);
         return values != null && values.size() == 1 ? values.get(0) : null;
     }
 
@@ -118,6 +124,7 @@ public final class AuthorizationRequest {
         private String action;
         private String resource;
         private final Map<String, List<String>> context = new HashMap<>();
+        private Function<String, List<String>> resolver;
 
         private Builder() {
         }
@@ -160,6 +167,18 @@ public final class AuthorizationRequest {
 
         public Builder context(Map<String, List<String>> keys) {
             context.putAll(keys);
+            return this;
+        }
+
+        /**
+         * Where the keys absent from the context come from, asked only when a policy tests one: the
+         * function gets the key's name in lower case and returns its values, or null when the request
+         * does not have it. For keys that cost something to produce ({@code aws:ResourceTag/...},
+         * {@code aws:CurrentTime}) or that most policies never read; it must answer the same for the
+         * same key throughout one evaluation.
+         */
+        public Builder resolver(Function<String, List<String>> lazyKeys) {
+            this.resolver = lazyKeys;
             return this;
         }
 

@@ -16,7 +16,14 @@ public enum Decision {
     /** Nothing denies, but nothing allows either (implicit deny). */
     NO_IDENTITY_POLICY_ALLOWS,
     /** Identity-based policies allow, but the session's policies do not (they only narrow). */
-    NO_SESSION_POLICY_ALLOWS;
+    NO_SESSION_POLICY_ALLOWS,
+    /** A required resource-based policy (a KMS key policy) neither allows the caller nor its account. */
+    NO_RESOURCE_POLICY_ALLOWS;
+
+    /** Whether a policy's Deny statement gave it. */
+    public boolean isExplicitDeny() {
+        return this == EXPLICIT_DENY_IDENTITY_POLICY || this == EXPLICIT_DENY_RESOURCE_POLICY || this == EXPLICIT_DENY_SESSION_POLICY;
+    }
 
     public boolean isAllowed() {
         return this == ALLOWED;

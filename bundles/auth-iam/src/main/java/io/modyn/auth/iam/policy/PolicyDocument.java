@@ -20,6 +20,7 @@ public final class PolicyDocument {
     static final int DENIES = 1;
     static final int ALLOWS = 2;
     static final int ALLOWS_THROUGH_ROLE = 4;
+    static final int ALLOWS_ACCOUNT = 8;
 
     private final String json;
     private final PolicyKind kind;
@@ -72,9 +73,10 @@ public final class PolicyDocument {
 
     /**
      * {@link #DENIES} if a Deny statement applies; {@link #ALLOWS} if an Allow statement applies and
-     * covers the caller directly; {@link #ALLOWS_THROUGH_ROLE} if it covers the caller's role only.
-     * A statement naming the caller's account only does neither for an Allow (identity-based policies
-     * decide) but applies for a Deny. Stops at the first deny.
+     * covers the caller directly; {@link #ALLOWS_THROUGH_ROLE} if it covers the caller's role only;
+     * {@link #ALLOWS_ACCOUNT} if it names the caller's account only, which grants nothing by itself
+     * (identity-based policies decide) but is what a required policy (a KMS key policy) must do before
+     * identity-based policies count. A Deny naming the account applies. Stops at the first deny.
      */
     int evaluate(AuthorizationRequest request) {
         int result = 0;
@@ -97,6 +99,8 @@ public final class PolicyDocument {
                 result |= ALLOWS;
             } else if (match == Principals.Match.ROLE) {
                 result |= ALLOWS_THROUGH_ROLE;
+            } else {
+                result |= ALLOWS_ACCOUNT;
             }
         }
         return result;

@@ -10,6 +10,9 @@ package io.modyn.auth.iam.policy;
  *     counts as one), and for a session with session policies a session policy must allow too;</li>
  * <li>else the request is implicitly denied.</li>
  * </ol>
+ * A required resource-based policy (a KMS key policy) changes step 3: identity-based policies count
+ * only where it allows the caller's account (or role), else the request is denied because no
+ * resource-based policy allows it.
  * Stateless and thread-safe. With 20 attached policies without conditions a decision costs a few
  * microseconds ({@code PolicyEvaluatorBenchmark}); callers may cache decisions per principal, action
  * and resource when {@link PolicySet#isRequestDependent()} is false.
@@ -45,6 +48,10 @@ public final class PolicyEvaluator {
         }
         if ((resource & PolicyDocument.ALLOWS) != 0) {
             return Decision.ALLOWED;
+        }
+        if (policies.resourceRequired()
+                && (resource & (PolicyDocument.ALLOWS_ACCOUNT | PolicyDocument.ALLOWS_THROUGH_ROLE)) == 0) {
+            return Decision.NO_RESOURCE_POLICY_ALLOWS;
         }
         identityAllows |= (resource & PolicyDocument.ALLOWS_THROUGH_ROLE) != 0;
         if (!identityAllows) {

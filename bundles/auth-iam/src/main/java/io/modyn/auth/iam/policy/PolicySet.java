@@ -14,12 +14,14 @@ public final class PolicySet {
     private final PolicyDocument[] identity;
     private final PolicyDocument[] session;
     private final PolicyDocument resource;
+    private final boolean resourceRequired;
     private final boolean requestDependent;
 
-    private PolicySet(PolicyDocument[] identity, PolicyDocument[] session, PolicyDocument resource) {
+    private PolicySet(PolicyDocument[] identity, PolicyDocument[] session, PolicyDocument resource, boolean resourceRequired) {
         this.identity = identity;
         this.session = session;
         this.resource = resource;
+        this.resourceRequired = resourceRequired;
         boolean dependent = resource != null && resource.isRequestDependent();
         for (PolicyDocument p : identity) {
             dependent |= p.isRequestDependent();
@@ -33,16 +35,25 @@ public final class PolicySet {
     }
 
     public static PolicySet of(List<PolicyDocument> identityPolicies) {
-        return new PolicySet(identityPolicies.toArray(new PolicyDocument[0]), null, null);
+        return new PolicySet(identityPolicies.toArray(new PolicyDocument[0]), null, null, false);
     }
 
     /** Session policies limit the session to what they also allow. */
     public PolicySet withSessionPolicies(List<PolicyDocument> sessionPolicies) {
-        return new PolicySet(identity, sessionPolicies.toArray(new PolicyDocument[0]), resource);
+        return new PolicySet(identity, sessionPolicies.toArray(new PolicyDocument[0]), resource, resourceRequired);
     }
 
+    /** A resource-based policy that grants besides identity-based policies, as a DynamoDB table's or stream's. */
     public PolicySet withResourcePolicy(PolicyDocument resourcePolicy) {
-        return new PolicySet(identity, session, Objects.requireNonNull(resourcePolicy));
+        return withResourcePolicy(resourcePolicy, false);
+    }
+
+    /**
+     * @param required whether access needs the policy's allow, as a KMS key policy's: identity-based
+     *        policies count only where it allows the caller's account, and a caller it names needs none
+     */
+    public PolicySet withResourcePolicy(PolicyDocument resourcePolicy, boolean required) {
+        return new PolicySet(identity, session, Objects.requireNonNull(resourcePolicy), required);
     }
 
     PolicyDocument[] identity() {
@@ -56,6 +67,10 @@ public final class PolicySet {
 
     PolicyDocument resource() {
         return resource;
+    }
+
+    boolean resourceRequired() {
+        return resourceRequired;
     }
 
     /** See {@link PolicyDocument#isRequestDependent()}: false means decisions may be cached. */

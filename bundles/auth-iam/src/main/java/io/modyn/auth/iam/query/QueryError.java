@@ -61,6 +61,7 @@ public final class QueryError extends RuntimeException {
             case INVALID_SIGNATURE -> new QueryError(true, "SignatureDoesNotMatch", message, 403);
             case UNRECOGNIZED_CLIENT -> new QueryError(true, "InvalidClientTokenId", message, 403);
             case ACCESS_DENIED -> new QueryError(true, "AccessDenied", message, 403);
+            case EXPIRED_TOKEN -> new QueryError(true, "ExpiredToken", message, 403);
             case THROTTLING -> new QueryError(true, "Throttling", message, 400);
             case REQUEST_ENTITY_TOO_LARGE -> new QueryError(true, "RequestEntityTooLarge",
                     message == null ? "Request entity too large" : message, 413);

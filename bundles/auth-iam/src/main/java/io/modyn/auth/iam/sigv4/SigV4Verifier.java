@@ -27,7 +27,8 @@ import java.util.logging.Logger;
  *     {@code aws4_request} (every wrong part named in one {@code InvalidSignatureException});
  * <li>a known access key ({@code UnrecognizedClientException});
  * <li>the signature itself, compared in constant time ({@code InvalidSignatureException});
- * <li>the session token the key requires ({@code UnrecognizedClientException}).
+ * <li>the session token the key requires ({@code UnrecognizedClientException});
+ * <li>a temporary key's expiration ({@code ExpiredTokenException}).
  * </ol>
  *
  * <p>Plain Java, no OSGi: the component builds it from the configuration.
@@ -84,7 +85,13 @@ public final class SigV4Verifier {
             throw SignatureErrors.invalid(SignatureErrors.MISMATCH);
         }
         if (!credential.acceptsSessionToken(signature.securityToken())) {
-            throw SignatureErrors.unrecognized(SignatureErrors.INVALID_SESSION_TOKEN);
+            // A temporary key without its own token is as unknown as a key that does not exist, as in AWS,
+            // where the token is what names the session.
+            throw SignatureErrors.unrecognized(credential.isTemporary() ? SignatureErrors.UNKNOWN_ACCESS_KEY
+                    : SignatureErrors.INVALID_SESSION_TOKEN);
+        }
+        if (credential.isTemporary() && !clock.instant().isBefore(credential.expiration())) {
+            throw SignatureErrors.expiredToken();
         }
         return credential;
     }
@@ -130,10 +137,13 @@ public final class SigV4Verifier {
         }
     }
 
-    /** What a client needs to find its signing mistake; a session token it sent is not repeated. */
+    /**
+     * What a client needs to find its signing mistake; a session token it sent is not repeated, nor
+     * any other signed header named like a token (the admin endpoint's {@code x-modyn-admin-token}).
+     */
     private static void logMismatch(Credential credential, String canonicalRequest, String stringToSign) {
         if (LOG.isLoggable(Level.FINE)) {
-            String shown = canonicalRequest.replaceAll("(?m)^(x-amz-security-token:).*$", "$1<redacted>")
+            String shown = canonicalRequest.replaceAll("(?m)^([a-z0-9-]*token:).*$", "$1<redacted>")
                     .replaceAll("(X-Amz-Security-Token=)[^&\\n]*", "$1<redacted>");
             LOG.fine("Signature mismatch for access key " + credential.accessKeyId() + ". Canonical request:\n" + shown
                     + "\nString to sign:\n" + stringToSign);

@@ -18,6 +18,8 @@ public final class SignatureErrors {
     public static final String UNKNOWN_ACCESS_KEY = "The security token included in the request is invalid.";
     /** A known key presented with a session token it was not issued with (no trailing period, as DynamoDB sends it). */
     public static final String INVALID_SESSION_TOKEN = "The security token included in the request is invalid";
+    /** Temporary credentials past their expiration (no trailing period, as AWS sends it). */
+    public static final String EXPIRED_TOKEN = "The security token included in the request is expired";
     public static final String HOST_NOT_SIGNED = "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.";
 
     private SignatureErrors() {
@@ -33,6 +35,10 @@ public final class SignatureErrors {
 
     static DynamoException unrecognized(String message) {
         return new DynamoException(ErrorType.UNRECOGNIZED_CLIENT, message);
+    }
+
+    static DynamoException expiredToken() {
+        return new DynamoException(ErrorType.EXPIRED_TOKEN, EXPIRED_TOKEN);
     }
 
     static DynamoException missingEqualSign(String token, String authorization) {

@@ -6,14 +6,19 @@ import java.util.List;
 /**
  * The service name a request's credential scope must carry, as AWS derives it from the endpoint:
  * {@code dynamodb} for the DynamoDB and DynamoDB Streams APIs (both sign as {@code dynamodb}),
- * {@code kms} for KMS ({@code TrentService.*}), and {@code iam} or {@code sts} for the Query APIs
- * that carry no {@code X-Amz-Target}.
+ * {@code kms} for KMS ({@code TrentService.*}), {@code iam} or {@code sts} for the Query APIs
+ * that carry no {@code X-Amz-Target}, and {@value #ADMIN_SERVICE} for the operator's admin endpoint
+ * (bundle io.modyn.admin, paths under {@value #ADMIN_PATH}), which AWS has no name for.
  */
 public final class SigningServices {
 
     private static final List<String> DYNAMODB = List.of("dynamodb");
     private static final List<String> KMS = List.of("kms");
     private static final List<String> QUERY_APIS = List.of("iam", "sts");
+    /** What {@code bin/modyn-admin} signs for: {@code curl --aws-sigv4 aws:amz:<region>:modyn}. */
+    public static final String ADMIN_SERVICE = "modyn";
+    static final String ADMIN_PATH = "/bundles";
+    private static final List<String> ADMIN = List.of(ADMIN_SERVICE);
 
     private SigningServices() {
     }
@@ -28,6 +33,10 @@ public final class SigningServices {
         if (target.startsWith("TrentService.")) {
             return KMS;
         }
-        return target.isEmpty() ? QUERY_APIS : DYNAMODB;
+        if (!target.isEmpty()) {
+            return DYNAMODB;
+        }
+        String path = request.path();
+        return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/") ? ADMIN : QUERY_APIS;
     }
 }

@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * STS {@code GetCallerIdentity}: who signed this request. Needs no permission, as in AWS. Members
  * in AWS's order: {@code Arn}, {@code UserId}, {@code Account}. For the account root the user id is
- * the account id, as AWS reports it; for an IAM user its unique {@code AIDA...} id, found from its
- * ARN by {@code userIds} (the {@link Principal} carries no user id).
+ * the account id, as AWS reports it; for an IAM user its unique {@code AIDA...} id; for a role
+ * session {@code <role id>:<session name>}: the {@link Principal}'s user id, or, for a principal
+ * without one, the user's id found from its ARN by {@code userIds}.
  */
 final class GetCallerIdentity implements QueryAction {
 
@@ -36,6 +37,7 @@ final class GetCallerIdentity implements QueryAction {
     }
 
     String userId(Principal caller) {
+        if (caller.userId() != null) return caller.userId();
         if (caller.arn().endsWith(":root")) return caller.accountId();
         String userId = userIds.apply(caller.arn());
         return userId != null ? userId : caller.accessKeyId();

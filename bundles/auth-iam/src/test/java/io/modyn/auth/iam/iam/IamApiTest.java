@@ -12,6 +12,8 @@ import io.modyn.api.storage.memory.InMemoryStorageEngine;
 import io.modyn.auth.iam.credentials.RootCredentials;
 import io.modyn.auth.iam.identity.IdentityStorage;
 import io.modyn.auth.iam.identity.IdentityStore;
+import io.modyn.auth.iam.identity.PolicyHolders;
+import io.modyn.auth.iam.identity.PolicyStore;
 import io.modyn.auth.iam.identity.SecretSealer;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
@@ -47,7 +49,8 @@ class IamApiTest {
         Arrays.fill(key, (byte) 9);
         store = new IdentityStore(storage, new SecretSealer(new SecretKeySpec(key, "AES"), new SecureRandom()), new SecureRandom(),
                 Clock.fixed(Instant.parse("2026-03-01T10:00:00.500Z"), ZoneOffset.UTC));
-        iam = IamApi.handler(store, ACCOUNT);
+        iam = IamApi.handler(store, new PolicyStore(storage, PolicyHolders.withUsers(store, PolicyHolders.NONE), ACCOUNT, new SecureRandom(),
+                Clock.systemUTC()), ACCOUNT);
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 /** The STS handler's answers as an STS client parses them: XML in STS's namespace, AWS's element names and error codes. */
 class StsApiTest {
 
-    private static final String REQUEST_ID = "REQUEST0123456789";
+    static final String REQUEST_ID = "REQUEST0123456789";
     private static final Principal ROOT = RootCredentials.rootPrincipal("123456789012", "AKIDROOT");
 
     private final ProtocolHandler sts = StsApi.handler();
@@ -47,13 +47,23 @@ class StsApiTest {
 
     @Test
     void getCallerIdentityNamesAnIamUserWithItsUniqueId() throws Exception {
-        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/dev/alice", "AKIAALICE0000000000", "AIDAALICE000000000000");
+        Principal alice = new Principal("123456789012", "arn:aws:iam::123456789012:user/dev/alice", "AKIAALICE0000000000", null);
         ProtocolHandler withUsers = StsApi.handler(arn -> arn.equals(alice.arn()) ? "AIDAALICE00000000000" : null);
         Element result = child(parse(withUsers.handle(request("Action=GetCallerIdentity&Version=2011-06-15", alice))).getDocumentElement(),
                 "GetCallerIdentityResult");
         assertEquals("arn:aws:iam::123456789012:user/dev/alice", text(result, "Arn"));
         assertEquals("AIDAALICE00000000000", text(result, "UserId"));
         assertEquals("123456789012", text(result, "Account"));
+    }
+
+    @Test
+    void getCallerIdentityNamesARoleSessionByItsPrincipalsUserId() throws Exception {
+        Principal session = new Principal("123456789012", "arn:aws:sts::123456789012:assumed-role/reader/s1", "ASIAREADER0000000000",
+                "AROAREADER0000000000:s1");
+        Element result = child(parse(sts.handle(request("Action=GetCallerIdentity&Version=2011-06-15", session))).getDocumentElement(),
+                "GetCallerIdentityResult");
+        assertEquals("arn:aws:sts::123456789012:assumed-role/reader/s1", text(result, "Arn"));
+        assertEquals("AROAREADER0000000000:s1", text(result, "UserId"));
     }
 
     @Test
@@ -119,7 +129,7 @@ class StsApiTest {
         assertNull(StsApi.serviceProperties().get(ProtocolHandler.TARGET_PREFIX));
     }
 
-    private static void assertError(ProtocolResponse response, int status, String type, String code, String message) throws Exception {
+    static void assertError(ProtocolResponse response, int status, String type, String code, String message) throws Exception {
         assertEquals(status, response.status());
         assertEquals("text/xml", response.contentType());
         Element document = parse(response).getDocumentElement();
@@ -134,18 +144,18 @@ class StsApiTest {
         assertEquals(REQUEST_ID, text(document, "RequestId"));
     }
 
-    private static ProtocolRequest request(String body, Principal principal) {
+    static ProtocolRequest request(String body, Principal principal) {
         return new ProtocolRequest("POST", "/", "", Map.of("Content-Type", List.of("application/x-www-form-urlencoded")),
                 body.getBytes(StandardCharsets.UTF_8), principal, REQUEST_ID, new InetSocketAddress("127.0.0.1", 1));
     }
 
-    private static Document parse(ProtocolResponse response) throws Exception {
+    static Document parse(ProtocolResponse response) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
     }
 
-    private static Element child(Element parent, String name) {
+    static Element child(Element parent, String name) {
         for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element && element.getLocalName().equals(name)) {
                 return element;
@@ -154,7 +164,7 @@ class StsApiTest {
         throw new AssertionError("no <" + name + "> in <" + parent.getLocalName() + ">");
     }
 
-    private static List<String> childNames(Element parent) {
+    static List<String> childNames(Element parent) {
         List<String> names = new java.util.ArrayList<>();
         for (var node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element element) {
@@ -164,7 +174,7 @@ class StsApiTest {
         return names;
     }
 
-    private static String text(Element parent, String name) {
+    static String text(Element parent, String name) {
         return child(parent, name).getTextContent();
     }
 }

@@ -1,0 +1,5 @@
+package io.modyn.api.dynamodb;
+
+/** The revision id of the policy that was removed. */
+public record DeleteResourcePolicyResponse(String revisionId) {
+}

@@ -1,0 +1,4 @@
+package io.modyn.api.dynamodb;
+
+public record GetResourcePolicyRequest(String resourceArn) {
+}

@@ -1,0 +1,5 @@
+package io.modyn.api.dynamodb;
+
+/** The revision id of the policy now attached. */
+public record PutResourcePolicyResponse(String revisionId) {
+}
