@@ -4,6 +4,7 @@ import io.modyn.api.crypto.DataKey;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.api.crypto.KeyManagerException;
 import io.modyn.api.crypto.KeyReference;
+import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageEngine;
@@ -111,11 +112,21 @@ public final class TableKeys {
 
     /** Gives a new table its key record and first data key under the master key named (id, ARN or alias). */
     public KeyRing create(String tableId, KeyRing.Mode mode, String masterKeyId) {
+        return create(tableId, mode, masterKeyId, null);
+    }
+
+    /**
+     * Like {@link #create(String, KeyRing.Mode, String)}, with the key service acting on behalf of
+     * the caller of CreateTable or UpdateTable (null: the server itself), as DynamoDB does: a caller
+     * who may not use the key gets {@code AccessDeniedException}.
+     */
+    public KeyRing create(String tableId, KeyRing.Mode mode, String masterKeyId, RequestContext caller) {
         KeyManager keyManager = keyManagers.require();
         try (StorageTransaction tx = storage.begin()) {
             byte[] existing = tx.getForUpdate(KEYSPACE, partition(tableId), RING);
             if (existing != null) return KeyRing.decode(existing);
-            DataKey dataKey = keyManager.generateDataKey(masterKeyId, context(tableId, 1));
+            DataKey dataKey = caller == null ? keyManager.generateDataKey(masterKeyId, context(tableId, 1))
+                    : keyManager.generateDataKey(masterKeyId, context(tableId, 1), caller);
             Arrays.fill(dataKey.plaintext(), (byte) 0);
             KeyRing ring = new KeyRing(mode, dataKey.keyArn(), 1, 0);
             tx.put(KEYSPACE, partition(tableId), version(1), dataKey.ciphertextBlob());
@@ -132,13 +143,13 @@ public final class TableKeys {
      * Moves the table to another master key: every data key version is re-wrapped under it (items
      * sealed before stay readable without being rewritten) and a new version is added for new writes.
      */
-    public KeyRing changeMasterKey(String tableId, KeyRing.Mode mode, String masterKeyId) {
+    public KeyRing changeMasterKey(String tableId, KeyRing.Mode mode, String masterKeyId, RequestContext caller) {
         KeyManager keyManager = keyManagers.require();
-        if (storage.get(KEYSPACE, partition(tableId), RING) == null) return create(tableId, mode, masterKeyId);
+        if (storage.get(KEYSPACE, partition(tableId), RING) == null) return create(tableId, mode, masterKeyId, caller);
         try (StorageTransaction tx = storage.begin()) {
             byte[] stored = tx.getForUpdate(KEYSPACE, partition(tableId), RING);
             KeyRing ring = KeyRing.decode(stored);
-            String arn = keyManager.resolve(masterKeyId).arn();
+            String arn = (caller == null ? keyManager.resolve(masterKeyId) : keyManager.resolve(masterKeyId, caller)).arn();
             for (int version = 1; version <= ring.currentVersion(); version++) {
                 byte[] wrapped = tx.getForUpdate(KEYSPACE, partition(tableId), version(version));
                 byte[] plain = keyManager.decryptDataKey(wrapped, context(tableId, version));
@@ -147,7 +158,8 @@ public final class TableKeys {
                 tx.put(KEYSPACE, partition(tableId), version(version), rewrapped.ciphertextBlob());
             }
             int next = ring.currentVersion() + 1;
-            DataKey fresh = keyManager.generateDataKey(arn, context(tableId, next));
+            DataKey fresh = caller == null ? keyManager.generateDataKey(arn, context(tableId, next))
+                    : keyManager.generateDataKey(arn, context(tableId, next), caller);
             Arrays.fill(fresh.plaintext(), (byte) 0);
             tx.put(KEYSPACE, partition(tableId), version(next), fresh.ciphertextBlob());
             KeyRing changed = new KeyRing(mode, fresh.keyArn(), next, 0);

@@ -67,7 +67,7 @@ public final class CreateTableOperation {
                 .build();
         table = StreamSettings.forCreate(table, request.streamSpecification());
         table = TableOptions.forCreate(table, request);
-        KeyRing ring = createKeys(table, encryption, bound);
+        KeyRing ring = createKeys(table, encryption, bound, access);
         try {
             createTable(table, bound);
         } catch (RuntimeException e) {
@@ -84,9 +84,10 @@ public final class CreateTableOperation {
      * Issues the table's first data key before the table exists, so no write can precede it: under
      * the KMS key asked for, or under the owned key with {@code --encrypt-all}; none otherwise.
      */
-    private static KeyRing createKeys(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound) {
+    private static KeyRing createKeys(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound,
+            AccessCheck access) {
         if (encryption != null && encryption.mode() != KeyRing.Mode.OWNED) {
-            return bound.keys().create(table.tableId(), encryption.mode(), encryption.masterKeyId());
+            return bound.keys().create(table.tableId(), encryption.mode(), encryption.masterKeyId(), access.context());
         }
         if (bound.keys().settings().encryptAll()) return bound.keys().create(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY);
         return null;

@@ -73,7 +73,7 @@ public final class UpdateTableOperation {
         }
         access.require(arns -> ControlPlaneAccess.updateTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
-        if (encryption != null) return changeEncryption(table, encryption, bound);
+        if (encryption != null) return changeEncryption(table, encryption, bound, access);
         String targetMode = request.billingMode() == null ? table.billingMode() : request.billingMode();
         Instant now = Instant.now();
         BillingModeSummary billing = table.billingModeSummary();
@@ -120,14 +120,15 @@ public final class UpdateTableOperation {
      * rewritten, old items stay readable) and new writes use a new data key version. Going back to
      * the owned key keeps the values sealed, under the owned key.
      */
-    private UpdateTableResponse changeEncryption(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound) {
+    private UpdateTableResponse changeEncryption(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound,
+            AccessCheck access) {
         KeyRing ring = bound.keys().ring(table.tableId());
         if (encryption.mode() == KeyRing.Mode.OWNED) {
             if (ring != null && ring.mode() != KeyRing.Mode.OWNED) {
-                bound.keys().changeMasterKey(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY);
+                bound.keys().changeMasterKey(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY, null);
             }
         } else {
-            bound.keys().changeMasterKey(table.tableId(), encryption.mode(), encryption.masterKeyId());
+            bound.keys().changeMasterKey(table.tableId(), encryption.mode(), encryption.masterKeyId(), access.context());
         }
         return new UpdateTableResponse(TableDescriptions.withSseUpdating(TableDescriptions.describe(table, table.tableStatus(), bound, settings)));
     }
