@@ -5,7 +5,10 @@ import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.extension.StreamListener;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.api.crypto.KeyManager;
 import io.modyn.engine.authorization.AuthorizerBinding;
+import io.modyn.engine.encryption.EncryptionSettings;
+import io.modyn.engine.encryption.KeyManagerBinding;
 import io.modyn.engine.index.IndexMaintainer;
 import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.stream.StreamListeners;
@@ -43,13 +46,29 @@ public final class EngineComponent {
 
     private static final Logger LOG = Logger.getLogger(EngineComponent.class.getName());
 
-    private final StorageBinding storage = new StorageBinding();
+    private final KeyManagerBinding keyManagers = new KeyManagerBinding();
+    private final StorageBinding storage = new StorageBinding(keyManagers, EncryptionSettings.defaults());
     private final AuthorizerBinding authorizers = new AuthorizerBinding();
     private ServiceRegistration<DynamoDbService> registration;
     private TimeToLiveExpirer expirer;
     private final StreamListeners streamListeners = new StreamListeners();
     private Streams streams;
     private ServiceRegistration<DynamoDbStreamsService> streamsRegistration;
+
+    /**
+     * The key service for tables encrypted at rest; optional and dynamic: without it, encrypted
+     * tables answer a retryable error (and nothing is written unsealed), other tables are served.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindKeyManager(KeyManager keyManager) {
+        keyManagers.bind(keyManager);
+        LOG.info("Encrypting tables at rest with the key service " + keyManager.getClass().getName());
+    }
+
+    void unbindKeyManager(KeyManager keyManager) {
+        keyManagers.unbind(keyManager);
+        LOG.info("The key service went away; encrypted tables answer a retryable error until one is back");
+    }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindStorage(StorageEngine engine) {
@@ -94,6 +113,10 @@ public final class EngineComponent {
     @Activate
     void activate(EngineConfig config, BundleContext context) {
         EngineSettings settings = new EngineSettings(config.region(), config.accountId());
+        EncryptionSettings encryption = new EncryptionSettings(config.encryptAll(), Duration.ofSeconds(config.dataKeyCacheSeconds()),
+                Duration.ofMillis(config.keyCheckIntervalMillis()));
+        storage.configure(encryption);
+        if (encryption.encryptAll()) LOG.info("Encrypting every table at rest (--encrypt-all): tables under the owned key are sealed too");
         StreamLimits streamLimits = new StreamLimits(Duration.ofSeconds(config.streamIteratorLifetimeSeconds()),
                 Duration.ofSeconds(config.streamRetentionSeconds()));
         streams = new Streams(storage, settings, streamLimits, Clock.systemUTC(), authorizers);

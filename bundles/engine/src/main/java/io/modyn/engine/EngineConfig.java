@@ -1,5 +1,6 @@
 package io.modyn.engine;
 
+import io.modyn.engine.encryption.EncryptionSettings;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.ttl.ExpirySettings;
@@ -35,4 +36,17 @@ public @interface EngineConfig {
             + "partition key in a table with local secondary indexes) before writes fail with ItemCollectionSizeLimitExceededException. "
             + "The default is DynamoDB's value, 10 GB; change it only to test the limit")
     long itemCollectionLimitBytes() default ItemCollections.MAX_BYTES;
+
+    @AttributeDefinition(name = "Encrypt all tables", description = "Seal the stored values of tables under the owned key too (tables created "
+            + "without an SSESpecification), with data keys from the key service (bin/modyn --encrypt-all, MODYN_ENCRYPT_ALL). Off by default, so "
+            + "that a data directory stays readable without a key file; tables with a KMS key are always encrypted")
+    boolean encryptAll() default false;
+
+    @AttributeDefinition(name = "Data key cache (seconds)", min = "1", description = "How long a table's plaintext data keys stay in memory "
+            + "before the key service unwraps them again")
+    long dataKeyCacheSeconds() default EncryptionSettings.DEFAULT_DATA_KEY_CACHE_SECONDS;
+
+    @AttributeDefinition(name = "Key check interval (milliseconds)", min = "1", description = "How often, at most, the state of an encrypted "
+            + "table's master key is checked while the table is used: a disabled or deleted key stops the table's reads and writes within this time")
+    long keyCheckIntervalMillis() default EncryptionSettings.DEFAULT_KEY_CHECK_MILLIS;
 }

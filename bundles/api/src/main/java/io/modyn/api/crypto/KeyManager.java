@@ -53,4 +53,10 @@ public interface KeyManager {
     default byte[] decryptDataKey(byte[] ciphertextBlob, Map<String, String> encryptionContext, RequestContext onBehalfOf) {
         return decryptDataKey(ciphertextBlob, encryptionContext);
     }
+
+    /**
+     * Wraps an existing data key under the (enabled) master key, bound to the encryption context:
+     * for moving a table's data keys to another master key without changing what they sealed.
+     */
+    DataKey encryptDataKey(String keyIdOrAliasOrArn, byte[] plaintext, Map<String, String> encryptionContext);
 }

@@ -5,7 +5,7 @@
  * customer master key, for the engine's encryption of tables at rest.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.modyn.api.crypto;
 
 import org.osgi.annotation.bundle.Export;

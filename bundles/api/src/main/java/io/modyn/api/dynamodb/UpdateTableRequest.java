@@ -2,6 +2,7 @@ package io.modyn.api.dynamodb;
 
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.ProvisionedThroughput;
+import io.modyn.api.model.SseSpecification;
 import io.modyn.api.model.StreamSpecification;
 import java.util.List;
 
@@ -14,11 +15,20 @@ public record UpdateTableRequest(
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
         StreamSpecification streamSpecification,
         Boolean deletionProtectionEnabled,
-        String tableClass) {
+        String tableClass,
+        SseSpecification sseSpecification) {
+
+    /** A request without an SSESpecification. */
+    public UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
+            ProvisionedThroughput provisionedThroughput, List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
+            StreamSpecification streamSpecification, Boolean deletionProtectionEnabled, String tableClass) {
+        this(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates, streamSpecification,
+                deletionProtectionEnabled, tableClass, null);
+    }
 
     /** A request with the members of the first release only. */
     public UpdateTableRequest(String tableName, List<AttributeDefinition> attributeDefinitions, String billingMode,
             ProvisionedThroughput provisionedThroughput) {
-        this(tableName, attributeDefinitions, billingMode, provisionedThroughput, null, null, null, null);
+        this(tableName, attributeDefinitions, billingMode, provisionedThroughput, null, null, null, null, null);
     }
 }

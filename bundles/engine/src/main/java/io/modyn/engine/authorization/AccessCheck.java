@@ -36,6 +36,11 @@ public final class AccessCheck {
         this.resourcePolicies = resourcePolicies;
     }
 
+    /** The request's context (its caller), or null for an open check; key services act on its behalf. */
+    public RequestContext context() {
+        return context;
+    }
+
     /**
      * The table a data-plane operation names. When it does not exist, the caller is first asked
      * about the table itself (without item keys, which need the table's key schema): DynamoDB

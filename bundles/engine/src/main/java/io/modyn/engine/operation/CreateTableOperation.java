@@ -20,6 +20,10 @@ import io.modyn.engine.policy.PolicyDocumentRules;
 import io.modyn.engine.policy.ResourcePolicyStore;
 import io.modyn.engine.index.IndexDefinitions;
 import io.modyn.engine.index.IndexPlan;
+import io.modyn.api.model.SseDescription;
+import io.modyn.engine.encryption.KeyRing;
+import io.modyn.engine.encryption.SseSpecifications;
+import io.modyn.engine.encryption.TableKeys;
 import io.modyn.engine.index.IndexRequestRules;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.stream.StreamSettings;
@@ -45,6 +49,7 @@ public final class CreateTableOperation {
 
     public CreateTableResponse execute(CreateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
         validate(request);
+        SseSpecifications.Choice encryption = SseSpecifications.choose(request.sseSpecification());
         CanonicalPolicy policy = request.resourcePolicy() == null ? null : PolicyDocumentRules.check(request.resourcePolicy(), false);
         access.require(arns -> ControlPlaneAccess.createTable(arns, request.tableName(), request.tags(), request.resourcePolicy() != null));
         boolean onDemand = BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode());
@@ -62,10 +67,30 @@ public final class CreateTableOperation {
                 .build();
         table = StreamSettings.forCreate(table, request.streamSpecification());
         table = TableOptions.forCreate(table, request);
-        createTable(table, bound);
+        KeyRing ring = createKeys(table, encryption, bound, access);
+        try {
+            createTable(table, bound);
+        } catch (RuntimeException e) {
+            if (ring != null) bound.keys().forget(table.tableId());
+            throw e;
+        }
         TableTags.storeOnCreate(bound, table, request.tags());
         ResourcePolicyStore.storeOnCreate(bound, table, settings.tableArn(table.tableName()), policy, System.currentTimeMillis());
-        return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings));
+        return new CreateTableResponse(TableDescriptions.empty(table, TableDefinition.CREATING, settings,
+                SseSpecifications.describe(ring, SseDescription.ENABLED)));
+    }
+
+    /**
+     * Issues the table's first data key before the table exists, so no write can precede it: under
+     * the KMS key asked for, or under the owned key with {@code --encrypt-all}; none otherwise.
+     */
+    private static KeyRing createKeys(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound,
+            AccessCheck access) {
+        if (encryption != null && encryption.mode() != KeyRing.Mode.OWNED) {
+            return bound.keys().create(table.tableId(), encryption.mode(), encryption.masterKeyId(), access.context());
+        }
+        if (bound.keys().settings().encryptAll()) return bound.keys().create(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY);
+        return null;
     }
 
     /** Creates the table, with the keyspace of its item collection sizes when it has local indexes. */

@@ -13,6 +13,9 @@ import io.modyn.engine.StorageBinding;
 import io.modyn.engine.authorization.AccessCheck;
 import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.catalog.TableCatalog;
+import io.modyn.engine.encryption.KeyRing;
+import io.modyn.engine.encryption.SseSpecifications;
+import io.modyn.engine.encryption.TableKeys;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.index.GlobalIndexUpdates;
 import io.modyn.engine.index.IndexBackfiller;
@@ -52,14 +55,25 @@ public final class UpdateTableOperation {
         GlobalIndexUpdates.collect(v, request.globalSecondaryIndexUpdates());
         v.throwIfAny();
         if (request.billingMode() == null && pt == null && request.globalSecondaryIndexUpdates() == null
-                && request.streamSpecification() == null && request.deletionProtectionEnabled() == null && request.tableClass() == null) {
+                && request.streamSpecification() == null && request.deletionProtectionEnabled() == null && request.tableClass() == null
+                && request.sseSpecification() == null) {
             throw DynamoException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
         onlyChange("DeletionProtection", request.deletionProtectionEnabled(), request);
         onlyChange("TableClass", request.tableClass(), request);
+        SseSpecifications.Choice encryption = SseSpecifications.choose(request.sseSpecification());
+        if (encryption != null) {
+            long changes = Stream.of(request.billingMode(), request.provisionedThroughput(), request.globalSecondaryIndexUpdates(),
+                    request.streamSpecification(), request.deletionProtectionEnabled(), request.tableClass()).filter(Objects::nonNull).count();
+            if (changes > 0) {
+                throw DynamoException.validation("One or more parameter values were invalid: "
+                        + "Server-Side Encryption modification must be the only operation in the request");
+            }
+        }
         access.require(arns -> ControlPlaneAccess.updateTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
+        if (encryption != null) return changeEncryption(table, encryption, bound, access);
         String targetMode = request.billingMode() == null ? table.billingMode() : request.billingMode();
         Instant now = Instant.now();
         BillingModeSummary billing = table.billingModeSummary();
@@ -99,6 +113,24 @@ public final class UpdateTableOperation {
                 TableDescriptions.describe(withDeleting(updated, indexes.deleted()), TableDefinition.UPDATING, bound, settings));
         indexes.deleted().forEach(index -> bound.storage().dropKeyspace(TableCatalog.indexKeyspace(index)));
         return response;
+    }
+
+    /**
+     * Moves the table to the key asked for: its data keys are re-wrapped under it (nothing stored is
+     * rewritten, old items stay readable) and new writes use a new data key version. Going back to
+     * the owned key keeps the values sealed, under the owned key.
+     */
+    private UpdateTableResponse changeEncryption(TableDefinition table, SseSpecifications.Choice encryption, StorageBinding.Bound bound,
+            AccessCheck access) {
+        KeyRing ring = bound.keys().ring(table.tableId());
+        if (encryption.mode() == KeyRing.Mode.OWNED) {
+            if (ring != null && ring.mode() != KeyRing.Mode.OWNED) {
+                bound.keys().changeMasterKey(table.tableId(), KeyRing.Mode.OWNED, TableKeys.AWS_MANAGED_KEY, null);
+            }
+        } else {
+            bound.keys().changeMasterKey(table.tableId(), encryption.mode(), encryption.masterKeyId(), access.context());
+        }
+        return new UpdateTableResponse(TableDescriptions.withSseUpdating(TableDescriptions.describe(table, table.tableStatus(), bound, settings)));
     }
 
     /**

@@ -491,6 +491,12 @@ public final class KeyService implements KeyManager {
     }
 
     @Override
+    public DataKey encryptDataKey(String keyIdOrAliasOrArn, byte[] plaintext, Map<String, String> encryptionContext) {
+        Sealed sealed = encrypt(keyIdOrAliasOrArn, plaintext, encryptionContext);
+        return new DataKey(sealed.keyArn(), plaintext.clone(), sealed.ciphertextBlob());
+    }
+
+    @Override
     public KeyReference resolve(String keyIdOrAliasOrArn, RequestContext onBehalfOf) {
         KmsKey key = find(keyIdOrAliasOrArn);
         onBehalf.check(onBehalfOf, "kms:DescribeKey", key, keyIdOrAliasOrArn, Map.of());

@@ -5,6 +5,7 @@ import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.BillingModeSummary;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughputDescription;
+import io.modyn.api.model.SseDescription;
 import io.modyn.api.model.StreamSpecification;
 import io.modyn.api.model.TableDefinition;
 import jakarta.json.stream.JsonGenerator;
@@ -45,6 +46,7 @@ final class TableDescriptionWriter {
         IndexDescriptionWriter.writeLocalSecondaryIndexes(out, description);
         IndexDescriptionWriter.writeGlobalSecondaryIndexes(out, description);
         writeStream(out, table, description.latestStreamArn());
+        writeSseDescription(out, description.sseDescription());
         writeTableClassSummary(out, table.tableClass());
         out.write("DeletionProtectionEnabled", table.deletionProtectionEnabled());
         out.writeEnd();
@@ -107,6 +109,19 @@ final class TableDescriptionWriter {
         }
         writeIfPresent(out, "LatestStreamLabel", table.latestStreamLabel());
         writeIfPresent(out, "LatestStreamArn", latestStreamArn);
+    }
+
+    /** Only tables encrypted with a KMS key have one; the owned key shows none. */
+    private static void writeSseDescription(JsonGenerator out, SseDescription sse) {
+        if (sse == null) {
+            return;
+        }
+        out.writeStartObject("SSEDescription");
+        writeIfPresent(out, "Status", sse.status());
+        writeIfPresent(out, "SSEType", sse.sseType());
+        writeIfPresent(out, "KMSMasterKeyArn", sse.kmsMasterKeyArn());
+        Timestamps.write(out, "InaccessibleEncryptionDateTime", sse.inaccessibleEncryptionDateTime());
+        out.writeEnd();
     }
 
     /** DynamoDB shows the summary once a class has been chosen, STANDARD included. */

@@ -11,13 +11,14 @@ import io.modyn.api.dynamodb.UpdateTableRequest;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughput;
+import io.modyn.api.model.SseSpecification;
 import io.modyn.api.model.StreamSpecification;
 import io.modyn.protocol.json.JsonInput.Placement;
 import java.util.List;
 
 /**
  * Reads the table lifecycle requests: CreateTable, DescribeTable, ListTables, UpdateTable and
- * DeleteTable. Members this server does not model (SSE, on-demand and warm throughput, replicas,
+ * DeleteTable. Members this server does not model (on-demand and warm throughput, replicas,
  * ...) are skipped like unknown members. Secondary indexes are read by {@link IndexRequestReader}.
  */
 public final class TableRequestReader {
@@ -38,6 +39,7 @@ public final class TableRequestReader {
         String tableClass = null;
         Boolean deletionProtectionEnabled = null;
         String resourcePolicy = null;
+        SseSpecification sseSpecification = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
@@ -53,12 +55,14 @@ public final class TableRequestReader {
                 case "TableClass" -> tableClass = in.readString();
                 case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
                 case "ResourcePolicy" -> resourcePolicy = in.readString();
+                case "SSESpecification" -> sseSpecification = readSseSpecification(in);
                 default -> in.skipValue();
             }
         }
         in.endRequest();
         return new CreateTableRequest(tableName, attributeDefinitions, keySchema, billingMode, provisionedThroughput,
-                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, resourcePolicy);
+                localSecondaryIndexes, globalSecondaryIndexes, streamSpecification, tags, tableClass, deletionProtectionEnabled, resourcePolicy,
+                sseSpecification);
     }
 
     public static DescribeTableRequest describeTable(JsonInput in) {
@@ -93,6 +97,7 @@ public final class TableRequestReader {
         StreamSpecification streamSpecification = null;
         Boolean deletionProtectionEnabled = null;
         String tableClass = null;
+        SseSpecification sseSpecification = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
@@ -104,12 +109,13 @@ public final class TableRequestReader {
                 case "StreamSpecification" -> streamSpecification = readStreamSpecification(in);
                 case "DeletionProtectionEnabled" -> deletionProtectionEnabled = in.readBoolean();
                 case "TableClass" -> tableClass = in.readString();
+                case "SSESpecification" -> sseSpecification = readSseSpecification(in);
                 default -> in.skipValue();
             }
         }
         in.endRequest();
         return new UpdateTableRequest(tableName, attributeDefinitions, billingMode, provisionedThroughput, globalSecondaryIndexUpdates,
-                streamSpecification, deletionProtectionEnabled, tableClass);
+                streamSpecification, deletionProtectionEnabled, tableClass, sseSpecification);
     }
 
     private static String readTableNameOnly(JsonInput in) {
@@ -195,6 +201,24 @@ public final class TableRequestReader {
             }
         }
         return new StreamSpecification(enabled, viewType);
+    }
+
+    private static SseSpecification readSseSpecification(JsonInput in) {
+        if (!in.beginStruct("SSESpecification", Placement.FIELD)) {
+            return null;
+        }
+        Boolean enabled = null;
+        String sseType = null;
+        String kmsMasterKeyId = null;
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "Enabled" -> enabled = in.readBoolean();
+                case "SSEType" -> sseType = in.readString();
+                case "KMSMasterKeyId" -> kmsMasterKeyId = in.readString();
+                default -> in.skipValue();
+            }
+        }
+        return new SseSpecification(enabled, sseType, kmsMasterKeyId);
     }
 
     /** The Tags of CreateTable and TagResource; null elements are kept for the engine to report. */

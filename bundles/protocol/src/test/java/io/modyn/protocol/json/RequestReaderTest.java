@@ -61,6 +61,16 @@ class RequestReaderTest {
     }
 
     @Test
+    void createAndUpdateTableReadTheSseSpecification() {
+        CreateTableRequest create = read(TableRequestReader::createTable,
+                "{\"TableName\":\"t\",\"SSESpecification\":{\"Enabled\":true,\"SSEType\":\"KMS\",\"KMSMasterKeyId\":\"alias/k\"}}");
+        assertEquals(new io.modyn.api.model.SseSpecification(true, "KMS", "alias/k"), create.sseSpecification());
+        UpdateTableRequest update = read(TableRequestReader::updateTable, "{\"TableName\":\"t\",\"SSESpecification\":{\"Enabled\":false}}");
+        assertEquals(new io.modyn.api.model.SseSpecification(false, null, null), update.sseSpecification());
+        assertEquals(null, read(TableRequestReader::createTable, "{\"TableName\":\"t\"}").sseSpecification());
+    }
+
+    @Test
     void updateTableReadsBillingAndThroughput() {
         UpdateTableRequest request = read(TableRequestReader::updateTable,
                 "{\"TableName\":\"t\",\"BillingMode\":\"PAY_PER_REQUEST\",\"ProvisionedThroughput\":{\"ReadCapacityUnits\":1}}");

@@ -54,6 +54,17 @@ class TableDescriptionWriterTest {
     }
 
     @Test
+    void aKmsTableIsDescribedWithItsSseDescriptionAndAnOwnedKeyTableWithout() {
+        TableDescription kms = new TableDescription(BASE, ARN, 0, 0, Map.of(), null, new io.modyn.api.model.SseDescription("ENABLED", "KMS",
+                "arn:aws:kms:us-east-1:000000000000:key/k", Instant.ofEpochSecond(1_700_000_100L)));
+        String json = write(TableResponseWriter::describeTable, new DescribeTableResponse(kms));
+        assertTrue(json.contains("\"SSEDescription\":{\"Status\":\"ENABLED\",\"SSEType\":\"KMS\","
+                + "\"KMSMasterKeyArn\":\"arn:aws:kms:us-east-1:000000000000:key/k\",\"InaccessibleEncryptionDateTime\":1700000100.000}"), json);
+        assertFalse(write(TableResponseWriter::describeTable, new DescribeTableResponse(new TableDescription(BASE, ARN, 0, 0)))
+                .contains("SSEDescription"));
+    }
+
+    @Test
     void anActiveIndexOfAnOnDemandTableShowsZeroThroughputAndNoBackfilling() {
         SecondaryIndex global = new SecondaryIndex("g", "gsi-id", List.of(new KeySchemaElement("x", "HASH")),
                 new IndexProjection("ALL", null), null, "ACTIVE", false);
