@@ -42,14 +42,20 @@ import org.osgi.service.metatype.annotations.Designate;
  * rotates keys whose automatic rotation is due; storage locks make one node act on each key.
  *
  * <p>A root key that does not match the stored keys is refused before anything is written: the log
- * says so, no {@link KeyManager} is registered, and every KMS request is answered with a
- * {@code KMSInternalException} carrying the same message, so the refusal is seen by clients too.
+ * says so and the server stops with exit status {@value #EXIT_WRONG_ROOT_KEY} (EX_CONFIG), since a
+ * server that cannot open its keys cannot serve its encrypted tables either and must not look
+ * healthy. Until the JVM is down every KMS request is answered with a {@code KMSInternalException}
+ * carrying the same message. Other failures (storage not reachable yet) leave the server up with
+ * that refusing API, as before.
  */
 @Component(service = {}, immediate = true, configurationPid = KmsComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = KmsConfiguration.class)
 public final class KmsComponent {
 
     static final String PID = "io.modyn.kms";
+
+    /** sysexits.h's EX_CONFIG: the configuration (here the root key) is wrong. */
+    static final int EXIT_WRONG_ROOT_KEY = 78;
 
     private static final Logger LOG = Logger.getLogger(KmsComponent.class.getName());
 
@@ -85,7 +91,12 @@ public final class KmsComponent {
             startSweeper(keys, Math.max(1, configuration.sweepIntervalSeconds()));
             LOG.info(() -> "Key management is on: the KMS API (TrentService) on the endpoint, keys in storage keyspace "
                     + KeyStore.KEYSPACE + " wrapped by the root key in " + root.description());
-        } catch (RootKeyMismatchException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (RootKeyMismatchException e) {
+            LOG.log(Level.SEVERE, "Key management refused to start: " + e.getMessage() + " The server stops (exit status "
+                    + EXIT_WRONG_ROOT_KEY + ").");
+            handler = refusing(e.getMessage());
+            stopTheServer();
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
             LOG.log(Level.SEVERE, "Key management refused to start: " + e.getMessage());
             handler = refusing(e.getMessage());
         }
@@ -125,6 +136,16 @@ public final class KmsComponent {
             keyManager.unregister();
             keyManager = null;
         }
+    }
+
+    /**
+     * Exits the JVM from a thread of its own: the launcher's shutdown hook then stops the framework
+     * (every bundle's deactivation, this one's included), which must not wait on this activation.
+     */
+    private static void stopTheServer() {
+        Thread exit = new Thread(() -> System.exit(EXIT_WRONG_ROOT_KEY), "modyn-kms-wrong-root-key");
+        exit.setDaemon(true);
+        exit.start();
     }
 
     private static ProtocolHandler refusing(String message) {
