@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class ModynServer implements AutoCloseable {
     /** The JDBC URL given to {@code bin/modyn}; null for the run's database as named by the environment. */
     private final String jdbcUrl;
     /** Variables added to the process's environment (such as {@code JAVA_OPTS}), at every start. */
-    private final Map<String, String> environment;
+    private Map<String, String> environment;
     /** What a client must trust to reach a server started with TLS; null for plain HTTP. */
     private final SSLContext clientTls;
     private final HttpClient http;
@@ -201,6 +202,18 @@ public final class ModynServer implements AutoCloseable {
     /** Starts the server again on the same ports and data directory, after {@link #stop()} or {@link #kill()}. */
     public void restart() {
         if (isRunning()) throw new IllegalStateException(name + " is still running");
+        launch();
+    }
+
+    /**
+     * Starts the server again on the same ports and data directory with these variables added to its
+     * environment from now on (e.g. a clock set ahead with {@link FakeTime}), after {@link #stop()}.
+     */
+    public void restartWithEnvironment(Map<String, String> added) {
+        if (isRunning()) throw new IllegalStateException(name + " is still running");
+        Map<String, String> next = new HashMap<>(environment);
+        next.putAll(added);
+        environment = Map.copyOf(next);
         launch();
     }
 

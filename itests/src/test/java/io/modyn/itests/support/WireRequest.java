@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +42,8 @@ public final class WireRequest {
     private String path = "/";
     private byte[] body = new byte[0];
     private boolean signed = true;
+    private AwsCredentialsIdentity identity = AwsCredentialsIdentity.create(TestCredentials.ACCESS_KEY_ID, TestCredentials.SECRET_ACCESS_KEY);
+    private Clock signingClock = Clock.systemUTC();
 
     WireRequest(HttpClient http, URI endpoint, String region, String method) {
         this.http = http;
@@ -102,6 +107,18 @@ public final class WireRequest {
         return header("Content-Encoding", "deflate");
     }
 
+    /** Signs with these credentials (with a session token, it is sent as X-Amz-Security-Token) instead of the test root's. */
+    public WireRequest signedBy(AwsCredentialsIdentity credentials) {
+        identity = credentials;
+        return this;
+    }
+
+    /** Signs as of this instant (X-Amz-Date), e.g. for a server whose clock is elsewhere. */
+    public WireRequest signedAt(Instant instant) {
+        signingClock = Clock.fixed(instant, ZoneOffset.UTC);
+        return this;
+    }
+
     public WireRequest unsigned() {
         signed = false;
         return this;
@@ -134,7 +151,8 @@ public final class WireRequest {
                 .uri(endpoint.resolve(path));
         headers.forEach(unsignedRequest::putHeader);
         SignedRequest signedRequest = AwsV4HttpSigner.create().sign(sign -> sign
-                .identity(AwsCredentialsIdentity.create(TestCredentials.ACCESS_KEY_ID, TestCredentials.SECRET_ACCESS_KEY))
+                .identity(identity)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock)
                 .request(unsignedRequest.build())
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
