@@ -143,8 +143,7 @@ public final class ModynServer implements AutoCloseable {
      * a load balancer share one database. Closing it leaves the schema to {@code peer}.
      */
     public static ModynServer startSharingDatabase(String name, ModynServer peer) {
-        requirePostgres(name);
-        return start(name, peer.region, peer.schema, peer.jdbcUrl, Map.of());
+        return startSharingDatabase(name, peer, List.of(), Map.of());
     }
 
     /**
@@ -153,7 +152,25 @@ public final class ModynServer implements AutoCloseable {
      */
     public static ModynServer startSharingDatabase(String name, ModynServer peer, List<String> options, Map<String, String> environment) {
         requirePostgres(name);
-        return start(name, peer.region, peer.schema, peer.jdbcUrl, environment, options);
+        return start(name, peer.region, peer.schema, peer.jdbcUrl, withPeersRootKey(peer, options, environment), options);
+    }
+
+    /**
+     * Nodes on one database share the KMS root key, as operators must set them up (a node with another
+     * key refuses to start): unless the options or environment name one, the node reads the peer's
+     * generated key file.
+     */
+    private static Map<String, String> withPeersRootKey(ModynServer peer, List<String> options, Map<String, String> environment) {
+        boolean named = options.contains("--kms-root-key-file") || environment.containsKey("MODYN_KMS_ROOT_KEY_FILE")
+                || environment.containsKey("MODYN_KMS_ROOT_KEY");
+        if (named) return environment;
+        Map<String, String> shared = new HashMap<>(peer.environment);
+        shared.keySet().retainAll(Set.of("MODYN_KMS_ROOT_KEY_FILE", "MODYN_KMS_ROOT_KEY"));
+        if (shared.isEmpty()) {
+            shared.put("MODYN_KMS_ROOT_KEY_FILE", peer.dataDir.getParent().resolve("secrets").resolve("kms-root.key").toString());
+        }
+        shared.putAll(environment);
+        return shared;
     }
 
     /**
