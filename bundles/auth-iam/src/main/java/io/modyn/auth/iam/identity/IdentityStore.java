@@ -43,7 +43,6 @@ public final class IdentityStore {
     static final byte[] USERS = "user".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEYS = "key".getBytes(StandardCharsets.US_ASCII);
 
-    private final IdentityStorage storage;
     private final IdentityKeyspace keyspace;
     private final SecretSealer sealer;
     private final AccessKeyGenerator generator;
@@ -51,7 +50,6 @@ public final class IdentityStore {
     private final RoleStore roles;
 
     public IdentityStore(IdentityStorage storage, SecretSealer sealer, SecureRandom random, Clock clock) {
-        this.storage = storage;
         this.keyspace = new IdentityKeyspace(storage, random, clock);
         this.sealer = sealer;
         this.generator = new AccessKeyGenerator(random);
@@ -81,7 +79,7 @@ public final class IdentityStore {
 
     public IamUser createUser(String name, String path, Map<String, String> tags) {
         IamUser user = new IamUser(name, path, keyspace.newId("AIDA"), now(), tags, List.of());
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             byte[] sort = userKey(name);
             byte[] existing = tx.getForUpdate(KEYSPACE, USERS, sort);
@@ -95,8 +93,8 @@ public final class IdentityStore {
     }
 
     public Optional<IamUser> findUser(String name) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return Optional.empty();
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return Optional.empty();
         byte[] bytes = engine.get(KEYSPACE, USERS, userKey(name));
         return Optional.ofNullable(bytes).map(IdentityRecords::user);
     }
@@ -107,9 +105,9 @@ public final class IdentityStore {
 
     /** Every user, ordered by name regardless of case. */
     public List<IamUser> users() {
-        StorageEngine engine = storage.engine();
+        StorageEngine engine = keyspace.readable();
         List<IamUser> users = new ArrayList<>();
-        if (!exists(engine)) return users;
+        if (engine == null) return users;
         try (RecordCursor cursor = engine.query(KEYSPACE, USERS, KeyRange.all(), false)) {
             cursor.forEachRemaining(record -> users.add(IdentityRecords.user(record.value())));
         }
@@ -121,7 +119,7 @@ public final class IdentityStore {
      * the new name, and so do its group memberships.
      */
     public IamUser updateUser(String name, String newName, String newPath) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, name);
             String targetName = newName == null ? user.name() : newName;
@@ -153,7 +151,7 @@ public final class IdentityStore {
     }
 
     public void deleteUser(String name) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, name);
             if (!user.accessKeyIds().isEmpty()) {
@@ -171,7 +169,7 @@ public final class IdentityStore {
 
     /** Adds or replaces tags (a key given again gets the new value). */
     public IamUser tagUser(String name, Map<String, String> tags, int maxTags) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, name);
             Map<String, String> merged = new LinkedHashMap<>(user.tags());
@@ -187,7 +185,7 @@ public final class IdentityStore {
     }
 
     public IamUser untagUser(String name, List<String> tagKeys) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, name);
             Map<String, String> remaining = new LinkedHashMap<>(user.tags());
@@ -202,7 +200,7 @@ public final class IdentityStore {
     // ---- access keys
 
     public NewAccessKey createAccessKey(String userName) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, userName);
             if (user.accessKeyIds().size() >= MAX_ACCESS_KEYS_PER_USER) {
@@ -226,10 +224,9 @@ public final class IdentityStore {
     /** The user's keys in the order they were created. */
     public List<AccessKey> accessKeys(String userName) {
         IamUser user = user(userName);
-        StorageEngine engine = storage.engine();
         List<AccessKey> keys = new ArrayList<>();
         for (String keyId : user.accessKeyIds()) {
-            byte[] bytes = engine.get(KEYSPACE, KEYS, accessKeyKey(keyId));
+            byte[] bytes = keyspace.get(KEYS, accessKeyKey(keyId));
             if (bytes != null) keys.add(IdentityRecords.accessKey(bytes).key());
         }
         return keys;
@@ -241,7 +238,7 @@ public final class IdentityStore {
     }
 
     public void updateAccessKey(String userName, String accessKeyId, boolean active) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, userName);
             StoredAccessKey stored = lockUsersKey(tx, user, accessKeyId);
@@ -254,7 +251,7 @@ public final class IdentityStore {
     }
 
     public void deleteAccessKey(String userName, String accessKeyId) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             IamUser user = lockUser(tx, userName);
             lockUsersKey(tx, user, accessKeyId);
@@ -273,7 +270,7 @@ public final class IdentityStore {
      */
     public void recordUse(String accessKeyId, String service, String region) {
         Instant now = now();
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             byte[] bytes = tx.getForUpdate(KEYSPACE, KEYS, accessKeyKey(accessKeyId));
             if (bytes == null) return;
@@ -288,8 +285,8 @@ public final class IdentityStore {
 
     /** The key with its secret opened, for authentication only. */
     Optional<StoredAccessKey> findStoredKey(String accessKeyId) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return Optional.empty();
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return Optional.empty();
         return Optional.ofNullable(engine.get(KEYSPACE, KEYS, accessKeyKey(accessKeyId))).map(IdentityRecords::accessKey);
     }
 
@@ -314,14 +311,6 @@ public final class IdentityStore {
     private StoredAccessKey lockUsersKey(StorageTransaction tx, IamUser user, String keyId) {
         if (!user.accessKeyIds().contains(keyId)) throw IdentityException.noSuchAccessKey(keyId);
         return lockKey(tx, keyId);
-    }
-
-    private StorageEngine writable() {
-        return keyspace.writable();
-    }
-
-    private boolean exists(StorageEngine engine) {
-        return keyspace.readable() == engine;
     }
 
     private Instant now() {

@@ -35,14 +35,13 @@ public final class ManagedPolicies {
     private static final byte[] AWS_POLICY_USE = "awspolicy".getBytes(StandardCharsets.US_ASCII);
     private static final String ID_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
-    private final IdentityStorage storage;
     private final String accountId;
     private final SecureRandom random;
     private final Clock clock;
-    private volatile StorageEngine prepared;
+    private final IdentityKeyspace keyspace;
 
     public ManagedPolicies(IdentityStorage storage, String accountId, SecureRandom random, Clock clock) {
-        this.storage = storage;
+        this.keyspace = new IdentityKeyspace(storage, random, clock);
         this.accountId = accountId;
         this.random = random;
         this.clock = clock;
@@ -57,7 +56,7 @@ public final class ManagedPolicies {
         Instant now = now();
         ManagedPolicy policy = new ManagedPolicy(name, path, "ANPA" + randomId(), description, now, now, "v1", 0, tags, 2,
                 List.of(new ManagedPolicy.Version("v1", document, now)));
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             if (tx.getForUpdate(IdentityStore.KEYSPACE, POLICIES, policyKey(name)) != null) {
                 throw new IdentityException(Reason.ALREADY_EXISTS, "A policy called " + name + " already exists. Duplicate names are not allowed.");
@@ -78,17 +77,17 @@ public final class ManagedPolicies {
         if (AwsManagedPolicies.isAwsArn(arn)) return AwsManagedPolicies.find(arn).map(this::withAttachments);
         String name = policyName(arn);
         if (name == null) return Optional.empty();
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return Optional.empty();
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return Optional.empty();
         byte[] bytes = engine.get(IdentityStore.KEYSPACE, POLICIES, policyKey(name));
         return Optional.ofNullable(bytes).map(PolicyRecords::policy).filter(p -> p.arn(accountId).equals(arn));
     }
 
     /** Every customer managed policy, ordered by name regardless of case. */
     public List<ManagedPolicy> policies() {
-        StorageEngine engine = storage.engine();
+        StorageEngine engine = keyspace.readable();
         List<ManagedPolicy> policies = new ArrayList<>();
-        if (!exists(engine)) return policies;
+        if (engine == null) return policies;
         try (RecordCursor cursor = engine.query(IdentityStore.KEYSPACE, POLICIES, KeyRange.all(), false)) {
             cursor.forEachRemaining(record -> policies.add(PolicyRecords.policy(record.value())));
         }
@@ -102,7 +101,7 @@ public final class ManagedPolicies {
 
     /** Refused while the policy is attached or has versions besides its default, as IAM refuses. */
     public void deletePolicy(String arn) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             ManagedPolicy policy = lockPolicy(tx, arn);
             if (policy.attachmentCount() > 0) {
@@ -119,7 +118,7 @@ public final class ManagedPolicies {
 
     public ManagedPolicy.Version createPolicyVersion(String arn, String document, boolean setAsDefault) {
         checkManaged(document);
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             ManagedPolicy policy = lockPolicy(tx, arn);
             if (policy.versions().size() >= MAX_VERSIONS) {
@@ -147,7 +146,7 @@ public final class ManagedPolicies {
     }
 
     public void deletePolicyVersion(String arn, String versionId) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             ManagedPolicy policy = lockPolicy(tx, arn);
             if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
@@ -164,7 +163,7 @@ public final class ManagedPolicies {
     }
 
     public void setDefaultPolicyVersion(String arn, String versionId) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             ManagedPolicy policy = lockPolicy(tx, arn);
             if (policy.version(versionId) == null) throw noSuchVersion(arn, versionId);
@@ -207,8 +206,8 @@ public final class ManagedPolicies {
     }
 
     private ManagedPolicy withAttachments(ManagedPolicy awsPolicy) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return awsPolicy;
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return awsPolicy;
         byte[] count = engine.get(IdentityStore.KEYSPACE, AWS_POLICY_USE, policyKey(awsPolicy.name()));
         return count == null ? awsPolicy : awsPolicy.withAttachments(ByteBuffer.wrap(count).getInt());
     }
@@ -249,23 +248,7 @@ public final class ManagedPolicies {
         return IamUser.storageName(name).getBytes(StandardCharsets.UTF_8);
     }
 
-    private StorageEngine writable() {
-        StorageEngine engine = storage.engine();
-        if (prepared != engine) {
-            engine.createKeyspace(IdentityStore.KEYSPACE);
-            prepared = engine;
-        }
-        return engine;
-    }
 
-    private boolean exists(StorageEngine engine) {
-        if (prepared == engine) return true;
-        if (engine.keyspaceExists(IdentityStore.KEYSPACE)) {
-            prepared = engine;
-            return true;
-        }
-        return false;
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);

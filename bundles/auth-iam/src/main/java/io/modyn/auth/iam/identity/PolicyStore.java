@@ -30,13 +30,12 @@ public final class PolicyStore {
 
     static final byte[] HOLDERS = "holder".getBytes(StandardCharsets.US_ASCII);
 
-    private final IdentityStorage storage;
     private final PolicyHolders holders;
     private final ManagedPolicies managed;
-    private volatile StorageEngine prepared;
+    private final IdentityKeyspace keyspace;
 
     public PolicyStore(IdentityStorage storage, PolicyHolders holders, String accountId, SecureRandom random, Clock clock) {
-        this.storage = storage;
+        this.keyspace = new IdentityKeyspace(storage, random, clock);
         this.holders = holders;
         this.managed = new ManagedPolicies(storage, accountId, random, clock);
     }
@@ -59,7 +58,7 @@ public final class PolicyStore {
     /** Adds or replaces the holder's inline policy {@code policyName}. */
     public void putInlinePolicy(HolderKind kind, String holder, String policyName, String document) {
         PolicyDocuments.check(document, PolicyKind.IDENTITY);
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
@@ -90,7 +89,7 @@ public final class PolicyStore {
     }
 
     public void deleteInlinePolicy(HolderKind kind, String holder, String policyName) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
@@ -106,7 +105,7 @@ public final class PolicyStore {
 
     /** Attaches the policy; attaching it again changes nothing, as in IAM. */
     public void attachPolicy(HolderKind kind, String holder, String arn) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
@@ -125,7 +124,7 @@ public final class PolicyStore {
     }
 
     public void detachPolicy(HolderKind kind, String holder, String arn) {
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         try (StorageTransaction tx = engine.begin()) {
             HolderPolicies current = PolicyRecords.holder(tx.getForUpdate(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
             requireHolder(kind, holder);
@@ -152,8 +151,8 @@ public final class PolicyStore {
 
     /** The holder's inline policies and attached ARNs as stored, without asking whether the holder exists. */
     public HolderPolicies holderPolicies(HolderKind kind, String holder) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return HolderPolicies.NONE;
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return HolderPolicies.NONE;
         return PolicyRecords.holder(engine.get(IdentityStore.KEYSPACE, HOLDERS, holderKey(kind, holder)));
     }
 
@@ -219,22 +218,6 @@ public final class PolicyStore {
         return (kind.code() + "/" + IamUser.storageName(name)).getBytes(StandardCharsets.UTF_8);
     }
 
-    private StorageEngine writable() {
-        StorageEngine engine = storage.engine();
-        if (prepared != engine) {
-            engine.createKeyspace(IdentityStore.KEYSPACE);
-            prepared = engine;
-        }
-        return engine;
-    }
 
-    private boolean exists(StorageEngine engine) {
-        if (prepared == engine) return true;
-        if (engine.keyspaceExists(IdentityStore.KEYSPACE)) {
-            prepared = engine;
-            return true;
-        }
-        return false;
-    }
 
 }

@@ -45,15 +45,14 @@ public final class SessionStore {
     private static final byte[] SESSIONS = "session".getBytes(StandardCharsets.US_ASCII);
     private static final Logger LOG = Logger.getLogger(SessionStore.class.getName());
 
-    private final IdentityStorage storage;
     private final SecretSealer sealer;
     private final AccessKeyGenerator generator;
     private final SecureRandom random;
     private final Clock clock;
-    private volatile StorageEngine prepared;
+    private final IdentityKeyspace keyspace;
 
     public SessionStore(IdentityStorage storage, SecretSealer sealer, SecureRandom random, Clock clock) {
-        this.storage = storage;
+        this.keyspace = new IdentityKeyspace(storage, random, clock);
         this.sealer = sealer;
         this.generator = new AccessKeyGenerator(random);
         this.random = random;
@@ -78,7 +77,7 @@ public final class SessionStore {
         Instant issued = now();
         String secret = generator.newSecretAccessKey();
         String token = newToken();
-        StorageEngine engine = writable();
+        StorageEngine engine = keyspace.writable();
         Session session;
         try (StorageTransaction tx = engine.begin()) {
             String keyId;
@@ -102,8 +101,8 @@ public final class SessionStore {
     }
 
     Optional<StoredSession> findStored(String accessKeyId) {
-        StorageEngine engine = storage.engine();
-        if (!exists(engine)) return Optional.empty();
+        StorageEngine engine = keyspace.readable();
+        if (engine == null) return Optional.empty();
         byte[] bytes = engine.get(IdentityStore.KEYSPACE, SESSIONS, key(accessKeyId));
         if (bytes == null) return Optional.empty();
         StoredSession stored = SessionRecords.session(bytes);
@@ -157,23 +156,7 @@ public final class SessionStore {
         return Base64.getEncoder().encodeToString(bytes);
     }
 
-    private StorageEngine writable() {
-        StorageEngine engine = storage.engine();
-        if (prepared != engine) {
-            engine.createKeyspace(IdentityStore.KEYSPACE);
-            prepared = engine;
-        }
-        return engine;
-    }
 
-    private boolean exists(StorageEngine engine) {
-        if (prepared == engine) return true;
-        if (engine.keyspaceExists(IdentityStore.KEYSPACE)) {
-            prepared = engine;
-            return true;
-        }
-        return false;
-    }
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
