@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.SignedClients;
 import io.modyn.itests.support.StorageBackend;
-import io.modyn.itests.support.TestCredentials;
 import jakarta.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
@@ -326,22 +318,10 @@ class IamGroupsAndRolesTest {
     }
 
     private static IamClient iam(ModynServer target) {
-        return IamClient.builder().endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestCredentials.ACCESS_KEY_ID, TestCredentials.SECRET_ACCESS_KEY)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return SignedClients.iam(target, SignedClients.root());
     }
 
     private static AwsCli awsCli() {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its IAM checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), server, Path.of("target", "aws-cli-iam-groups-roles").toAbsolutePath());
+        return AwsCli.required(server, "iam-groups-roles");
     }
 }

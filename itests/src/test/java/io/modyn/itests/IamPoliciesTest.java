@@ -6,19 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.SignedClients;
 import io.modyn.itests.support.StorageBackend;
-import io.modyn.itests.support.TestCredentials;
 import jakarta.json.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,12 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.DeleteConflictException;
 import software.amazon.awssdk.services.iam.model.EvaluationResult;
@@ -242,24 +235,11 @@ class IamPoliciesTest {
         assertEquals(message, error.awsErrorDetails().errorMessage());
     }
 
-    /** The account root's IAM client on the server, never retrying. */
     private static IamClient iam(ModynServer target) {
-        return IamClient.builder().endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(TestCredentials.ACCESS_KEY_ID, TestCredentials.SECRET_ACCESS_KEY)))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
+        return SignedClients.iam(target, SignedClients.root());
     }
 
     private static AwsCli awsCli() {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its IAM checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), server, Path.of("target", "aws-cli-iam-policies").toAbsolutePath());
+        return AwsCli.required(server, "iam-policies");
     }
 }

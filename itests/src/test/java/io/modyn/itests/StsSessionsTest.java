@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.AwsCli;
 import io.modyn.itests.support.ModynServer;
+import io.modyn.itests.support.SignedClients;
 import io.modyn.itests.support.StorageBackend;
-import io.modyn.itests.support.TestCredentials;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -33,13 +32,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -81,10 +74,6 @@ class StsSessionsTest {
         if (server != null) server.close();
     }
 
-    private static AwsCredentials root() {
-        return AwsBasicCredentials.create(TestCredentials.ACCESS_KEY_ID, TestCredentials.SECRET_ACCESS_KEY);
-    }
-
     private static AwsSessionCredentials session(Credentials credentials) {
         return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken());
     }
@@ -93,7 +82,7 @@ class StsSessionsTest {
     void aUsersSessionTokenSignsDynamoDbAndStsRequestsAsThatUser() {
         User user;
         AccessKey key;
-        try (IamClient iam = signedAs(IamClient.builder(), server, root())) {
+        try (IamClient iam = SignedClients.signedAs(IamClient.builder(), server, SignedClients.root())) {
             user = iam.createUser(request -> request.userName("sally").path("/ops/")).user();
             key = iam.createAccessKey(request -> request.userName("sally")).accessKey();
             // A session token carries its user's permissions: sally may use DynamoDB.
@@ -102,7 +91,7 @@ class StsSessionsTest {
         }
         Credentials credentials;
         Instant asked = Instant.now();
-        try (StsClient sts = signedAs(StsClient.builder(), server, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
             credentials = sts.getSessionToken(request -> request.durationSeconds(900)).credentials();
         }
         assertTrue(credentials.accessKeyId().matches("ASIA[A-Z0-9]{16}"), credentials.accessKeyId());
@@ -110,8 +99,8 @@ class StsSessionsTest {
         assertFalse(credentials.sessionToken().isEmpty());
         assertWithin(asked.plusSeconds(900), credentials.expiration());
 
-        try (DynamoDbClient dynamo = signedAs(DynamoDbClient.builder(), server, session(credentials));
-             StsClient sts = signedAs(StsClient.builder(), server, session(credentials))) {
+        try (DynamoDbClient dynamo = SignedClients.signedAs(DynamoDbClient.builder(), server, session(credentials));
+             StsClient sts = SignedClients.signedAs(StsClient.builder(), server, session(credentials))) {
             dynamo.createTable(request -> request.tableName("SessionNotes")
                     .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
@@ -133,22 +122,22 @@ class StsSessionsTest {
     void aTemporaryKeyWithoutItsTokenOrWithAnotherIsRefused() {
         Credentials credentials;
         Credentials other;
-        try (StsClient sts = signedAs(StsClient.builder(), server, root())) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, SignedClients.root())) {
             credentials = sts.getSessionToken().credentials();
             other = sts.getSessionToken().credentials();
         }
         AwsCredentials withoutToken = AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey());
         AwsCredentials wrongToken = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), other.sessionToken());
         for (AwsCredentials refused : List.of(withoutToken, wrongToken)) {
-            try (DynamoDbClient dynamo = signedAs(DynamoDbClient.builder(), server, refused);
-                 StsClient sts = signedAs(StsClient.builder(), server, refused)) {
+            try (DynamoDbClient dynamo = SignedClients.signedAs(DynamoDbClient.builder(), server, refused);
+                 StsClient sts = SignedClients.signedAs(StsClient.builder(), server, refused)) {
                 DynamoDbException error = assertThrows(DynamoDbException.class, dynamo::listTables);
                 assertError(error, 400, "UnrecognizedClientException", INVALID_TOKEN);
                 StsException stsError = assertThrows(StsException.class, sts::getCallerIdentity);
                 assertError(stsError, 403, "InvalidClientTokenId", INVALID_TOKEN);
             }
         }
-        try (DynamoDbClient dynamo = signedAs(DynamoDbClient.builder(), server, session(other))) {
+        try (DynamoDbClient dynamo = SignedClients.signedAs(DynamoDbClient.builder(), server, session(other))) {
             dynamo.listTables();
         }
     }
@@ -157,11 +146,11 @@ class StsSessionsTest {
     void theRootsSessionLastsAtMostAnHourAndActsAsTheRoot() {
         Instant asked = Instant.now();
         Credentials credentials;
-        try (StsClient sts = signedAs(StsClient.builder(), server, root())) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, SignedClients.root())) {
             credentials = sts.getSessionToken(request -> request.durationSeconds(129_600)).credentials();
         }
         assertWithin(asked.plusSeconds(3600), credentials.expiration());
-        try (StsClient sts = signedAs(StsClient.builder(), server, session(credentials))) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, session(credentials))) {
             GetCallerIdentityResponse identity = sts.getCallerIdentity();
             assertEquals("arn:aws:iam::" + ACCOUNT + ":root", identity.arn());
             assertEquals(ACCOUNT, identity.userId());
@@ -170,7 +159,7 @@ class StsSessionsTest {
 
     @Test
     void durationsOutsideStsRangeAreValidationErrors() {
-        try (StsClient sts = signedAs(StsClient.builder(), server, root())) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, SignedClients.root())) {
             StsException error = assertThrows(StsException.class, () -> sts.getSessionToken(request -> request.durationSeconds(899)));
             assertError(error, 400, "ValidationError", "1 validation error detected: Value '899' at 'durationSeconds' failed to satisfy "
                     + "constraint: Member must have value greater than or equal to 900");
@@ -180,17 +169,17 @@ class StsSessionsTest {
     @Test
     void assumingARoleThatDoesNotExistIsAccessDenied() {
         String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/nobody";
-        try (IamClient iam = signedAs(IamClient.builder(), server, root())) {
+        try (IamClient iam = SignedClients.signedAs(IamClient.builder(), server, SignedClients.root())) {
             iam.createUser(request -> request.userName("ravi"));
             AccessKey key = iam.createAccessKey(request -> request.userName("ravi")).accessKey();
-            try (StsClient sts = signedAs(StsClient.builder(), server, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
+            try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()))) {
                 StsException error = assertThrows(StsException.class, () -> sts.assumeRole(request -> request.roleArn(roleArn)
                         .roleSessionName("try")));
                 assertError(error, 403, "AccessDenied", "User: arn:aws:iam::" + ACCOUNT + ":user/ravi is not authorized to perform: "
                         + "sts:AssumeRole on resource: " + roleArn);
             }
         }
-        try (StsClient sts = signedAs(StsClient.builder(), server, root())) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, SignedClients.root())) {
             StsException error = assertThrows(StsException.class, () -> sts.assumeRole(request -> request.roleArn(roleArn).roleSessionName("try")));
             assertError(error, 403, "AccessDenied", "Roles may not be assumed by root accounts.");
         }
@@ -211,7 +200,7 @@ class StsSessionsTest {
     @Test
     void neitherTheSessionSecretNorItsTokenIsStoredInClear() throws Exception {
         Credentials credentials;
-        try (StsClient sts = signedAs(StsClient.builder(), server, root())) {
+        try (StsClient sts = SignedClients.signedAs(StsClient.builder(), server, SignedClients.root())) {
             credentials = sts.getSessionToken().credentials();
         }
         for (String secret : List.of(credentials.secretAccessKey(), credentials.sessionToken())) {
@@ -247,16 +236,16 @@ class StsSessionsTest {
         try (ModynServer nodeA = ModynServer.startWithEnvironment("sts-node-a", options, environment);
              ModynServer nodeB = ModynServer.startSharingDatabase("sts-node-b", nodeA, options, environment)) {
             Credentials credentials;
-            try (StsClient stsA = signedAs(StsClient.builder(), nodeA, root())) {
+            try (StsClient stsA = SignedClients.signedAs(StsClient.builder(), nodeA, SignedClients.root())) {
                 credentials = stsA.getSessionToken(request -> request.durationSeconds(900)).credentials();
             }
-            try (DynamoDbClient onB = signedAs(DynamoDbClient.builder(), nodeB, session(credentials));
-                 StsClient stsOnB = signedAs(StsClient.builder(), nodeB, session(credentials))) {
+            try (DynamoDbClient onB = SignedClients.signedAs(DynamoDbClient.builder(), nodeB, session(credentials));
+                 StsClient stsOnB = SignedClients.signedAs(StsClient.builder(), nodeB, session(credentials))) {
                 onB.listTables();
                 assertEquals("arn:aws:iam::" + ACCOUNT + ":root", stsOnB.getCallerIdentity().arn());
             }
             AwsCredentials wrong = AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(), "forged");
-            try (DynamoDbClient onB = signedAs(DynamoDbClient.builder(), nodeB, wrong)) {
+            try (DynamoDbClient onB = SignedClients.signedAs(DynamoDbClient.builder(), nodeB, wrong)) {
                 assertError(assertThrows(DynamoDbException.class, onB::listTables), 400, "UnrecognizedClientException", INVALID_TOKEN);
             }
         }
@@ -294,23 +283,8 @@ class StsSessionsTest {
     }
 
     /** A client of any AWS service on the server, signing with these credentials and never retrying. */
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C signedAs(B builder, ModynServer target,
-            AwsCredentials credentials) {
-        return builder.endpointOverride(target.endpoint())
-                .region(Region.of(target.region()))
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)))
-                .build();
-    }
 
     private static AwsCli awsCli() {
-        Optional<Path> executable = AwsCli.findOnPath();
-        if (executable.isEmpty()) {
-            String message = "The AWS CLI (aws) is not on the PATH: its STS checks cannot run.";
-            if (System.getenv("CI") != null) throw new AssertionError(message + " CI is set, so this is a failure.");
-            Assumptions.abort(message);
-        }
-        return AwsCli.of(executable.get(), server, Path.of("target", "aws-cli-sts").toAbsolutePath());
+        return AwsCli.required(server, "sts-sessions");
     }
 }
