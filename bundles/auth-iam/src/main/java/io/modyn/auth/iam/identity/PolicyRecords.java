@@ -1,11 +1,9 @@
 package io.modyn.auth.iam.identity;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +25,7 @@ final class PolicyRecords {
     }
 
     static byte[] holder(HolderPolicies policies) {
-        return write(out -> {
+        return IdentityRecords.write(out -> {
             out.writeByte(HOLDER_V1);
             out.writeInt(policies.inline().size());
             for (Map.Entry<String, String> policy : policies.inline().entrySet()) {
@@ -57,7 +55,7 @@ final class PolicyRecords {
     }
 
     static byte[] policy(ManagedPolicy policy) {
-        return write(out -> {
+        return IdentityRecords.write(out -> {
             out.writeByte(POLICY_V1);
             out.writeUTF(policy.name());
             out.writeUTF(policy.path());
@@ -120,19 +118,5 @@ final class PolicyRecords {
         byte[] utf8 = new byte[in.readInt()];
         in.readFully(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
-    }
-
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
-    }
-
-    private static byte[] write(Writer writer) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writer.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 }
