@@ -59,7 +59,8 @@ public final class StoredCallerPolicies implements CallerPolicies {
 
     @Override
     public Caller of(Principal principal) {
-        String key = principal.accessKeyId() + ' ' + principal.arn();
+        // An access key belongs to one user or one session: it names the caller without building a key per request.
+        String key = principal.accessKeyId();
         long now = nanoTime.getAsLong();
         Entry entry = entries.get(key);
         if (entry != null && now - entry.loadedAt() <= maxAgeNanos) return entry.caller();
