@@ -1,11 +1,11 @@
 package io.modyn.storage.file.lifecycle;
 
+import io.modyn.storage.file.record.OrderedKey;
 import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.commitlog.FileHeader;
 import io.modyn.storage.file.commitlog.OwnerOnly;
 import io.modyn.storage.file.commitlog.RecordFrame;
 import io.modyn.storage.file.memtable.Memtable;
-import io.modyn.storage.file.memtable.MemtableKey;
 import io.modyn.storage.file.mutation.Mutation;
 import io.modyn.storage.file.mutation.MutationCodec;
 import java.io.BufferedOutputStream;
@@ -68,8 +68,8 @@ final class SnapshotWriter {
     private void add(Memtable memtable) throws IOException {
         String keyspace = memtable.keyspace();
         append(Mutation.createKeyspace(keyspace));
-        for (Iterator<Map.Entry<MemtableKey, byte[]>> records = memtable.records(); records.hasNext(); ) {
-            Map.Entry<MemtableKey, byte[]> record = records.next();
+        for (Iterator<Map.Entry<OrderedKey, byte[]>> records = memtable.records(); records.hasNext(); ) {
+            Map.Entry<OrderedKey, byte[]> record = records.next();
             append(Mutation.put(keyspace, record.getKey().partition(), record.getKey().sort(), record.getValue()));
         }
     }

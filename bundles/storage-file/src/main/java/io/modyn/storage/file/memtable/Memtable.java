@@ -1,5 +1,6 @@
 package io.modyn.storage.file.memtable;
 
+import io.modyn.storage.file.record.OrderedKey;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.api.storage.PartitionToken;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Memtable {
 
     private final String keyspace;
-    private final ConcurrentSkipListMap<MemtableKey, byte[]> records = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<OrderedKey, byte[]> records = new ConcurrentSkipListMap<>();
     private final LongAdder recordCount = new LongAdder();
     private final LongAdder sizeBytes = new LongAdder();
     private volatile CommitLogPosition commitLogLowerBound;
@@ -43,11 +44,11 @@ public final class Memtable {
     }
 
     public byte[] get(byte[] partition, byte[] sort) {
-        return records.get(MemtableKey.of(partition, sort));
+        return records.get(OrderedKey.of(partition, sort));
     }
 
     public void put(byte[] partition, byte[] sort, byte[] value) {
-        MemtableKey key = MemtableKey.of(partition, sort);
+        OrderedKey key = OrderedKey.of(partition, sort);
         byte[] previous = records.put(key, value);
         if (previous == null) {
             recordCount.increment();
@@ -58,7 +59,7 @@ public final class Memtable {
     }
 
     public void delete(byte[] partition, byte[] sort) {
-        MemtableKey key = MemtableKey.of(partition, sort);
+        OrderedKey key = OrderedKey.of(partition, sort);
         byte[] previous = records.remove(key);
         if (previous != null) {
             recordCount.decrement();
@@ -70,32 +71,32 @@ public final class Memtable {
     public RecordCursor query(byte[] partition, KeyRange range, boolean descending) {
         if (range.isEmpty()) return MemtableCursor.empty();
         long token = PartitionToken.of(partition);
-        MemtableKey from = range.lower() == null
-                ? MemtableKey.firstOfPartition(token, partition)
-                : new MemtableKey(token, partition, range.lower());
+        OrderedKey from = range.lower() == null
+                ? OrderedKey.firstOfPartition(token, partition)
+                : new OrderedKey(token, partition, range.lower());
         boolean fromInclusive = range.lower() == null || range.lowerInclusive();
-        MemtableKey to = range.upper() == null
-                ? MemtableKey.afterPartition(token, partition)
-                : new MemtableKey(token, partition, range.upper());
+        OrderedKey to = range.upper() == null
+                ? OrderedKey.afterPartition(token, partition)
+                : new OrderedKey(token, partition, range.upper());
         boolean toInclusive = range.upper() != null && range.upperInclusive();
-        NavigableMap<MemtableKey, byte[]> view = records.subMap(from, fromInclusive, to, toInclusive);
+        NavigableMap<OrderedKey, byte[]> view = records.subMap(from, fromInclusive, to, toInclusive);
         return new MemtableCursor((descending ? view.descendingMap() : view).entrySet().iterator());
     }
 
     /** The records of one scan segment in key order, strictly after {@code exclusiveStart} if given. */
     public RecordCursor scan(int segment, int totalSegments, StorageKey exclusiveStart) {
-        MemtableKey from = MemtableKey.firstOfToken(PartitionToken.segmentStart(segment, totalSegments));
+        OrderedKey from = OrderedKey.firstOfToken(PartitionToken.segmentStart(segment, totalSegments));
         boolean fromInclusive = true;
         if (exclusiveStart != null) {
-            MemtableKey start = MemtableKey.of(exclusiveStart.partition(), exclusiveStart.sort());
+            OrderedKey start = OrderedKey.of(exclusiveStart.partition(), exclusiveStart.sort());
             if (start.compareTo(from) >= 0) {
                 from = start;
                 fromInclusive = false;
             }
         }
-        NavigableMap<MemtableKey, byte[]> view;
+        NavigableMap<OrderedKey, byte[]> view;
         if (segment + 1 < totalSegments) {
-            MemtableKey to = MemtableKey.firstOfToken(PartitionToken.segmentStart(segment + 1, totalSegments));
+            OrderedKey to = OrderedKey.firstOfToken(PartitionToken.segmentStart(segment + 1, totalSegments));
             if (from.compareTo(to) >= 0) return MemtableCursor.empty();
             view = records.subMap(from, fromInclusive, to, false);
         } else {
@@ -105,7 +106,7 @@ public final class Memtable {
     }
 
     /** Every record in key order, weakly consistent (for a snapshot taken while commits continue). */
-    public Iterator<Map.Entry<MemtableKey, byte[]>> records() {
+    public Iterator<Map.Entry<OrderedKey, byte[]>> records() {
         return records.entrySet().iterator();
     }
 

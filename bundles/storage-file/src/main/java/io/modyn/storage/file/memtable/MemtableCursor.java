@@ -1,5 +1,6 @@
 package io.modyn.storage.file.memtable;
 
+import io.modyn.storage.file.record.OrderedKey;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.api.storage.StorageRecord;
 import java.util.Collections;
@@ -14,10 +15,10 @@ import java.util.NoSuchElementException;
  */
 final class MemtableCursor implements RecordCursor {
 
-    private final Iterator<Map.Entry<MemtableKey, byte[]>> entries;
+    private final Iterator<Map.Entry<OrderedKey, byte[]>> entries;
     private boolean closed;
 
-    MemtableCursor(Iterator<Map.Entry<MemtableKey, byte[]>> entries) {
+    MemtableCursor(Iterator<Map.Entry<OrderedKey, byte[]>> entries) {
         this.entries = entries;
     }
 
@@ -33,9 +34,9 @@ final class MemtableCursor implements RecordCursor {
     @Override
     public StorageRecord next() {
         if (closed) throw new NoSuchElementException("cursor is closed");
-        Map.Entry<MemtableKey, byte[]> entry = entries.next();
-        MemtableKey key = entry.getKey();
-        return new StorageRecord(key.partition, key.sort, entry.getValue());
+        Map.Entry<OrderedKey, byte[]> entry = entries.next();
+        OrderedKey key = entry.getKey();
+        return new StorageRecord(key.partition(), key.sort(), entry.getValue());
     }
 
     @Override
