@@ -70,4 +70,13 @@ public interface DynamoDbService {
     QueryResponse query(QueryRequest request, RequestContext context);
 
     ScanResponse scan(ScanRequest request, RequestContext context);
+
+    /** Runs one PartiQL statement; since 1.7. */
+    ExecuteStatementResponse executeStatement(ExecuteStatementRequest request, RequestContext context);
+
+    /** Runs up to 25 PartiQL statements, all reads or all writes, each succeeding or failing alone; since 1.7. */
+    BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request, RequestContext context);
+
+    /** Runs up to 100 PartiQL statements as one transaction; since 1.7. */
+    ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request, RequestContext context);
 }

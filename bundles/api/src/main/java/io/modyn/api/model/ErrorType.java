@@ -29,6 +29,8 @@ public enum ErrorType {
     TRANSACTION_CANCELED(Namespaces.DYNAMODB, "TransactionCanceledException", 400, false),
     TRANSACTION_CONFLICT(Namespaces.DYNAMODB, "TransactionConflictException", 400, false),
     TRANSACTION_IN_PROGRESS(Namespaces.DYNAMODB, "TransactionInProgressException", 400, false),
+    /** PartiQL: an INSERT whose key is already there. */
+    DUPLICATE_ITEM(Namespaces.DYNAMODB, "DuplicateItemException", 400, false),
     IDEMPOTENT_PARAMETER_MISMATCH(Namespaces.DYNAMODB, "IdempotentParameterMismatchException", 400, false),
     /** DynamoDB Streams: a shard iterator older than 15 minutes. */
     EXPIRED_ITERATOR(Namespaces.DYNAMODB, "ExpiredIteratorException", 400, false),

@@ -12,6 +12,8 @@ import io.modyn.protocol.json.ControlRequestReader;
 import io.modyn.protocol.json.ControlResponseWriter;
 import io.modyn.protocol.json.ItemRequestReader;
 import io.modyn.protocol.json.ItemResponseWriter;
+import io.modyn.protocol.json.PartiqlRequestReader;
+import io.modyn.protocol.json.PartiqlResponseWriter;
 import io.modyn.protocol.json.QueryScanRequestReader;
 import io.modyn.protocol.json.TableRequestReader;
 import io.modyn.protocol.json.TableResponseWriter;
@@ -41,6 +43,12 @@ public final class DynamoDbOperations {
             new Operation<>("BatchWriteItem", BatchRequestReader::batchWriteItem, DynamoDbService::batchWriteItem, BatchResponseWriter::batchWriteItem),
             new Operation<>("Query", QueryScanRequestReader::query, DynamoDbService::query, ItemResponseWriter::query),
             new Operation<>("Scan", QueryScanRequestReader::scan, DynamoDbService::scan, ItemResponseWriter::scan),
+            new Operation<>("ExecuteStatement", PartiqlRequestReader::executeStatement, DynamoDbService::executeStatement,
+                    PartiqlResponseWriter::executeStatement),
+            new Operation<>("BatchExecuteStatement", PartiqlRequestReader::batchExecuteStatement, DynamoDbService::batchExecuteStatement,
+                    PartiqlResponseWriter::batchExecuteStatement),
+            new Operation<>("ExecuteTransaction", PartiqlRequestReader::executeTransaction, DynamoDbService::executeTransaction,
+                    PartiqlResponseWriter::executeTransaction),
             new Operation<>("TransactWriteItems", TransactRequestReader::transactWriteItems, DynamoDbService::transactWriteItems,
                     TransactResponseWriter::transactWriteItems),
             new Operation<>("TransactGetItems", TransactRequestReader::transactGetItems, DynamoDbService::transactGetItems,

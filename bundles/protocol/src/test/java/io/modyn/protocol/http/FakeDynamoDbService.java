@@ -247,6 +247,27 @@ final class FakeDynamoDbService implements DynamoDbService {
     }
 
     @Override
+    public io.modyn.api.dynamodb.ExecuteStatementResponse executeStatement(io.modyn.api.dynamodb.ExecuteStatementRequest request,
+            RequestContext context) {
+        called(context);
+        return new io.modyn.api.dynamodb.ExecuteStatementResponse(List.of(), null, null, null);
+    }
+
+    @Override
+    public io.modyn.api.dynamodb.BatchExecuteStatementResponse batchExecuteStatement(
+            io.modyn.api.dynamodb.BatchExecuteStatementRequest request, RequestContext context) {
+        called(context);
+        return new io.modyn.api.dynamodb.BatchExecuteStatementResponse(List.of(), null);
+    }
+
+    @Override
+    public io.modyn.api.dynamodb.ExecuteTransactionResponse executeTransaction(io.modyn.api.dynamodb.ExecuteTransactionRequest request,
+            RequestContext context) {
+        called(context);
+        return new io.modyn.api.dynamodb.ExecuteTransactionResponse(null, null);
+    }
+
+    @Override
     public QueryResponse query(QueryRequest request, RequestContext context) {
         called(context);
         return new QueryResponse(List.of(), 0, 0, null, null);

@@ -1,0 +1,8 @@
+package io.modyn.api.dynamodb;
+
+import java.util.List;
+
+/** Unset members are null. Since 1.7. */
+public record ExecuteTransactionRequest(
+        List<ParameterizedStatement> transactStatements, String clientRequestToken, String returnConsumedCapacity) {
+}
