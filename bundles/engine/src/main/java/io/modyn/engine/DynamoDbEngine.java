@@ -30,6 +30,12 @@ import io.modyn.api.dynamodb.TransactWriteItemsResponse;
 import io.modyn.api.dynamodb.UntagResourceRequest;
 import io.modyn.api.dynamodb.UpdateTimeToLiveRequest;
 import io.modyn.api.dynamodb.UpdateTimeToLiveResponse;
+import io.modyn.api.dynamodb.BatchExecuteStatementRequest;
+import io.modyn.api.dynamodb.BatchExecuteStatementResponse;
+import io.modyn.api.dynamodb.ExecuteStatementRequest;
+import io.modyn.api.dynamodb.ExecuteStatementResponse;
+import io.modyn.api.dynamodb.ExecuteTransactionRequest;
+import io.modyn.api.dynamodb.ExecuteTransactionResponse;
 import io.modyn.api.dynamodb.DescribeTableRequest;
 import io.modyn.api.dynamodb.DescribeTableResponse;
 import io.modyn.api.dynamodb.DynamoDbService;
@@ -84,6 +90,10 @@ import io.modyn.engine.operation.QueryOperation;
 import io.modyn.engine.operation.ScanOperation;
 import io.modyn.engine.operation.UpdateItemOperation;
 import io.modyn.engine.operation.UpdateTableOperation;
+import io.modyn.engine.partiql.BatchExecuteStatementOperation;
+import io.modyn.engine.partiql.ExecuteStatementOperation;
+import io.modyn.engine.partiql.ExecuteTransactionOperation;
+import io.modyn.engine.partiql.ItemOperations;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -125,6 +135,9 @@ public final class DynamoDbEngine implements DynamoDbService {
     private final DescribeEndpointsOperation describeEndpoints;
     private final QueryOperation query = new QueryOperation();
     private final ScanOperation scan = new ScanOperation();
+    private final ExecuteStatementOperation executeStatement;
+    private final BatchExecuteStatementOperation batchExecuteStatement;
+    private final ExecuteTransactionOperation executeTransaction;
 
     /** An engine in open mode: no authorizer is ever asked. */
     public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer) {
@@ -155,6 +168,11 @@ public final class DynamoDbEngine implements DynamoDbService {
         this.describeTable = new DescribeTableOperation(settings);
         this.updateTable = new UpdateTableOperation(settings);
         this.deleteTable = new DeleteTableOperation(settings);
+        ItemOperations itemOperations = new ItemOperations(getItem, query, scan, putItem, updateItem, deleteItem,
+                transactWriteItems, transactGetItems);
+        this.executeStatement = new ExecuteStatementOperation(itemOperations);
+        this.batchExecuteStatement = new BatchExecuteStatementOperation(itemOperations);
+        this.executeTransaction = new ExecuteTransactionOperation(itemOperations);
     }
 
     @Override
@@ -293,6 +311,25 @@ public final class DynamoDbEngine implements DynamoDbService {
     @Override
     public ScanResponse scan(ScanRequest request, RequestContext context) {
         return run(bound -> scan.execute(request, bound, access(context)));
+    }
+
+    @Override
+    public ExecuteStatementResponse executeStatement(ExecuteStatementRequest request, RequestContext context) {
+        return run(bound -> executeStatement.execute(request, bound, access(context)));
+    }
+
+    /**
+     * Not retried as a whole on a storage conflict: its statements are separate writes, some
+     * already applied; the operation retries a conflicting statement alone.
+     */
+    @Override
+    public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request, RequestContext context) {
+        return runOnce(bound -> batchExecuteStatement.execute(request, bound, access(context)));
+    }
+
+    @Override
+    public ExecuteTransactionResponse executeTransaction(ExecuteTransactionRequest request, RequestContext context) {
+        return run(bound -> executeTransaction.execute(request, bound, access(context)));
     }
 
     /** The request's gate to the authorizer bound now; operations call it after validating, before storage. */
