@@ -76,12 +76,12 @@ class PartiqlTest {
     void insertSelectUpdateDeleteAnItem() {
         String id = unique();
         execute("INSERT INTO \"" + items + "\" VALUE {'pk': ?, 'n': 1, 'flag': true, 'z': null, 'l': [1, 'x'], "
-                + "'m': {'k': 'v'}, 'tags': <<'a', 'b'>>, 'nums': <<1, 2>>, 'bin': ?}", s(id), b(1, 2));
+                + "'m': {'k': 'v'}, 'tags': <<'a', 'b'>>, 'nums': <<1, 2>>, 'bin': ?}", s(id), b((byte) 1, (byte) 2));
 
         List<Map<String, AttributeValue>> read = execute("SELECT * FROM \"" + items + "\" WHERE pk = ?", s(id)).items();
         assertEquals(1, read.size());
         assertEquals(Map.of("pk", s(id), "n", n(1), "flag", bool(true), "z", nul(), "l", l(n(1), s("x")), "m", m(Map.of("k", s("v"))),
-                "bin", b(1, 2)), withoutSets(read.get(0)));
+                "bin", b((byte) 1, (byte) 2)), withoutSets(read.get(0)));
         assertEquals(List.of("a", "b"), read.get(0).get("tags").ss().stream().sorted().toList());
         assertEquals(List.of("1", "2"), read.get(0).get("nums").ns().stream().sorted().toList());
 
@@ -167,12 +167,15 @@ class PartiqlTest {
     @Test
     void transactionsCommitOrCancelAsAWholeAndReplayByToken() {
         String id = unique();
+        String other = unique();
         execute("INSERT INTO \"" + items + "\" VALUE {'pk': ?, 'n': 0}", s(id));
+        execute("INSERT INTO \"" + items + "\" VALUE {'pk': ?, 'n': 0}", s(other));
 
         TransactionCanceledException cancelled = assertThrows(TransactionCanceledException.class, () -> dynamo.executeTransaction(t -> t
-                .transactStatements(transactional("UPDATE \"" + items + "\" SET n = 5 WHERE pk = ?", s(id)),
+                .transactStatements(transactional("UPDATE \"" + items + "\" SET n = 5 WHERE pk = ?", s(other)),
                         transactional("INSERT INTO \"" + items + "\" VALUE {'pk': ?}", s(id)))));
         assertEquals(List.of("None", "DuplicateItem"), cancelled.cancellationReasons().stream().map(CancellationReason::code).toList());
+        assertEquals(n(0), execute("SELECT n FROM \"" + items + "\" WHERE pk = ?", s(other)).items().get(0).get("n"));
 
         String token = UUID.randomUUID().toString();
         for (int i = 0; i < 2; i++) {
