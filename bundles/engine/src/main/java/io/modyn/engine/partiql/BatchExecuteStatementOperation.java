@@ -10,6 +10,8 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.api.model.TableDefinition;
+import io.modyn.api.storage.KeyspaceNotFoundException;
+import io.modyn.api.storage.RecordChangedException;
 import io.modyn.api.storage.StorageConflictException;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.authorization.AccessCheck;
@@ -27,6 +29,7 @@ import io.modyn.engine.validation.Enums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * BatchExecuteStatement: up to 25 statements, all reads or all writes, each succeeding or failing
@@ -41,7 +44,8 @@ import java.util.Map;
  * </pre>
  *
  * Members run one after the other as separate writes, as DynamoDB's do (a batch is not atomic):
- * a storage conflict is retried for that member alone, never by replaying the batch.
+ * a storage conflict, or a table definition that changed, is retried for that member alone, never
+ * by replaying the batch.
  */
 public final class BatchExecuteStatementOperation {
 
@@ -92,7 +96,29 @@ public final class BatchExecuteStatementOperation {
         return new BatchExecuteStatementResponse(responses, capacity.list(request.returnConsumedCapacity()));
     }
 
+    /**
+     * Runs one member, again from its planning when storage reports a conflict (nothing of the
+     * attempt was applied) or a table definition changed meanwhile; a conflict that persists is
+     * that member's TransactionConflict.
+     */
     private BatchStatementResponse run(Statement statement, BatchStatementRequest member, String returnConsumedCapacity,
+            StorageBinding.Bound bound, AccessCheck access, CapacityTotals capacity) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(statement, member, returnConsumedCapacity, bound, access, capacity);
+            } catch (KeyspaceNotFoundException | StorageConflictException e) {
+                // A cached definition outlived its table, or changed: the retry reads the catalog afresh.
+                if (!(e instanceof StorageConflictException) || e instanceof RecordChangedException) bound.catalog().invalidateAll();
+                if (attempt >= MAX_CONFLICT_ATTEMPTS) {
+                    return new BatchStatementResponse(new BatchStatementError("TransactionConflict",
+                            "Transaction is ongoing for the item", null), statement.target().table(), null);
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private BatchStatementResponse runOnce(Statement statement, BatchStatementRequest member, String returnConsumedCapacity,
             StorageBinding.Bound bound, AccessCheck access, CapacityTotals capacity) {
         Target target;
         SelectPlan read = null;
@@ -119,17 +145,19 @@ public final class BatchExecuteStatementOperation {
         } catch (DynamoException e) {
             return failed(e, null);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read != null ? read((SelectPlan.PointRead) read, bound, capacity) : write(write, bound, returnConsumedCapacity, capacity);
-            } catch (DynamoException e) {
-                return failed(e, target.tableName());
-            } catch (StorageConflictException e) {
-                if (attempt >= MAX_CONFLICT_ATTEMPTS) {
-                    return new BatchStatementResponse(new BatchStatementError("TransactionConflict",
-                            "Transaction is ongoing for the item", null), target.tableName(), null);
-                }
-            }
+        try {
+            return read != null ? read((SelectPlan.PointRead) read, bound, capacity) : write(write, bound, returnConsumedCapacity, capacity);
+        } catch (DynamoException e) {
+            return failed(e, target.tableName());
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, 1 + Math.min(50, 2 << attempt)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DynamoException.unavailable("Interrupted while retrying a conflicting statement");
         }
     }
 
