@@ -153,6 +153,27 @@ class ExecuteStatementOperationTest {
     }
 
     @Test
+    void aFailedConditionReturnsTheItemWhenAsked() {
+        db.run("INSERT INTO items VALUE {'id': 'a', 'v': 'here'}");
+
+        DynamoException e = org.junit.jupiter.api.Assertions.assertThrows(DynamoException.class, () -> db.run(new ExecuteStatementRequest(
+                "UPDATE items SET touched = 'yes' WHERE id = 'a' AND v = 'wrong'", null, null, null, null, null, "ALL_OLD")));
+
+        assertEquals(ErrorType.CONDITIONAL_CHECK_FAILED, e.type());
+        assertEquals(item("id", "a", "v", "here"), e.item());
+    }
+
+    @Test
+    void modifiedReturnsOnlyTheChangedLeafOfANestedPath() {
+        db.run("INSERT INTO items VALUE {'id': 'a', 'profile': {'sub': 'old', 'sib': 'keep'}}");
+
+        assertEquals(List.of(item("profile", new AttributeValue.M(Map.of("sub", AttributeValue.s("new"))))),
+                db.run("UPDATE items SET profile.sub = 'new' WHERE id = 'a' RETURNING MODIFIED NEW *").items());
+        assertEquals(1, db.run("SELECT id FROM items WHERE id = 'a' AND profile.sib IS NOT NULL AND profile.none IS MISSING").items().size());
+        assertEquals(0, db.run("SELECT id FROM items WHERE id = 'a' AND profile IS STRING").items().size());
+    }
+
+    @Test
     void writesNeedEqualityOnEveryKeyAttribute() {
         assertEquals("Where clause does not contain a mandatory equality on all key attributes",
                 db.fails("DELETE FROM items WHERE \"name\" = 'alpha'").getMessage());
