@@ -33,6 +33,7 @@ import io.modyn.engine.validation.Enums;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * ExecuteTransaction: up to 100 statements as one transaction, run as the engine's
@@ -176,7 +177,7 @@ public final class ExecuteTransactionOperation {
                 || (statement instanceof Statement.Delete d && d.returning() != null);
     }
 
-    private static <T> T inMember(int index, java.util.function.Supplier<T> step) {
+    private static <T> T inMember(int index, Supplier<T> step) {
         try {
             return step.get();
         } catch (DynamoException e) {

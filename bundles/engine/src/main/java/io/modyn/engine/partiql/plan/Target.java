@@ -4,6 +4,7 @@ import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.partiql.PartiqlErrors;
 import io.modyn.engine.partiql.ast.TableRef;
+import java.util.List;
 
 /**
  * The table (and index) a statement names, with the key attributes that address it: the table's,
@@ -37,7 +38,7 @@ public record Target(TableDefinition table, SecondaryIndex index, String partiti
     }
 
     /** The key attributes in key-schema order: partition, then sort. */
-    public java.util.List<String> keyNames() {
-        return sortKey == null ? java.util.List.of(partitionKey) : java.util.List.of(partitionKey, sortKey);
+    public List<String> keyNames() {
+        return sortKey == null ? List.of(partitionKey) : List.of(partitionKey, sortKey);
     }
 }
