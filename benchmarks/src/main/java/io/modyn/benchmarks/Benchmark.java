@@ -40,17 +40,22 @@ public final class Benchmark {
         String machine = machine();
         Path work = options.work != null ? Files.createDirectories(options.work) : Files.createTempDirectory("modyn-bench");
         List<ServerReport> reports = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         try {
             for (ServerUnderTest server : servers(options, work)) {
                 try (server) {
                     System.err.println("== " + server.name());
                     reports.add(measure(server, options));
+                } catch (IOException | RuntimeException e) {
+                    // One server that fails (does not start, refuses a request) leaves the others' figures standing.
+                    System.err.println("   " + server.name() + " failed: " + e);
+                    failures.add(server.name() + ": " + e.getMessage());
                 }
             }
         } finally {
             if (!options.keepWork) deleteRecursively(work);
         }
-        Report report = new Report(options, machine, reports);
+        Report report = new Report(options, machine, reports, failures);
         System.out.println();
         System.out.println(report.markdown());
         Path results = options.results != null ? options.results

@@ -27,8 +27,15 @@ final class LoadGenerator {
 
     Measurement run(ServerUnderTest server, Dataset dataset, Workload workload) throws IOException, InterruptedException {
         check(server, dataset, workload);
+        try (ServerActivity activity = server.followActivity()) {
+            return measure(server, dataset, workload, activity);
+        }
+    }
+
+    private Measurement measure(ServerUnderTest server, Dataset dataset, Workload workload, ServerActivity activity)
+            throws InterruptedException {
         Tally warmUpTally = new Tally(new LatencyHistogram(), new TimeSeries(System.nanoTime(), (int) warmUp.toSeconds() + 2));
-        drive(server, dataset, workload, warmUp, warmUpTally);
+        drive(server, dataset, workload, warmUp, warmUpTally, activity);
         long pid = server.pid();
         long serverCpuBefore = ProcessStats.cpuNanos(pid);
         long serverWritesBefore = ProcessStats.writeBytes(pid);
@@ -39,7 +46,9 @@ final class LoadGenerator {
         Thread sampler = new Thread(() -> tally.series().sample(pid, stop), "sampler");
         sampler.setDaemon(true);
         sampler.start();
-        drive(server, dataset, workload, measure, tally);
+        int flushesBefore = activity.flushesStarted();
+        int compactionsBefore = activity.compactionsStarted();
+        drive(server, dataset, workload, measure, tally, activity);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         long serverCpu = ProcessStats.delta(serverCpuBefore, ProcessStats.cpuNanos(pid));
         long serverWrites = ProcessStats.delta(serverWritesBefore, ProcessStats.writeBytes(pid));
@@ -48,7 +57,9 @@ final class LoadGenerator {
         sampler.interrupt();
         if (tally.firstError.get() != null) System.err.println("   first error: " + tally.firstError.get());
         return new Measurement(server.name(), workload, tally.operations.sum(), tally.errors.sum(), elapsed, tally.latencies(),
-                tally.series(), serverCpu, clientCpu, tally.responseBytes.sum(), tally.logicalBytes.sum(), warmUpTally.logicalBytes.sum(), serverWrites);
+                tally.series(), serverCpu, clientCpu, tally.responseBytes.sum(), tally.logicalBytes.sum(), warmUpTally.logicalBytes.sum(),
+                serverWrites, new Measurement.During(tally.duringFlush(), activity.flushesStarted() - flushesBefore, tally.duringCompaction(),
+                        activity.compactionsStarted() - compactionsBefore));
     }
 
     /** One request before the run: the answer must be a 200 with what the workload expects, or nothing is measured. */
@@ -63,30 +74,33 @@ final class LoadGenerator {
         }
     }
 
-    private record Tally(LatencyHistogram latencies, TimeSeries series, LongAdder operations, LongAdder errors, LongAdder responseBytes,
-            LongAdder logicalBytes, AtomicReference<String> firstError) {
+    private record Tally(LatencyHistogram latencies, TimeSeries series, LatencyHistogram duringFlush, LatencyHistogram duringCompaction,
+            LongAdder operations, LongAdder errors, LongAdder responseBytes, LongAdder logicalBytes, AtomicReference<String> firstError) {
         Tally(LatencyHistogram latencies, TimeSeries series) {
-            this(latencies, series, new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new AtomicReference<>());
+            this(latencies, series, new LatencyHistogram(), new LatencyHistogram(), new LongAdder(), new LongAdder(), new LongAdder(),
+                    new LongAdder(), new AtomicReference<>());
         }
     }
 
-    private void drive(ServerUnderTest server, Dataset dataset, Workload workload, Duration duration, Tally tally) throws InterruptedException {
+    private void drive(ServerUnderTest server, Dataset dataset, Workload workload, Duration duration, Tally tally, ServerActivity activity)
+            throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             ClientRequests requests = workload.requests(dataset, server.host(), c, clients);
-            Thread thread = new Thread(() -> runClient(server, requests, deadline, tally), "client-" + c);
+            Thread thread = new Thread(() -> runClient(server, requests, deadline, tally, activity), "client-" + c);
             threads.add(thread);
             thread.start();
         }
         for (Thread thread : threads) thread.join();
     }
 
-    private static void runClient(ServerUnderTest server, ClientRequests requests, long deadline, Tally tally) {
+    private static void runClient(ServerUnderTest server, ClientRequests requests, long deadline, Tally tally, ServerActivity activity) {
         try (HttpConnection connection = new HttpConnection(server.address())) {
             long now;
             while ((now = System.nanoTime()) < deadline) {
                 requests.next();
+                int busyAtStart = activity.state();
                 int status;
                 try {
                     status = connection.exchange(requests.bytes(), requests.length());
@@ -102,7 +116,10 @@ final class LoadGenerator {
                 }
                 requests.answered(connection);
                 tally.latencies().recordNanos(end - now);
-                tally.series().record(end, end - now);
+                int busy = busyAtStart | activity.state();
+                tally.series().record(end, end - now, busy);
+                if ((busy & ServerActivity.FLUSH) != 0) tally.duringFlush().recordNanos(end - now);
+                if ((busy & ServerActivity.COMPACTION) != 0) tally.duringCompaction().recordNanos(end - now);
                 tally.operations().increment();
                 tally.responseBytes().add(connection.bodyLength());
                 tally.logicalBytes().add(requests.logicalBytesWritten());

@@ -5,7 +5,19 @@ import java.time.Duration;
 /** What one workload did against one server: operations, latencies, CPU on both sides, bytes moved. */
 record Measurement(String server, Workload workload, long operations, long errors, Duration elapsed, LatencyHistogram latencies,
         TimeSeries series, long serverCpuNanos, long clientCpuNanos, long responseBytes, long logicalBytesWritten,
-        long warmUpLogicalBytesWritten, long serverWriteBytes) {
+        long warmUpLogicalBytesWritten, long serverWriteBytes, During during) {
+
+    /** Latencies of the requests that ran while the server logged a flush or a compaction running, and how many began. */
+    record During(LatencyHistogram flush, int flushes, LatencyHistogram compaction, int compactions) {
+    }
+
+    double p99DuringFlushMillis() {
+        return during.flush().percentileMillis(99);
+    }
+
+    double p99DuringCompactionMillis() {
+        return during.compaction().percentileMillis(99);
+    }
 
     double throughput() {
         return operations / seconds();

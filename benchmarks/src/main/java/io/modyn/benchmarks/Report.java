@@ -15,11 +15,13 @@ final class Report {
     private final BenchmarkOptions options;
     private final String machine;
     private final List<ServerReport> servers;
+    private final List<String> failures;
 
-    Report(BenchmarkOptions options, String machine, List<ServerReport> servers) {
+    Report(BenchmarkOptions options, String machine, List<ServerReport> servers, List<String> failures) {
         this.options = options;
         this.machine = machine;
         this.servers = servers;
+        this.failures = failures;
     }
 
     String markdown() {
@@ -29,8 +31,9 @@ final class Report {
                 + "%d-byte items; %d s per workload after %d s warm-up; load phase %d items (%.0f MB of items); GetItem hot set %d items.%n%n",
                 options.clients, options.itemBytes, options.seconds, options.warmup, options.loadedItems(),
                 options.loadedItems() * options.itemBytes / 1e6, options.hotItems));
-        out.append("| operation | server | throughput | p50 ms | p99 ms | server CPU µs/op | client CPU µs/op | worst 1-s p99 ms | p99 ms in the second of most disk writes | errors |\n");
-        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| operation | server | throughput | p50 ms | p99 ms | server CPU µs/op | client CPU µs/op | worst 1-s p99 ms "
+                + "| p99 ms in the second of most disk writes | p99 ms during flush (flushes) | p99 ms during compaction (compactions) | errors |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Workload workload : Workload.values()) {
             for (ServerReport server : servers) {
                 for (Measurement m : server.measurements()) {
@@ -38,10 +41,12 @@ final class Report {
                     String throughput = workload == Workload.SCAN
                             ? String.format(Locale.ROOT, "%.1f MB/s (%.0f pages/s)", m.responseMegabytesPerSecond(), m.throughput())
                             : String.format(Locale.ROOT, "%.0f ops/s", m.throughput());
-                    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d |%n", workload.label(), m.server(),
-                            throughput, number(m.percentileMillis(50), 2), number(m.percentileMillis(99), 2),
+                    out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%d) | %s (%d) | %d |%n",
+                            workload.label(), m.server(), throughput, number(m.percentileMillis(50), 2), number(m.percentileMillis(99), 2),
                             number(m.serverCpuMicrosPerOperation(), 0), number(m.clientCpuMicrosPerOperation(), 0),
-                            number(m.worstSecondP99Millis(), 2), number(m.busiestWriteSecondP99Millis(), 2), m.errors()));
+                            number(m.worstSecondP99Millis(), 2), number(m.busiestWriteSecondP99Millis(), 2),
+                            number(m.p99DuringFlushMillis(), 2), m.during().flushes(), number(m.p99DuringCompactionMillis(), 2),
+                            m.during().compactions(), m.errors()));
                 }
             }
         }
@@ -64,7 +69,10 @@ final class Report {
                 + "operations. Client CPU: the same for the benchmark's own JVM. Write amplification: write_bytes of the server "
                 + "from /proc/PID/io divided by the item bytes clients wrote. \"Worst 1-s p99\" and the p99 in the second with the "
                 + "most disk writes (a flush or compaction shows as such a second) come from the per-second series in "
-                + "timeseries-*.csv.\n");
+                + "timeseries-*.csv. \"During flush/compaction\": requests that started or ended while the server's log said a "
+                + "flush or compaction was running (lines \"Flush started\"/\"Flush finished\", \"Compaction started\"/"
+                + "\"Compaction finished\"); n/a (0) where the server logs none.\n");
+        for (String failure : failures) out.append("\nNot measured: ").append(failure).append('\n');
         return out.toString();
     }
 
@@ -72,12 +80,14 @@ final class Report {
         Files.createDirectories(directory);
         Files.writeString(directory.resolve("README.md"), markdown());
         StringBuilder summary = new StringBuilder("server,operation,ops_per_s,p50_ms,p99_ms,p999_ms,worst_second_p99_ms,"
-                + "busiest_write_second_p99_ms,server_cpu_us_per_op,client_cpu_us_per_op,response_mb_per_s,errors,write_amplification\n");
+                + "busiest_write_second_p99_ms,p99_during_flush_ms,flushes,p99_during_compaction_ms,compactions,server_cpu_us_per_op,"
+                + "client_cpu_us_per_op,response_mb_per_s,errors,write_amplification\n");
         for (ServerReport server : servers) {
             for (Measurement m : server.measurements()) {
-                summary.append(String.format(Locale.ROOT, "%s,%s,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.1f,%.1f,%.2f,%d,%.3f%n", csv(m.server()),
-                        csv(m.workload().label()), m.throughput(), m.percentileMillis(50), m.percentileMillis(99), m.percentileMillis(99.9),
-                        m.worstSecondP99Millis(), m.busiestWriteSecondP99Millis(), m.serverCpuMicrosPerOperation(),
+                summary.append(String.format(Locale.ROOT, "%s,%s,%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%.3f,%d,%.1f,%.1f,%.2f,%d,%.3f%n",
+                        csv(m.server()), csv(m.workload().label()), m.throughput(), m.percentileMillis(50), m.percentileMillis(99),
+                        m.percentileMillis(99.9), m.worstSecondP99Millis(), m.busiestWriteSecondP99Millis(), m.p99DuringFlushMillis(),
+                        m.during().flushes(), m.p99DuringCompactionMillis(), m.during().compactions(), m.serverCpuMicrosPerOperation(),
                         m.clientCpuMicrosPerOperation(), m.responseMegabytesPerSecond(), m.errors(), m.writeAmplification()));
                 Files.writeString(directory.resolve("timeseries-" + slug(m.server()) + "-" + m.workload().id() + ".csv"), series(m));
             }
@@ -102,12 +112,14 @@ final class Report {
         TimeSeries series = m.series();
         int worst = series.worstSecond();
         int busiest = series.busiestWriteSecond();
-        StringBuilder out = new StringBuilder("second,ops,p50_ms,p99_ms,max_ms,server_cores,server_write_mb,mark\n");
+        StringBuilder out = new StringBuilder("second,ops,p50_ms,p99_ms,max_ms,server_cores,server_write_mb,ops_during_flush,"
+                + "ops_during_compaction,mark\n");
         for (int i = 0; i < series.length(); i++) {
             LatencyHistogram second = series.second(i);
             String mark = (i == worst ? "max p99" : "") + (i == worst && i == busiest ? "; " : "") + (i == busiest ? "most disk writes" : "");
-            out.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.2f,%.2f,%s%n", i, second.count(), second.percentileMillis(50),
-                    second.percentileMillis(99), second.maxMillis(), series.serverCores(i), series.serverWriteMegabytes(i), mark));
+            out.append(String.format(Locale.ROOT, "%d,%d,%.3f,%.3f,%.3f,%.2f,%.2f,%d,%d,%s%n", i, second.count(), second.percentileMillis(50),
+                    second.percentileMillis(99), second.maxMillis(), series.serverCores(i), series.serverWriteMegabytes(i),
+                    series.duringFlush(i), series.duringCompaction(i), mark));
         }
         return out.toString();
     }

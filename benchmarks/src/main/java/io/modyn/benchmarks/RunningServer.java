@@ -56,6 +56,12 @@ final class RunningServer implements ServerUnderTest {
         return null;
     }
 
+    /** Its log is not ours to read. */
+    @Override
+    public ServerActivity followActivity() {
+        return ServerActivity.none();
+    }
+
     @Override
     public Path dataDirectory() {
         return null;

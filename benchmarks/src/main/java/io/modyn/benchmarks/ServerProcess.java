@@ -85,6 +85,11 @@ abstract class ServerProcess implements ServerUnderTest {
         return start();
     }
 
+    @Override
+    public ServerActivity followActivity() throws IOException {
+        return ServerActivity.follow(log());
+    }
+
     Path log() {
         return workDirectory.resolve("server.log");
     }

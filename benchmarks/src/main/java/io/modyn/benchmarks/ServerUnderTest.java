@@ -26,6 +26,9 @@ interface ServerUnderTest extends AutoCloseable {
     /** Starts the server if the benchmark owns it; returns the time until it was ready, or null if not started here. */
     Duration start() throws IOException, InterruptedException;
 
+    /** Follows the server's flushes and compactions from now on, as far as they can be known. */
+    ServerActivity followActivity() throws IOException;
+
     /** Where the server keeps its data, or null (in memory, or not known). */
     Path dataDirectory();
 

@@ -1,5 +1,7 @@
 package io.modyn.benchmarks;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
 /**
  * A workload's run second by second: the latencies of the requests that ended in each second, and
  * the server's CPU and disk writes in it (sampled once a second from /proc). A flush or a compaction
@@ -12,6 +14,8 @@ final class TimeSeries {
     private final LatencyHistogram[] seconds;
     private final long[] serverCpuNanos;
     private final long[] serverWriteBytes;
+    private final AtomicIntegerArray duringFlush;
+    private final AtomicIntegerArray duringCompaction;
 
     TimeSeries(long startNanos, int maxSeconds) {
         this.startNanos = startNanos;
@@ -19,13 +23,29 @@ final class TimeSeries {
         for (int i = 0; i < maxSeconds; i++) seconds[i] = new LatencyHistogram();
         this.serverCpuNanos = new long[maxSeconds + 1];
         this.serverWriteBytes = new long[maxSeconds + 1];
+        this.duringFlush = new AtomicIntegerArray(maxSeconds);
+        this.duringCompaction = new AtomicIntegerArray(maxSeconds);
         java.util.Arrays.fill(serverCpuNanos, -1);
         java.util.Arrays.fill(serverWriteBytes, -1);
     }
 
-    void record(long endNanos, long latencyNanos) {
+    /** @param busy the {@link ServerActivity} bits seen while the request ran */
+    void record(long endNanos, long latencyNanos, int busy) {
         int second = (int) ((endNanos - startNanos) / 1_000_000_000L);
-        if (second >= 0 && second < seconds.length) seconds[second].recordNanos(latencyNanos);
+        if (second < 0 || second >= seconds.length) return;
+        seconds[second].recordNanos(latencyNanos);
+        if ((busy & ServerActivity.FLUSH) != 0) duringFlush.incrementAndGet(second);
+        if ((busy & ServerActivity.COMPACTION) != 0) duringCompaction.incrementAndGet(second);
+    }
+
+    /** Requests in second i that ran during a flush. */
+    int duringFlush(int i) {
+        return duringFlush.get(i);
+    }
+
+    /** Requests in second i that ran during a compaction. */
+    int duringCompaction(int i) {
+        return duringCompaction.get(i);
     }
 
     /** Reads the server's counters at the start of each second until {@code stop} is set; run on a thread of its own. */
