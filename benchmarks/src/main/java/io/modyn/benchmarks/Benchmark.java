@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * stays small; the report shows it.
  *
  * <pre>
- *   benchmarks/run [--modyn-dist [LABEL=]DIR]... [--servers modyn-file,modyn-postgres,dynalite]
+ *   benchmarks/run [--modyn-dist [LABEL=]DIR]... [--servers modyn-file,modyn-postgres,dynalite|none]
  *                  [--compare NAME=http://HOST:PORT@PID]... [--dynalite PATH/cli.js]
  *                  [--clients 16] [--seconds 20] [--warmup 5] [--settle 5] [--item-bytes 1024]
  *                  [--load-mb 64] [--hot-items 10000] [--workloads get,query,scan,put|none]

@@ -44,7 +44,7 @@ final class BenchmarkOptions {
             if (i + 1 >= args.length) throw new IllegalArgumentException(option + " needs a value");
             String value = args[++i];
             switch (option) {
-                case "--servers" -> o.servers = new ArrayList<>(List.of(value.split(",")));
+                case "--servers" -> o.servers = value.equals("none") ? new ArrayList<>() : new ArrayList<>(List.of(value.split(",")));
                 case "--modyn-dist" -> {
                     int equals = value.indexOf('=');
                     // Absolute: each server runs in a work directory of its own.
