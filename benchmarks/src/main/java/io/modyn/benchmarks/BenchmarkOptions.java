@@ -2,6 +2,7 @@ package io.modyn.benchmarks;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class BenchmarkOptions {
                 case "--load-mb" -> o.loadMegabytes = Long.parseLong(value);
                 case "--hot-items" -> o.hotItems = Long.parseLong(value);
                 case "--workloads" -> o.workloads = value.equals("none") ? new ArrayList<>()
-                        : new ArrayList<>(java.util.Arrays.stream(value.split(",")).map(Workload::byId).toList());
+                        : new ArrayList<>(Arrays.stream(value.split(",")).map(Workload::byId).toList());
                 case "--results" -> o.results = Path.of(value);
                 case "--work" -> o.work = Path.of(value);
                 case "--jdbc-url" -> o.jdbcUrl = value;

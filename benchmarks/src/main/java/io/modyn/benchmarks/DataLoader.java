@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -94,7 +95,7 @@ final class DataLoader {
                 while (true) {
                     Thread.sleep(10_000);
                     long done = Math.min(nextBatch.get(), batches);
-                    System.err.printf(java.util.Locale.ROOT, "   loaded %d of %d items (%.0f s)%n", done * BATCH, batches * BATCH,
+                    System.err.printf(Locale.ROOT, "   loaded %d of %d items (%.0f s)%n", done * BATCH, batches * BATCH,
                             (System.nanoTime() - start) / 1e9);
                 }
             } catch (InterruptedException e) {

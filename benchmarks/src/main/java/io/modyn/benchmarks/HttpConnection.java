@@ -1,6 +1,5 @@
 package io.modyn.benchmarks;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * One keep-alive HTTP/1.1 connection of a load client: writes a request that is already bytes and
@@ -23,6 +23,10 @@ final class HttpConnection implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
     private final byte[] line = new byte[8192];
+    /** Bytes read from the socket and not yet parsed: our own buffer, as BufferedInputStream locks on every read(). */
+    private final byte[] input = new byte[64 * 1024];
+    private int inputPosition;
+    private int inputLimit;
     private byte[] body = new byte[64 * 1024];
     private int bodyLength;
 
@@ -59,7 +63,9 @@ final class HttpConnection implements AutoCloseable {
         socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.connect(address, 5000);
-        in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+        in = socket.getInputStream();
+        inputPosition = 0;
+        inputLimit = 0;
         out = socket.getOutputStream();
     }
 
@@ -99,7 +105,10 @@ final class HttpConnection implements AutoCloseable {
 
     private void readBody(int size) throws IOException {
         if (bodyLength + size > body.length) body = Arrays.copyOf(body, Math.max(body.length * 2, bodyLength + size));
-        int read = in.readNBytes(body, bodyLength, size);
+        int buffered = Math.min(size, inputLimit - inputPosition);
+        System.arraycopy(input, inputPosition, body, bodyLength, buffered);
+        inputPosition += buffered;
+        int read = buffered + in.readNBytes(body, bodyLength + buffered, size - buffered);
         if (read < size) throw new EOFException("connection closed in a response body");
         bodyLength += size;
     }
@@ -108,11 +117,18 @@ final class HttpConnection implements AutoCloseable {
     private int readLine() throws IOException {
         int n = 0;
         while (true) {
-            int b = in.read();
-            if (b < 0) throw new EOFException("connection closed by the server");
+            if (inputPosition == inputLimit) fill();
+            byte b = input[inputPosition++];
             if (b == '\n') return n > 0 && line[n - 1] == '\r' ? n - 1 : n;
-            if (n < line.length) line[n++] = (byte) b;
+            if (n < line.length) line[n++] = b;
         }
+    }
+
+    private void fill() throws IOException {
+        int read = in.read(input, 0, input.length);
+        if (read < 0) throw new EOFException("connection closed by the server");
+        inputPosition = 0;
+        inputLimit = read;
     }
 
     private boolean startsWithIgnoreCase(int length, String prefix) {
@@ -124,7 +140,7 @@ final class HttpConnection implements AutoCloseable {
     }
 
     private boolean containsIgnoreCase(int length, String word) {
-        return new String(line, 0, length, StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT).contains(word);
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).contains(word);
     }
 
     private long parseNumber(int length, int from, int radix) {

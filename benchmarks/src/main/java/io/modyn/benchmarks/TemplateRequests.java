@@ -1,21 +1,21 @@
 package io.modyn.benchmarks;
 
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.ObjIntConsumer;
+import java.util.function.Consumer;
 
 /** Requests made from one pre-serialized template by patching its slots. */
 final class TemplateRequests implements ClientRequests {
 
     private final RequestTemplate template;
-    private final ObjIntConsumer<RequestTemplate> patch;
+    private final Consumer<RequestTemplate> patch;
     private final long logicalBytes;
     private final String expected;
 
     /**
-     * @param patch    sets the slots for the next request (the int is unused, kept for a client index)
+     * @param patch    sets the slots for the next request
      * @param expected text a 200 answer must contain, or null
      */
-    TemplateRequests(RequestTemplate template, ObjIntConsumer<RequestTemplate> patch, long logicalBytes, String expected) {
+    TemplateRequests(RequestTemplate template, Consumer<RequestTemplate> patch, long logicalBytes, String expected) {
         this.template = template;
         this.patch = patch;
         this.logicalBytes = logicalBytes;
@@ -24,7 +24,7 @@ final class TemplateRequests implements ClientRequests {
 
     @Override
     public void next() {
-        patch.accept(template, 0);
+        patch.accept(template);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.modyn.benchmarks;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -25,8 +27,8 @@ final class TimeSeries {
         this.serverWriteBytes = new long[maxSeconds + 1];
         this.duringFlush = new AtomicIntegerArray(maxSeconds);
         this.duringCompaction = new AtomicIntegerArray(maxSeconds);
-        java.util.Arrays.fill(serverCpuNanos, -1);
-        java.util.Arrays.fill(serverWriteBytes, -1);
+        Arrays.fill(serverCpuNanos, -1);
+        Arrays.fill(serverWriteBytes, -1);
     }
 
     /** @param busy the {@link ServerActivity} bits seen while the request ran */
@@ -49,7 +51,7 @@ final class TimeSeries {
     }
 
     /** Reads the server's counters at the start of each second until {@code stop} is set; run on a thread of its own. */
-    void sample(long pid, java.util.concurrent.atomic.AtomicBoolean stop) {
+    void sample(long pid, AtomicBoolean stop) {
         for (int k = 0; k <= seconds.length && !stop.get(); k++) {
             long wait = startNanos + k * 1_000_000_000L - System.nanoTime();
             if (wait > 0) {

@@ -11,7 +11,7 @@ enum Workload {
             RequestTemplate template = dataset.key(RequestTemplate.builder("GetItem")
                     .text("{\"TableName\":\"" + dataset.table() + "\",\"Key\":{")).text("}}").build(host);
             long hot = Math.max(1, Math.min(dataset.hotItems(), dataset.loadedItems()));
-            return new TemplateRequests(template, (t, unused) -> {
+            return new TemplateRequests(template, t -> {
                 long item = TemplateRequests.random(hot);
                 t.setDigits(0, item / Dataset.ITEMS_PER_PARTITION);
                 t.setDigits(1, item % Dataset.ITEMS_PER_PARTITION);
@@ -25,7 +25,7 @@ enum Workload {
                     .text("{\"TableName\":\"" + dataset.table() + "\",\"KeyConditionExpression\":\"pk = :pk\","
                             + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"p").slot(Dataset.PARTITION_DIGITS).text("\"}}}").build(host);
             long partitions = Math.max(1, dataset.loadedItems() / Dataset.ITEMS_PER_PARTITION);
-            return new TemplateRequests(template, (t, unused) -> t.setDigits(0, TemplateRequests.random(partitions)), 0, "\"Count\":10");
+            return new TemplateRequests(template, t -> t.setDigits(0, TemplateRequests.random(partitions)), 0, "\"Count\":10");
         }
     },
     SCAN("Scan", "scan") {
@@ -40,7 +40,7 @@ enum Workload {
             RequestTemplate template = dataset.item(RequestTemplate.builder("PutItem")
                     .text("{\"TableName\":\"" + dataset.table() + "\",\"Item\":")).text("}").build(host);
             long first = dataset.loadedPartitions();
-            return new TemplateRequests(template, (t, unused) -> {
+            return new TemplateRequests(template, t -> {
                 t.setDigits(0, first + TemplateRequests.random(Dataset.PARTITION_SPACE - first));
                 t.fillRandom(2);
             }, dataset.itemBytes(), null);
