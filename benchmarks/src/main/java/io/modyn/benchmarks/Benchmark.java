@@ -113,6 +113,8 @@ public final class Benchmark {
                         servers.add(new DynaliteProcess(options.dynalite, work.resolve("dynalite")));
                     }
                 }
+                case "dynamodb-local" -> throw new IllegalArgumentException("DynamoDB Local is not open source and no longer started by the "
+                        + "benchmark: start it by hand and name it with --compare 'DynamoDB Local=http://127.0.0.1:PORT@PID'");
                 default -> throw new IllegalArgumentException("unknown server " + kind + " (modyn-file, modyn-postgres, dynalite)");
             }
         }
