@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Whether the server is flushing a memtable or compacting tables right now, read from the lines
  * its log gains while a workload runs: {@code Flush started} / {@code Flush finished} (or
- * {@code failed}), the same with {@code Compaction}, anywhere in a line, any case. The log is read
+ * {@code failed}, {@code aborted}), the same with {@code Compaction}, anywhere in a line, any case. The log is read
  * every few milliseconds, so a request is counted "during a flush" with that much slack; requests
  * are classified by the state when they start and when they end. A server that logs no such lines
  * is never busy here, and the report falls back to the second with the most disk writes.
@@ -22,7 +22,7 @@ final class ServerActivity implements AutoCloseable {
     static final int FLUSH = 1;
     static final int COMPACTION = 2;
 
-    private static final Pattern EVENT = Pattern.compile("(?i)\\b(flush|compaction) (started|finished|failed)\\b");
+    private static final Pattern EVENT = Pattern.compile("(?i)\\b(flush|compaction) (started|finished|failed|aborted)\\b");
     private static final long POLL_MILLIS = 5;
 
     private final Path log;

@@ -19,9 +19,12 @@ class ServerActivityTest {
         assertEquals(ServerActivity.FLUSH | ServerActivity.COMPACTION, activity.state());
         activity.line("... flush finished: keyspace t, table 12");
         assertEquals(ServerActivity.COMPACTION, activity.state());
-        activity.line("... Compaction failed: keyspace t");
+        activity.line("... Compaction aborted: keyspace t dropped");
         assertEquals(0, activity.state());
-        assertEquals(1, activity.flushesStarted());
+        activity.line("... Flush started: keyspace t");
+        activity.line("... Flush failed: keyspace t, retrying in 1000 ms");
+        assertEquals(0, activity.state());
+        assertEquals(2, activity.flushesStarted());
         assertEquals(1, activity.compactionsStarted());
     }
 
