@@ -1,26 +1,33 @@
 package io.modyn.benchmarks;
 
-import java.net.URI;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.stream.Stream;
 
 /**
- * Measures PutItem, GetItem and Query against Modyn (on each requested storage backend) and
- * DynamoDB Local in the same run, through the AWS SDK for Java v2 as applications use it, and
- * prints throughput, p50/p99 latency and the server's CPU time per operation.
+ * The storage benchmark of issue 12: durable PutItem, GetItem from a hot set, Query of ten items and
+ * Scan throughput, with server CPU per operation, p50/p99 and per-second p99 (to see a flush or a
+ * compaction), write amplification and recovery time after {@code kill -9}, for one or more Modyn
+ * distributions side by side with reference servers, one server after the other in the same run.
+ * The load generator sends pre-serialized requests over keep-alive connections so that its own CPU
+ * stays small; the report shows it.
  *
  * <pre>
- *   benchmarks/run [--servers modyn-file,modyn-postgres,dynamodb-local] [--threads 16]
- *                  [--seconds 20] [--warmup 5] [--jdbc-url jdbc:postgresql://127.0.0.1:5432/bench]
+ *   benchmarks/run [--modyn-dist [LABEL=]DIR]... [--servers modyn-file,modyn-postgres,dynalite|none]
+ *                  [--compare NAME=http://HOST:PORT@PID]... [--dynalite PATH/cli.js]
+ *                  [--clients 16] [--seconds 20] [--warmup 5] [--settle 5] [--item-bytes 1024]
+ *                  [--load-mb 64] [--hot-items 10000] [--workloads get,query,scan,put|none]
+ *                  [--no-recovery] [--modyn-java-opts "-Xmx4g"] [--results DIR] [--work DIR] [--keep-work]
+ *                  [--jdbc-url jdbc:postgresql://127.0.0.1:5432/bench]
  * </pre>
  */
 public final class Benchmark {
@@ -29,87 +36,110 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        Path work = Files.createTempDirectory("modyn-bench");
-        List<Measurement> results = new ArrayList<>();
-        for (String server : options.servers) {
-            try (ServerProcess process = create(server, options)) {
-                System.err.println("== " + process.name());
-                process.start(work.resolve(server));
-                results.addAll(measure(process, options));
-            }
-        }
-        System.out.println();
-        System.out.printf(Locale.ROOT, "%d client threads, %d s per workload after %d s warm-up, %d cores%n%n",
-                options.threads, options.seconds, options.warmup, Runtime.getRuntime().availableProcessors());
-        System.out.println("| server | operation | ops/s | p50 ms | p99 ms | server CPU µs/op | errors |");
-        System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
-        for (Measurement m : results) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.2f | %.2f | %.0f | %d |%n", m.server(), m.workload(), m.throughput(),
-                    m.percentileMillis(50), m.percentileMillis(99), m.serverCpuMicrosPerOperation(), m.errors());
-        }
-    }
-
-    private static List<Measurement> measure(ServerProcess process, Options options) throws Exception {
-        List<Measurement> results = new ArrayList<>();
-        try (DynamoDbClient client = client(process.endpoint(), options.threads)) {
-            String table = "bench";
-            Workload.createTable(client, table);
-            System.err.println("   loading " + Workload.PARTITIONS * Workload.ITEMS_PER_PARTITION + " items");
-            Workload.load(client, table);
-            LoadGenerator load = new LoadGenerator(options.threads, Duration.ofSeconds(options.warmup), Duration.ofSeconds(options.seconds));
-            for (Workload workload : Workload.values()) {
-                System.err.println("   " + workload.label());
-                results.add(load.run(process, client, table, workload));
-            }
-        }
-        return results;
-    }
-
-    private static ServerProcess create(String server, Options options) {
-        Path distribution = Path.of(options.distribution);
-        return switch (server) {
-            case "modyn-file" -> ModynServerProcess.onFiles(distribution);
-            case "modyn-postgres" -> ModynServerProcess.onPostgres(distribution, options.jdbcUrl);
-            case "dynamodb-local" -> new DynamoDbLocalProcess(options.classpath, Path.of(options.nativeLibraries));
-            default -> throw new IllegalArgumentException("unknown server " + server);
-        };
-    }
-
-    private static DynamoDbClient client(URI endpoint, int threads) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(threads * 2))
-                .build();
-    }
-
-    private static final class Options {
-        List<String> servers = List.of("modyn-file", "dynamodb-local");
-        int threads = 16;
-        int seconds = 20;
-        int warmup = 5;
-        String jdbcUrl = System.getenv().getOrDefault("MODYN_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/modyn_bench?user=postgres");
-        String distribution = System.getProperty("modyn.distribution", "distribution/target/modyn");
-        String classpath = System.getProperty("java.class.path");
-        String nativeLibraries = System.getProperty("sqlite.natives", "benchmarks/target/native");
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i += 2) {
-                String value = args[i + 1];
-                switch (args[i]) {
-                    case "--servers" -> o.servers = List.of(value.split(","));
-                    case "--threads" -> o.threads = Integer.parseInt(value);
-                    case "--seconds" -> o.seconds = Integer.parseInt(value);
-                    case "--warmup" -> o.warmup = Integer.parseInt(value);
-                    case "--jdbc-url" -> o.jdbcUrl = value;
-                    case "--distribution" -> o.distribution = value;
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+        BenchmarkOptions options = BenchmarkOptions.parse(args);
+        String machine = machine();
+        Path work = options.work != null ? Files.createDirectories(options.work) : Files.createTempDirectory("modyn-bench");
+        List<ServerReport> reports = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        try {
+            for (ServerUnderTest server : servers(options, work)) {
+                try (server) {
+                    System.err.println("== " + server.name());
+                    reports.add(measure(server, options));
+                } catch (IOException | RuntimeException e) {
+                    // One server that fails (does not start, refuses a request) leaves the others' figures standing.
+                    System.err.println("   " + server.name() + " failed: " + e);
+                    failures.add(server.name() + ": " + e.getMessage());
                 }
             }
-            return o;
+        } finally {
+            if (!options.keepWork) deleteRecursively(work);
+        }
+        Report report = new Report(options, machine, reports, failures);
+        System.out.println();
+        System.out.println(report.markdown());
+        Path results = options.results != null ? options.results
+                : Path.of("benchmarks/results", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)));
+        report.write(results);
+        System.err.println("results in " + results.toAbsolutePath());
+    }
+
+    private static ServerReport measure(ServerUnderTest server, BenchmarkOptions options) throws IOException, InterruptedException {
+        Duration startup = server.start();
+        if (startup != null) System.err.printf(Locale.ROOT, "   ready in %.2f s (empty data)%n", startup.toMillis() / 1e3);
+        Dataset dataset = new Dataset("bench_" + Long.toString(System.currentTimeMillis(), 36), options.itemBytes, options.loadedItems(),
+                options.hotItems);
+        long pid = server.pid();
+        long writesBefore = ProcessStats.writeBytes(pid);
+        TableSetup.create(server, dataset);
+        System.err.printf(Locale.ROOT, "   loading %d items of %d bytes%n", dataset.loadedItems(), dataset.itemBytes());
+        DataLoader.Result load = DataLoader.load(server, dataset, options.clients);
+        System.err.printf(Locale.ROOT, "   loaded in %.1f s (%.0f items/s)%n", load.elapsed().toMillis() / 1e3, load.itemsPerSecond());
+        LoadGenerator generator = new LoadGenerator(options.clients, Duration.ofSeconds(options.warmup), Duration.ofSeconds(options.seconds));
+        List<Measurement> measurements = new ArrayList<>();
+        long logicalBytes = load.logicalBytes();
+        for (Workload workload : options.workloads) {
+            System.err.println("   " + workload.label());
+            Measurement m = generator.run(server, dataset, workload);
+            measurements.add(m);
+            logicalBytes += m.logicalBytesWritten() + m.warmUpLogicalBytesWritten(); // warm-up writes reached the disk in the same span
+        }
+        Thread.sleep(options.settleSeconds * 1000L); // background flushes and compactions the writes caused
+        long serverWrites = ProcessStats.delta(writesBefore, ProcessStats.writeBytes(pid));
+        long resident = ProcessStats.residentBytes(pid);
+        RecoveryProbe.Recovery recovery = null;
+        if (options.recovery && server.restartable() && server.dataDirectory() != null) {
+            System.err.println("   kill -9 and restart");
+            recovery = RecoveryProbe.measure(server, dataset);
+            System.err.printf(Locale.ROOT, "   recovered %.0f MB in %.2f s%n", recovery.dataDirectoryBytes() / 1e6, recovery.untilReady().toMillis() / 1e3);
+        } else if (!server.restartable()) {
+            TableSetup.delete(server, dataset); // leave a server that is not ours as we found it
+        }
+        return new ServerReport(server.name(), startup, load, measurements, serverWrites, logicalBytes, recovery, resident);
+    }
+
+    private static List<ServerUnderTest> servers(BenchmarkOptions options, Path work) {
+        List<ServerUnderTest> servers = new ArrayList<>();
+        for (String kind : options.servers) {
+            switch (kind) {
+                case "modyn-file" -> options.modynDistributions.forEach((label, directory) ->
+                        servers.add(ModynServerProcess.onFiles(label, directory, work.resolve("modyn-file-" + label), options.modynJavaOptions)));
+                case "modyn-postgres" -> options.modynDistributions.forEach((label, directory) -> servers.add(
+                        ModynServerProcess.onPostgres(label, directory, work.resolve("modyn-postgres-" + label), options.jdbcUrl, options.modynJavaOptions)));
+                case "dynalite" -> {
+                    if (options.dynalite == null) {
+                        System.err.println("dynalite skipped: no --dynalite PATH (benchmarks/run installs it with npm)");
+                    } else {
+                        servers.add(new DynaliteProcess(options.dynalite, work.resolve("dynalite")));
+                    }
+                }
+                case "dynamodb-local" -> throw new IllegalArgumentException("DynamoDB Local is not open source and no longer started by the "
+                        + "benchmark: start it by hand and name it with --compare 'DynamoDB Local=http://127.0.0.1:PORT@PID'");
+                default -> throw new IllegalArgumentException("unknown server " + kind + " (modyn-file, modyn-postgres, dynalite)");
+            }
+        }
+        for (String specification : options.compare) servers.add(RunningServer.parse(specification));
+        return servers;
+    }
+
+    /** The machine and date, for the report's first line. */
+    private static String machine() throws IOException {
+        String cpu = "unknown CPU";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst().map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse(cpu);
+        }
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        return String.format(Locale.ROOT, "Run %s on %s, %d cores, %.1f GB RAM, Linux %s, Java %s; load average at start %s; commit %s.%n",
+                DateTimeFormatter.ISO_INSTANT.format(ZonedDateTime.now(ZoneOffset.UTC).withNano(0)), cpu,
+                Runtime.getRuntime().availableProcessors(), Long.parseLong(memory) / 1e6, System.getProperty("os.version"),
+                System.getProperty("java.version"), load, System.getProperty("modyn.commit", "unknown"));
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) return;
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
         }
     }
 }

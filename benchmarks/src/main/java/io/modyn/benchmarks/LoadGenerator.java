@@ -4,78 +4,139 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Runs one workload from a fixed number of client threads, closed loop: each thread sends its
- * next request when the previous one is answered. A warm-up phase runs first and is not counted.
+ * Runs one workload from a fixed number of clients, closed loop: each client has its own keep-alive
+ * connection and sends its next request when the previous one is answered. A warm-up runs first
+ * and is not counted. Latency is measured per request around the send and the complete answer.
  */
 final class LoadGenerator {
 
-    private final int threads;
+    private final int clients;
     private final Duration warmUp;
     private final Duration measure;
 
-    LoadGenerator(int threads, Duration warmUp, Duration measure) {
-        this.threads = threads;
+    LoadGenerator(int clients, Duration warmUp, Duration measure) {
+        this.clients = clients;
         this.warmUp = warmUp;
         this.measure = measure;
     }
 
-    Measurement run(ServerProcess server, DynamoDbClient client, String table, Workload workload)
-            throws InterruptedException, IOException {
-        drive(client, table, workload, warmUp, null);
-        Duration cpuBefore = server.cpuTime();
+    Measurement run(ServerUnderTest server, Dataset dataset, Workload workload) throws IOException, InterruptedException {
+        check(server, dataset, workload);
+        try (ServerActivity activity = server.followActivity()) {
+            return measure(server, dataset, workload, activity);
+        }
+    }
+
+    private Measurement measure(ServerUnderTest server, Dataset dataset, Workload workload, ServerActivity activity)
+            throws InterruptedException {
+        Tally warmUpTally = new Tally(new LatencyHistogram(), new TimeSeries(System.nanoTime(), (int) warmUp.toSeconds() + 2));
+        drive(server, dataset, workload, warmUp, warmUpTally, activity);
+        long pid = server.pid();
+        long serverCpuBefore = ProcessStats.cpuNanos(pid);
+        long serverWritesBefore = ProcessStats.writeBytes(pid);
+        long clientCpuBefore = ProcessStats.cpuNanos(ProcessStats.selfPid());
         long start = System.nanoTime();
-        List<long[]> latencies = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
-        long operations = drive(client, table, workload, measure, new Recorder(latencies, errors));
+        Tally tally = new Tally(new LatencyHistogram(), new TimeSeries(start, (int) measure.toSeconds() + 2));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread sampler = new Thread(() -> tally.series().sample(pid, stop), "sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        int flushesBefore = activity.flushesStarted();
+        int compactionsBefore = activity.compactionsStarted();
+        drive(server, dataset, workload, measure, tally, activity);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        Duration cpu = server.cpuTime().minus(cpuBefore);
-        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-        return new Measurement(server.name(), workload.label(), operations, errors.get(), elapsed, Measurement.sorted(all), cpu);
+        long serverCpu = ProcessStats.delta(serverCpuBefore, ProcessStats.cpuNanos(pid));
+        long serverWrites = ProcessStats.delta(serverWritesBefore, ProcessStats.writeBytes(pid));
+        long clientCpu = ProcessStats.delta(clientCpuBefore, ProcessStats.cpuNanos(ProcessStats.selfPid()));
+        stop.set(true);
+        sampler.interrupt();
+        if (tally.firstError.get() != null) System.err.println("   first error: " + tally.firstError.get());
+        return new Measurement(server.name(), workload, tally.operations.sum(), tally.errors.sum(), elapsed, tally.latencies(),
+                tally.series(), serverCpu, clientCpu, tally.responseBytes.sum(), tally.logicalBytes.sum(), warmUpTally.logicalBytes.sum(),
+                serverWrites, new Measurement.During(tally.duringFlush(), activity.flushesStarted() - flushesBefore, tally.duringCompaction(),
+                        activity.compactionsStarted() - compactionsBefore));
     }
 
-    private record Recorder(List<long[]> latencies, AtomicLong errors) {
+    /** One request before the run: the answer must be a 200 with what the workload expects, or nothing is measured. */
+    private void check(ServerUnderTest server, Dataset dataset, Workload workload) throws IOException {
+        ClientRequests requests = workload.requests(dataset, server.host(), 0, clients);
+        try (HttpConnection connection = new HttpConnection(server.address())) {
+            requests.next();
+            int status = connection.exchange(requests.bytes(), requests.length());
+            String problem = status != 200 ? "status " + status + ": " + TemplateRequests.abbreviate(connection.bodyText())
+                    : requests.unexpected(connection.bodyText());
+            if (problem != null) throw new IllegalStateException(server.name() + " " + workload.label() + ": " + problem);
+        }
     }
 
-    private long drive(DynamoDbClient client, String table, Workload workload, Duration duration, Recorder recorder)
+    private record Tally(LatencyHistogram latencies, TimeSeries series, LatencyHistogram duringFlush, LatencyHistogram duringCompaction,
+            LongAdder operations, LongAdder errors, LongAdder responseBytes, LongAdder logicalBytes, AtomicReference<String> firstError) {
+        Tally(LatencyHistogram latencies, TimeSeries series) {
+            this(latencies, series, new LatencyHistogram(), new LatencyHistogram(), new LongAdder(), new LongAdder(), new LongAdder(),
+                    new LongAdder(), new AtomicReference<>());
+        }
+    }
+
+    private void drive(ServerUnderTest server, Dataset dataset, Workload workload, Duration duration, Tally tally, ServerActivity activity)
             throws InterruptedException {
         long deadline = System.nanoTime() + duration.toNanos();
-        AtomicLong operations = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(threads);
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                long[] samples = new long[1 << 16];
-                int count = 0;
-                try {
-                    while (System.nanoTime() < deadline) {
-                        long begin = System.nanoTime();
-                        try {
-                            workload.runOnce(client, table);
-                        } catch (RuntimeException e) {
-                            if (recorder != null) recorder.errors().incrementAndGet();
-                            continue;
-                        }
-                        long latency = System.nanoTime() - begin;
-                        operations.incrementAndGet();
-                        if (count == samples.length) samples = java.util.Arrays.copyOf(samples, count * 2);
-                        samples[count++] = latency;
-                    }
-                } finally {
-                    if (recorder != null) {
-                        synchronized (recorder.latencies()) {
-                            recorder.latencies().add(java.util.Arrays.copyOf(samples, count));
-                        }
-                    }
-                    done.countDown();
-                }
-            }, "load-" + t);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            ClientRequests requests = workload.requests(dataset, server.host(), c, clients);
+            Thread thread = new Thread(() -> runClient(server, requests, deadline, tally, activity), "client-" + c);
+            threads.add(thread);
             thread.start();
         }
-        done.await();
-        return operations.get();
+        for (Thread thread : threads) thread.join();
+    }
+
+    private static void runClient(ServerUnderTest server, ClientRequests requests, long deadline, Tally tally, ServerActivity activity) {
+        try (HttpConnection connection = new HttpConnection(server.address())) {
+            long now;
+            while ((now = System.nanoTime()) < deadline) {
+                requests.next();
+                int busyAtStart = activity.state();
+                int status;
+                try {
+                    status = connection.exchange(requests.bytes(), requests.length());
+                } catch (IOException e) {
+                    error(tally, e.toString());
+                    sleepQuietly();
+                    continue;
+                }
+                long end = System.nanoTime();
+                if (status != 200) {
+                    error(tally, "status " + status + ": " + TemplateRequests.abbreviate(connection.bodyText()));
+                    continue;
+                }
+                requests.answered(connection);
+                tally.latencies().recordNanos(end - now);
+                int busy = busyAtStart | activity.state();
+                tally.series().record(end, end - now, busy);
+                if ((busy & ServerActivity.FLUSH) != 0) tally.duringFlush().recordNanos(end - now);
+                if ((busy & ServerActivity.COMPACTION) != 0) tally.duringCompaction().recordNanos(end - now);
+                tally.operations().increment();
+                tally.responseBytes().add(connection.bodyLength());
+                tally.logicalBytes().add(requests.logicalBytesWritten());
+            }
+        }
+    }
+
+    private static void error(Tally tally, String message) {
+        tally.errors().increment();
+        tally.firstError().compareAndSet(null, message);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

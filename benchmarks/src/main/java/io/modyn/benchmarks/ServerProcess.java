@@ -1,84 +1,104 @@
 package io.modyn.benchmarks;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A server under test, run as its own process so that its CPU time can be read from
- * {@code /proc/<pid>/stat} apart from the load generator's.
+ * A server the benchmark starts as its own process, on a free port and a work directory of its own,
+ * so that its CPU time and disk writes can be read apart from the load generator's. Ready means
+ * {@link #ready()} says so; the time from spawning the process to ready is the startup (or, after
+ * {@code kill -9}, the recovery) time.
  */
-abstract class ServerProcess implements AutoCloseable {
+abstract class ServerProcess implements ServerUnderTest {
 
-    private static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final String name;
-    private Process process;
+    private final Path workDirectory;
     protected final int port;
+    private Process process;
 
-    ServerProcess(String name) {
+    ServerProcess(String name, Path workDirectory) {
         this.name = name;
+        this.workDirectory = workDirectory;
         this.port = freePort();
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
-    URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+    @Override
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    @Override
+    public long pid() {
+        return process.pid();
+    }
+
+    Path workDirectory() {
+        return workDirectory;
     }
 
     /** The command line that starts the server in the foreground. */
-    abstract List<String> command(Path workDirectory);
+    abstract List<String> command();
 
-    void start(Path workDirectory) throws IOException, InterruptedException {
+    /** Whether the started server answers as ready to serve API requests. */
+    abstract boolean ready();
+
+    @Override
+    public Duration start() throws IOException, InterruptedException {
         Files.createDirectories(workDirectory);
-        process = new ProcessBuilder(command(workDirectory))
+        long begin = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder(command())
                 .directory(workDirectory.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(workDirectory.resolve("server.log").toFile())
-                .start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        environment(builder);
+        process = builder.start();
+        long deadline = begin + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException(name + " exited; see " + workDirectory.resolve("server.log"));
-            if (answers()) return;
-            Thread.sleep(100);
+            if (!process.isAlive()) throw new IllegalStateException(name + " exited; see " + log());
+            if (ready()) return Duration.ofNanos(System.nanoTime() - begin);
+            Thread.sleep(20);
         }
-        throw new IllegalStateException(name + " did not start within 60 s; see " + workDirectory.resolve("server.log"));
+        throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log());
     }
 
-    /** User plus system CPU time the server process has used so far. */
-    Duration cpuTime() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+    /** Adds environment variables for the server process; none by default. */
+    void environment(ProcessBuilder builder) {
     }
 
-    /** Any HTTP answer will do: a request that still meets a starting server is retried by the SDK. */
-    private boolean answers() {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint().toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.getResponseCode();
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+    @Override
+    public Duration killAndRestart() throws IOException, InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux: no shutdown hook runs, nothing is flushed
+        process.waitFor();
+        return start();
+    }
+
+    @Override
+    public ServerActivity followActivity() throws IOException {
+        return ServerActivity.follow(log());
+    }
+
+    Path log() {
+        return workDirectory.resolve("server.log");
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process == null) return;
+        if (process == null || !process.isAlive()) return;
         process.destroy();
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
     }
 
     static int freePort() {

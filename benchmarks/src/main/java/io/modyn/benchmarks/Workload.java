@@ -1,87 +1,75 @@
 package io.modyn.benchmarks;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-
 /**
- * The operations measured, on one table of {@value #PARTITIONS} partitions with
- * {@value #ITEMS_PER_PARTITION} items each and values of about {@value #VALUE_BYTES} bytes.
+ * The storage operations of issue 12, each as the requests one client sends: durable PutItem of new
+ * items, GetItem from the hot set, Query of one ten-item partition, parallel Scan.
  */
 enum Workload {
-    PUT_ITEM("PutItem") {
+    GET_ITEM("GetItem", "get") {
         @Override
-        void runOnce(DynamoDbClient client, String table) {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            client.putItem(put -> put.tableName(table).item(item(random.nextInt(PARTITIONS), random.nextInt(ITEMS_PER_PARTITION))));
+        ClientRequests requests(Dataset dataset, String host, int client, int clients) {
+            RequestTemplate template = dataset.key(RequestTemplate.builder("GetItem")
+                    .text("{\"TableName\":\"" + dataset.table() + "\",\"Key\":{")).text("}}").build(host);
+            long hot = Math.max(1, Math.min(dataset.hotItems(), dataset.loadedItems()));
+            return new TemplateRequests(template, t -> {
+                long item = TemplateRequests.random(hot);
+                t.setDigits(0, item / Dataset.ITEMS_PER_PARTITION);
+                t.setDigits(1, item % Dataset.ITEMS_PER_PARTITION);
+            }, 0, "\"Item\"");
         }
     },
-    GET_ITEM("GetItem") {
+    QUERY("Query (10 items)", "query") {
         @Override
-        void runOnce(DynamoDbClient client, String table) {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
-            client.getItem(get -> get.tableName(table).key(key(random.nextInt(PARTITIONS), random.nextInt(ITEMS_PER_PARTITION))));
+        ClientRequests requests(Dataset dataset, String host, int client, int clients) {
+            RequestTemplate template = RequestTemplate.builder("Query")
+                    .text("{\"TableName\":\"" + dataset.table() + "\",\"KeyConditionExpression\":\"pk = :pk\","
+                            + "\"ExpressionAttributeValues\":{\":pk\":{\"S\":\"p").slot(Dataset.PARTITION_DIGITS).text("\"}}}").build(host);
+            long partitions = Math.max(1, dataset.loadedItems() / Dataset.ITEMS_PER_PARTITION);
+            return new TemplateRequests(template, t -> t.setDigits(0, TemplateRequests.random(partitions)), 0, "\"Count\":10");
         }
     },
-    QUERY("Query (10 items)") {
+    SCAN("Scan", "scan") {
         @Override
-        void runOnce(DynamoDbClient client, String table) {
-            int partition = ThreadLocalRandom.current().nextInt(PARTITIONS);
-            client.query(query -> query.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("partition-" + partition))));
+        ClientRequests requests(Dataset dataset, String host, int client, int clients) {
+            return new ScanRequests(dataset, host, client, clients);
+        }
+    },
+    PUT_ITEM("PutItem (durable)", "put") {
+        @Override
+        ClientRequests requests(Dataset dataset, String host, int client, int clients) {
+            RequestTemplate template = dataset.item(RequestTemplate.builder("PutItem")
+                    .text("{\"TableName\":\"" + dataset.table() + "\",\"Item\":")).text("}").build(host);
+            long first = dataset.loadedPartitions();
+            return new TemplateRequests(template, t -> {
+                t.setDigits(0, first + TemplateRequests.random(Dataset.PARTITION_SPACE - first));
+                t.fillRandom(2);
+            }, dataset.itemBytes(), null);
         }
     };
 
-    static final int PARTITIONS = 1000;
-    static final int ITEMS_PER_PARTITION = 10;
-    static final int VALUE_BYTES = 200;
-    private static final String VALUE = "x".repeat(VALUE_BYTES);
-
     private final String label;
+    private final String id;
 
-    Workload(String label) {
+    Workload(String label, String id) {
         this.label = label;
+        this.id = id;
     }
 
     String label() {
         return label;
     }
 
-    abstract void runOnce(DynamoDbClient client, String table);
-
-    static void createTable(DynamoDbClient client, String table) {
-        client.createTable(create -> create.tableName(table)
-                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .billingMode(BillingMode.PAY_PER_REQUEST));
+    /** The short name used on the command line (--workloads get,query,scan,put) and in file names. */
+    String id() {
+        return id;
     }
 
-    /** Fills the table so that every GetItem and Query finds its items. */
-    static void load(DynamoDbClient client, String table) {
-        for (int p = 0; p < PARTITIONS; p++) {
-            for (int s = 0; s < ITEMS_PER_PARTITION; s++) {
-                Map<String, AttributeValue> item = item(p, s);
-                client.putItem(put -> put.tableName(table).item(item));
-            }
+    abstract ClientRequests requests(Dataset dataset, String host, int client, int clients);
+
+    static Workload byId(String id) {
+        for (Workload workload : values()) {
+            if (workload.id.equals(id)) return workload;
         }
-    }
-
-    private static Map<String, AttributeValue> key(int partition, int sort) {
-        return Map.of("pk", AttributeValue.fromS("partition-" + partition), "sk", AttributeValue.fromN(Integer.toString(sort)));
-    }
-
-    private static Map<String, AttributeValue> item(int partition, int sort) {
-        return Map.of("pk", AttributeValue.fromS("partition-" + partition), "sk", AttributeValue.fromN(Integer.toString(sort)),
-                "value", AttributeValue.fromS(VALUE), "tags", AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromN("1"))));
+        throw new IllegalArgumentException("unknown workload " + id + " (get, query, scan, put)");
     }
 }
