@@ -74,10 +74,13 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     private final Flusher flusher;
     private final Compactor compactor;
     private final AtomicBoolean switching = new AtomicBoolean();
+    private final long recordsReplayed;
     private volatile boolean closing;
 
-    private FileStorageEngine(FileStorageOptions options, DataDirectory directory, LiveKeyspaces keyspaces, CommitLog commitLog, MemoryBudget budget) {
+    private FileStorageEngine(FileStorageOptions options, DataDirectory directory, LiveKeyspaces keyspaces, CommitLog commitLog, MemoryBudget budget,
+            long recordsReplayed) {
         this.options = options;
+        this.recordsReplayed = recordsReplayed;
         this.directory = directory;
         this.keyspaces = keyspaces;
         this.commitLog = commitLog;
@@ -102,7 +105,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             recoveredViews = recovered.keyspaces();
             LiveKeyspaces keyspaces = new LiveKeyspaces(manifest, tablesRoot(directory), options.tableOptions(), cache, recoveredViews);
             CommitLog commitLog = CommitLog.open(directory.commitLog(), recovered.nextSegmentId(), options.syncPolicy(), options.segmentSizeBytes());
-            FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget);
+            FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget, recovered.recordsReplayed());
             for (LiveKeyspace keyspace : keyspaces.all()) engine.compactor.wake(keyspace.name());
             LOG.info(String.format("File storage opened in %s: %d keyspaces, %d tables, %d commit-log records replayed (%d MiB in memtables),"
                     + " fsync %s, in %d ms", options.dataDirectory(), keyspaces.size(), recovered.tablesOpened(), recovered.recordsReplayed(),
@@ -354,6 +357,11 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     /** Record locks held now (for tests: every transaction's locks are gone once it ends). */
     int lockCount() {
         return locks.size();
+    }
+
+    /** Commit-log records replayed when the engine opened. */
+    public long recordsReplayed() {
+        return recordsReplayed;
     }
 
     /** Writes that waited for memtable room because flushing fell behind. */
