@@ -16,7 +16,6 @@ import io.modyn.storage.file.flush.Flusher;
 import io.modyn.storage.file.flush.MemoryBudget;
 import io.modyn.storage.file.lifecycle.CommitBarrier;
 import io.modyn.storage.file.lifecycle.DataDirectory;
-import io.modyn.storage.file.lifecycle.EngineHost;
 import io.modyn.storage.file.lifecycle.LiveKeyspaces;
 import io.modyn.storage.file.lifecycle.Recovery;
 import io.modyn.storage.file.lifecycle.TableSnapshot;
@@ -87,7 +86,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         this.budget = budget;
         this.locks = new KeyLockTable(options.lockTimeout().toNanos());
         this.flusher = new Flusher(keyspaces.flushHandler(), budget, this::afterFlush);
-        this.compactor = new Compactor(new EngineHost(keyspaces), options.compaction());
+        this.compactor = new Compactor(keyspaces, options.compaction());
     }
 
     /** Opens (creating if needed) the storage in the options' data directory and recovers its content. */
@@ -106,7 +105,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             LiveKeyspaces keyspaces = new LiveKeyspaces(manifest, tablesRoot(directory), options.tableOptions(), cache, recoveredViews);
             CommitLog commitLog = CommitLog.open(directory.commitLog(), recovered.nextSegmentId(), options.syncPolicy(), options.segmentSizeBytes());
             FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget, recovered.recordsReplayed());
-            for (LiveKeyspace keyspace : keyspaces.all()) engine.compactor.wake(keyspace.name());
+            engine.compactor.wakeAll();
             LOG.info(String.format("File storage opened in %s: %d keyspaces, %d tables, %d commit-log records replayed (%d MiB in memtables),"
                     + " fsync %s, in %d ms", options.dataDirectory(), keyspaces.size(), recovered.tablesOpened(), recovered.recordsReplayed(),
                     budget.used() >> 20, options.syncPolicy(), (System.nanoTime() - began) / 1_000_000));
@@ -387,6 +386,11 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     /** Memory the memtables take now, roughly, in bytes. */
     public long memtableBytes() {
         return budget.used();
+    }
+
+    /** Live sorted tables of a keyspace now. */
+    int tableCount(String keyspace) {
+        return live(keyspace).view().tables().size();
     }
 
     Compactor compactor() {

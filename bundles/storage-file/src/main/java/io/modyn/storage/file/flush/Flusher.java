@@ -76,8 +76,8 @@ public final class Flusher implements AutoCloseable {
                 flushes.incrementAndGet();
                 budget.flushFailing(null);
                 budget.flushed(task.memtable().memoryBytes());
-                task.done().complete(null);
                 afterFlush(task);
+                task.done().complete(null);
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Flushing a memtable of keyspace " + task.keyspace().name() + " failed; retrying in "

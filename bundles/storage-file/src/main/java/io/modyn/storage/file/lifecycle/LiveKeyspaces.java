@@ -2,6 +2,7 @@ package io.modyn.storage.file.lifecycle;
 
 import io.modyn.storage.file.commitlog.CommitLogPosition;
 import io.modyn.storage.file.commitlog.OwnerOnly;
+import io.modyn.storage.file.compaction.CompactionHost;
 import io.modyn.storage.file.flush.FlushHandler;
 import io.modyn.storage.file.flush.FlushTask;
 import io.modyn.storage.file.manifest.Manifest;
@@ -37,7 +38,7 @@ import java.util.logging.Logger;
  * <p>Each live table has one reference held by the view; a table that leaves the live set is
  * marked obsolete and that reference released, so its file goes when the last reader lets go.
  */
-public final class LiveKeyspaces {
+public final class LiveKeyspaces implements CompactionHost {
 
     private static final Logger LOG = Logger.getLogger(LiveKeyspaces.class.getName());
 
@@ -65,6 +66,11 @@ public final class LiveKeyspaces {
         return List.copyOf(byName.values());
     }
 
+    @Override
+    public List<String> keyspaces() {
+        return List.copyOf(byName.keySet());
+    }
+
     public int size() {
         return byName.size();
     }
@@ -73,6 +79,7 @@ public final class LiveKeyspaces {
         return manifest;
     }
 
+    @Override
     public BlockCache blockCache() {
         return blockCache;
     }
@@ -165,12 +172,20 @@ public final class LiveKeyspaces {
         return SortedTableWriter.create(directory, manifest.allocateGeneration(), level, tableOptions, expectedRecords);
     }
 
+    @Override
+    public SortedTableWriter newTable(String name, int level, long expectedRecords) throws IOException {
+        LiveKeyspace keyspace = byName.get(name);
+        if (keyspace == null) throw new IOException("keyspace " + name + " was dropped");
+        return newWriter(keyspace.id(), level, expectedRecords);
+    }
+
     /**
      * Compaction's swap: the inputs leave the keyspace's live set and the outputs join it, in one
      * manifest edit and one view swap. The view takes over the outputs' references.
      *
      * @return false, changing nothing, if the keyspace was dropped or an input is no longer live
      */
+    @Override
     public boolean replace(String name, List<SortedTable> inputs, List<SortedTable> outputs) throws IOException {
         synchronized (changes) {
             LiveKeyspace keyspace = byName.get(name);
@@ -187,6 +202,7 @@ public final class LiveKeyspaces {
     }
 
     /** The keyspace's live tables, each retained for the caller; empty if it does not exist. */
+    @Override
     public List<SortedTable> retainLiveTables(String name) {
         while (true) {
             LiveKeyspace keyspace = byName.get(name);

@@ -4,6 +4,7 @@ import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.CommitLogPosition;
 import io.modyn.storage.file.commitlog.CommitLogReplayer;
 import io.modyn.storage.file.commitlog.CommitLogSegment;
+import io.modyn.storage.file.commitlog.OwnerOnly;
 import io.modyn.storage.file.flush.MemoryBudget;
 import io.modyn.storage.file.manifest.KeyspaceEntry;
 import io.modyn.storage.file.manifest.ManifestState;
@@ -49,7 +50,7 @@ public final class Recovery {
      *
      * @param keyspaces each live keyspace's view: its tables and a memtable holding the replayed tail
      * @param nextSegmentId the id for the commit log's next segment: above every existing one
-     * @param recordsReplayed commit-log records replayed
+     * @param recordsReplayed commit-log records replayed into memtables (records wholly flushed already are read and skipped)
      * @param tablesOpened live tables opened
      */
     public record Result(List<KeyspaceView> keyspaces, long nextSegmentId, long recordsReplayed, int tablesOpened) {
@@ -62,7 +63,7 @@ public final class Recovery {
         Map<String, KeyspaceView> views = new HashMap<>();
         List<SortedTable> opened = new ArrayList<>();
         try {
-            Files.createDirectories(tablesRoot);
+            OwnerOnly.createDirectories(tablesRoot);
             removeDroppedKeyspaces(tablesRoot, state);
             for (KeyspaceEntry keyspace : state.keyspaces().values()) {
                 List<SortedTable> tables = openTables(tablesRoot.resolve(Long.toString(keyspace.id())), keyspace, cache);
@@ -71,10 +72,12 @@ public final class Recovery {
             }
             long replayFrom = replayStart(state);
             CommitLogSegment.deleteBefore(commitLog, replayFrom);
-            CommitLogReplayer.Result replay = CommitLogReplayer.replay(commitLog, replayFrom,
-                    (payload, position) -> apply(payload, position, state, views, budget));
+            long[] applied = {0};
+            CommitLogReplayer.Result replay = CommitLogReplayer.replay(commitLog, replayFrom, (payload, position) -> {
+                if (apply(payload, position, state, views, budget)) applied[0]++;
+            });
             long nextSegmentId = Math.max(Math.max(replay.lastSegmentId() + 1, replayFrom), state.minimumNextSegmentId());
-            return new Result(List.copyOf(views.values()), nextSegmentId, replay.records(), opened.size());
+            return new Result(List.copyOf(views.values()), nextSegmentId, applied[0], opened.size());
         } catch (IOException | RuntimeException e) {
             for (SortedTable table : opened) table.release();
             throw e;
@@ -88,7 +91,8 @@ public final class Recovery {
         return Math.max(start, state.firstSegmentId());
     }
 
-    private static void apply(byte[] payload, CommitLogPosition position, ManifestState state, Map<String, KeyspaceView> views, MemoryBudget budget) {
+    /** Applies what the record holds for unflushed keyspaces; returns whether it held anything of them. */
+    private static boolean apply(byte[] payload, CommitLogPosition position, ManifestState state, Map<String, KeyspaceView> views, MemoryBudget budget) {
         List<Mutation> batch;
         try {
             batch = MutationCodec.decode(payload);
@@ -96,6 +100,7 @@ public final class Recovery {
             throw new StorageException("commit-log record before " + position + " cannot be decoded: " + e.getMessage(), e, false);
         }
         long sequence = Sequence.of(position);
+        boolean applied = false;
         for (Mutation mutation : batch) {
             if (!mutation.hasKey()) continue; // keyspace creations and drops live in the manifest
             KeyspaceEntry keyspace = state.keyspace(mutation.keyspace());
@@ -103,7 +108,9 @@ public final class Recovery {
             if (keyspace == null || position.compareTo(keyspace.flushedUpTo()) <= 0) continue;
             Memtable memtable = views.get(keyspace.name()).active();
             budget.written(memtable.apply(OrderedKey.of(mutation.partition(), mutation.sort()), sequence, mutation.value()));
+            applied = true;
         }
+        return applied;
     }
 
     private static List<SortedTable> openTables(Path directory, KeyspaceEntry keyspace, BlockCache cache) throws IOException {
