@@ -72,6 +72,16 @@ public final class Manifest implements AutoCloseable {
         return manifest;
     }
 
+    /**
+     * The state the newest manifest file in the directory holds, reading only (a torn last edit is
+     * ignored, not cut): for tools, and for checks before the engine opens the manifest.
+     */
+    public static ManifestState read(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) return ManifestState.EMPTY;
+        List<Path> files = ManifestFile.list(directory);
+        return files.isEmpty() ? ManifestState.EMPTY : ManifestReader.read(files.get(files.size() - 1)).state();
+    }
+
     /** The live set now; an immutable value that later edits do not change. */
     public ManifestState state() {
         return state;
