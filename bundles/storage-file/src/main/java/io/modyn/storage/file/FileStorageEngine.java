@@ -31,6 +31,7 @@ import io.modyn.storage.file.record.OrderedKey;
 import io.modyn.storage.file.record.Sequence;
 import io.modyn.storage.file.sstable.BlockCache;
 import io.modyn.storage.file.sstable.SortedTable;
+import io.modyn.storage.file.upgrade.Upgrade;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,12 +98,13 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         List<KeyspaceView> recoveredViews = List.of();
         try {
             directory = DataDirectory.open(options.dataDirectory());
-            manifest = Manifest.open(directory.root().resolve("manifest"));
+            Upgrade.runIfNeeded(directory, options.tableOptions());
+            manifest = Manifest.open(directory.manifest());
             BlockCache cache = new BlockCache(options.blockCacheBytes());
             MemoryBudget budget = new MemoryBudget(options.memtableBudgetBytes());
-            Recovery.Result recovered = Recovery.recover(directory.commitLog(), tablesRoot(directory), manifest.state(), cache, budget);
+            Recovery.Result recovered = Recovery.recover(directory.commitLog(), directory.tables(), manifest.state(), cache, budget);
             recoveredViews = recovered.keyspaces();
-            LiveKeyspaces keyspaces = new LiveKeyspaces(manifest, tablesRoot(directory), options.tableOptions(), cache, recoveredViews);
+            LiveKeyspaces keyspaces = new LiveKeyspaces(manifest, directory.tables(), options.tableOptions(), cache, recoveredViews);
             CommitLog commitLog = CommitLog.open(directory.commitLog(), recovered.nextSegmentId(), options.syncPolicy(), options.segmentSizeBytes());
             FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget, recovered.recordsReplayed());
             engine.compactor.wakeAll();
@@ -117,10 +119,6 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             if (e instanceof StorageException se) throw se;
             throw new StorageException("cannot open file storage in " + options.dataDirectory() + ": " + e, e, false);
         }
-    }
-
-    private static Path tablesRoot(DataDirectory directory) {
-        return directory.root().resolve("tables");
     }
 
     @Override
