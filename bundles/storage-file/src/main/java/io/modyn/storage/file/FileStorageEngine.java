@@ -204,6 +204,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
      */
     void commit(List<Mutation> mutations) {
         ensureOpen();
+        // Switch before waiting too: after a restart or a burst, the room may only come from a flush not yet started.
+        if (budget.activeOverShare()) switchLargestMemtable();
         budget.awaitRoom();
         try (CommitBarrier.Section commit = barrier.shared()) {
             ensureOpen();
@@ -401,6 +403,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             if (closing) return;
             closing = true;
         }
+        // Writers waiting for memtable room would wait for flushes that no longer come.
+        budget.flushFailing(new StorageException("file storage is shut down", true));
         compactor.close();
         flusher.close();
         // Commits that passed the open check before `closing` was set finish; later ones were refused.
