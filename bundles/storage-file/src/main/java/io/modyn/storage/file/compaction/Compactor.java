@@ -1,7 +1,6 @@
 package io.modyn.storage.file.compaction;
 
 import io.modyn.storage.file.sstable.SortedTable;
-import io.modyn.storage.file.sstable.TableStatistics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import java.util.logging.Logger;
  * Compacts the sorted tables of every keyspace in the background. The engine calls
  * {@link #wake} after each flush; the keyspace is then checked on a small fixed pool of daemon
  * threads, and compacted, one compaction after another, until its strategy finds nothing due.
- * Size-tiered by default, leveled for the keyspaces the options name.
+ * Size-tiered by default, leveled for the keyspaces the options name; when neither finds a merge
+ * due, a table made mostly of tombstones that can all go is rewritten alone ({@link TombstoneCleanup}).
  *
  * <p>Bounds: at most {@code concurrency} compactions at once and at most one per keyspace (so two
  * never pick the same tables, and leveled compactions into a level never interleave); all of
@@ -207,9 +207,10 @@ public final class Compactor implements AutoCloseable {
                 List<TableSummary> summaries = new ArrayList<>(live.size());
                 for (SortedTable table : live) {
                     byGeneration.put(table.generation(), table);
-                    summaries.add(summary(table));
+                    summaries.add(TableSummary.of(table));
                 }
-                Optional<CompactionPlan> plan = strategy.next(summaries);
+                Optional<CompactionPlan> plan = strategy.next(summaries)
+                        .or(() -> TombstoneCleanup.next(summaries, options.tombstoneThreshold()));
                 if (plan.isEmpty() || closed) {
                     return false;
                 }
@@ -256,11 +257,6 @@ public final class Compactor implements AutoCloseable {
             state.strategy = new SizeTieredStrategy(options.sizeTiered());
         }
         return state.strategy;
-    }
-
-    private static TableSummary summary(SortedTable table) {
-        TableStatistics statistics = table.statistics();
-        return new TableSummary(table.generation(), table.level(), statistics.fileBytes(), statistics.minKey(), statistics.maxKey());
     }
 
     private void begin() {

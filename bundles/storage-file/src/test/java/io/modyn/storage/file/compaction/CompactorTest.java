@@ -255,4 +255,69 @@ class CompactorTest {
         assertEquals(1, host.live(KS).size());
         assertEquals(1, compactor.compactions());
     }
+
+    @Test
+    void aTableOfTombstonesWithNothingOlderBesideItIsRewrittenWithoutThem() throws IOException {
+        List<VersionedRecord> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(i % 2 == 0 ? put(i, ++sequence, 100) : delete(i, ++sequence));
+        }
+        SortedTable deletes = host.flush(KS, 0, records);
+        SortedTable newer = flush(KS, 10, 100);
+        compactor = new Compactor(host, sizeTiered());
+
+        assertTrue(compactor.compactNow(KS));
+
+        assertEquals(2, host.live(KS).size());
+        assertTrue(host.live(KS).contains(newer));
+        assertFalse(host.live(KS).contains(deletes));
+        SortedTable rewritten = host.live(KS).stream().filter(t -> t != newer).findFirst().orElseThrow();
+        assertEquals(20, rewritten.statistics().recordCount());
+        assertEquals(0, rewritten.statistics().tombstoneCount());
+        assertEquals(20, compactor.tombstonesPurged());
+        assertFalse(compactor.compactNow(KS), "the rewrite holds no tombstone: cleanup does not loop");
+    }
+
+    @Test
+    void tombstonesShadowingAnOlderTableAreNotRewrittenInVain() throws IOException {
+        SortedTable older = flush(KS, 10, 100);
+        List<VersionedRecord> deletes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deletes.add(delete(i, ++sequence));
+        }
+        host.flush(KS, 0, deletes);
+        compactor = new Compactor(host, sizeTiered());
+
+        assertFalse(compactor.compactNow(KS));
+        assertEquals(2, host.live(KS).size());
+        assertTrue(host.live(KS).contains(older));
+    }
+
+    @Test
+    void closeAbortsACompactionRunningInTheCallersThread() throws Exception {
+        compactor = new Compactor(host, sizeTiered().withBytesPerSecond(1));
+        for (int i = 0; i < 4; i++) {
+            flush(KS, 50, 100);
+        }
+        List<SortedTable> before = host.live(KS);
+        CountDownLatch writing = new CountDownLatch(1);
+        host.onNewTable = writing::countDown;
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                result.set(compactor.compactNow(KS));
+            } catch (IOException | RuntimeException e) {
+                result.set(e);
+            }
+        });
+        caller.start();
+        assertTrue(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        compactor.close();
+        caller.join(WAIT.toMillis());
+
+        assertEquals(Boolean.FALSE, result.get());
+        assertEquals(before, host.live(KS));
+        assertEquals(0, host.replaces.get());
+    }
 }
