@@ -130,7 +130,7 @@ class CompactorTest {
         compactor = new Compactor(host, sizeTiered().withLeveled(KS::equals).withLevels(new LeveledOptions(4, 4 * 1024, 4)));
         Random random = new Random(7);
         Map<Integer, VersionedRecord> newest = new TreeMap<>();
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 40; round++) {
             Map<Integer, VersionedRecord> batch = new TreeMap<>();
             for (int i = 0; i < 30; i++) {
                 int n = random.nextInt(1500);
@@ -145,7 +145,7 @@ class CompactorTest {
             assertTrue(host.live(KS).stream().filter(t -> t.level() == 0).count() < 4);
         }
         int deepest = host.live(KS).stream().mapToInt(SortedTable::level).max().orElse(0);
-        assertTrue(deepest >= 2, "60 rounds of 3 KB at 4 KiB tables and fanout 4 reach level 2: " + deepest);
+        assertTrue(deepest >= 2, "40 rounds of 3 KB at 4 KiB tables and fanout 4 reach level 2: " + deepest);
         for (int level = 1; level <= deepest; level++) {
             int l = level;
             long bytes = host.live(KS).stream().filter(t -> t.level() == l).mapToLong(t -> t.statistics().fileBytes()).sum();
