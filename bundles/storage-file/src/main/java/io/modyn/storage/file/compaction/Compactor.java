@@ -273,16 +273,16 @@ public final class Compactor implements AutoCloseable {
     }
 
     /**
-     * Stops: no new compaction starts, a running one aborts at its next record (or wakes from its
-     * throttle) and discards its outputs; waits for them to finish.
+     * Stops: no new compaction starts, a running one aborts at its next record (or its next nap
+     * for the throttle) and discards its outputs; waits for them to finish.
      */
     @Override
     public void close() {
         closed = true;
-        // Passes still queued never run: each one's activity ends here instead.
-        for (int i = executor.shutdownNow().size(); i > 0; i--) {
-            end();
-        }
+        // No interrupt: it would close the file channels of tables that readers share. A running
+        // compaction sees the flag between records and while it naps for the throttle, and
+        // queued passes see it before they start.
+        executor.shutdown();
         try {
             if (!awaitIdle(CLOSE_WAIT)) {
                 LOG.warning("Compaction did not stop within " + CLOSE_WAIT.toSeconds() + " s of close");

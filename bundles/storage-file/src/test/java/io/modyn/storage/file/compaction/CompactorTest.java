@@ -213,6 +213,7 @@ class CompactorTest {
         assertEquals(before, host.live(KS));
         assertEquals(files, Set.copyOf(host.files(KS)));
         assertEquals(0, compactor.compactions());
+        assertEquals(0, compactor.failures(), "an abort is not a failure");
         assertEquals(0, host.replaces.get());
         assertFalse(compactor.compactNow(KS));
         compactor.wake(KS);
@@ -317,6 +318,7 @@ class CompactorTest {
         caller.join(WAIT.toMillis());
 
         assertEquals(Boolean.FALSE, result.get());
+        assertEquals(0, compactor.failures());
         assertEquals(before, host.live(KS));
         assertEquals(0, host.replaces.get());
     }
