@@ -150,7 +150,7 @@ public final class Compactor implements AutoCloseable {
         return compactions.get();
     }
 
-    /** Compactions that failed (an I/O error; logged); aborted ones are not counted. */
+    /** Background compactions that failed (an I/O error; logged); aborted ones and those of a dropped keyspace are not counted. */
     public long failures() {
         return failures.get();
     }
@@ -178,8 +178,12 @@ public final class Compactor implements AutoCloseable {
                         // Compact until nothing is due.
                     }
                 } catch (IOException | RuntimeException e) {
-                    failures.incrementAndGet();
-                    LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
+                    if (host.keyspaces().contains(keyspace)) {
+                        failures.incrementAndGet();
+                        LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
+                    } else {
+                        LOG.fine(() -> "Compaction of keyspace " + keyspace + " stopped: the keyspace was dropped (" + e + ")");
+                    }
                 }
                 synchronized (state) {
                     if (closed || !state.wokenAgain) {

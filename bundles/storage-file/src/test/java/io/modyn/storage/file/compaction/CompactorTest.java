@@ -322,4 +322,21 @@ class CompactorTest {
         assertEquals(before, host.live(KS));
         assertEquals(0, host.replaces.get());
     }
+
+    @Test
+    void aKeyspaceDroppedDuringItsCompactionIsNoFailure() throws Exception {
+        compactor = new Compactor(host, sizeTiered());
+        for (int i = 0; i < 4; i++) {
+            flush(KS, 10, 100);
+        }
+        // As the engine does, the host refuses new tables of a dropped keyspace.
+        host.onNewTable = () -> {
+            host.drop(KS);
+            throw new IOException("keyspace " + KS + " was dropped");
+        };
+        compactor.wake(KS);
+        assertTrue(compactor.awaitIdle(WAIT));
+        assertEquals(0, compactor.failures());
+        assertEquals(List.of(), host.files(KS));
+    }
 }
