@@ -108,6 +108,7 @@ public final class Manifest implements AutoCloseable {
      * @throws IllegalStateException if the name is live or the id is taken
      */
     public synchronized void keyspaceCreated(String name, long keyspaceId, long createdAtSequence) throws IOException {
+        if (!validName(name)) throw new IllegalArgumentException("invalid keyspace name '" + name + "'");
         edit(new ManifestEdit.KeyspaceCreated(name, keyspaceId, createdAtSequence));
     }
 
@@ -158,11 +159,21 @@ public final class Manifest implements AutoCloseable {
         edit(new ManifestEdit.CommitLogStarts(segmentId));
     }
 
+    /** Names are stored as ASCII with a 16-bit length; the SPI allows far less ({@code [A-Za-z0-9._-]{1,200}}). */
+    private static boolean validName(String name) {
+        if (name == null || name.isEmpty() || name.length() > 0xffff) return false;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < 0x21 || name.charAt(i) > 0x7e) return false;
+        }
+        return true;
+    }
+
     private void edit(ManifestEdit edit) throws IOException {
         ensureWritable();
         ManifestState after = state.apply(edit);
         append(edit);
         state = after;
+        // The edit is durable now: a rewrite that fails must not make its caller think otherwise.
         if (log.size() > rewriteAfterBytes) rewrite();
     }
 
@@ -175,21 +186,34 @@ public final class Manifest implements AutoCloseable {
         }
     }
 
-    /** Compacts the log into one snapshot edit in the next file; on failure the current file stays the truth. */
-    synchronized void rewrite() throws IOException {
-        ensureWritable();
+    /**
+     * Compacts the log into one snapshot edit in the next file. Never fails: until the new file is
+     * renamed into place the current one stays the truth (and is rewritten at a later edit), and
+     * after it an old file left behind is deleted at the next open.
+     */
+    synchronized void rewrite() {
+        if (closed || failed != null) return;
         ManifestLog previous = log;
+        long number = previous.number() + 1;
         ManifestState snapshot = state.withNextGeneration(Math.max(state.nextGeneration(), reservedUpTo));
         try {
-            log = ManifestLog.create(directory, previous.number() + 1, snapshot);
-        } catch (IOException e) {
-            Files.deleteIfExists(ManifestFile.temporary(directory, previous.number() + 1));
+            log = ManifestLog.create(directory, number, snapshot);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(ManifestFile.temporary(directory, number));
+            } catch (IOException cannotDelete) {
+                e.addSuppressed(cannotDelete);
+            }
             LOG.log(Level.WARNING, "Cannot rewrite manifest " + previous.path() + "; it keeps growing until a rewrite succeeds", e);
             return;
         }
-        previous.close();
-        Files.delete(previous.path());
-        DirectorySync.sync(directory);
+        try {
+            previous.close();
+            Files.delete(previous.path());
+            DirectorySync.sync(directory);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Cannot delete the rewritten manifest " + previous.path() + "; the next open deletes it", e);
+        }
         LOG.fine(() -> "Rewrote manifest " + previous.path() + " as " + log.path());
     }
 

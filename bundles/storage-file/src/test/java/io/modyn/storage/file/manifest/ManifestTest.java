@@ -1,5 +1,6 @@
 package io.modyn.storage.file.manifest;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -22,6 +23,10 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -263,5 +268,93 @@ class ManifestTest {
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(manifest.currentFile())));
         }
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
+    }
+
+    @Test
+    void aTornEditIsDroppedWithALogLine() throws IOException {
+        Path file;
+        try (Manifest manifest = Manifest.open(directory)) {
+            manifest.keyspaceCreated("torn", 1, 0);
+            file = manifest.currentFile();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(file) - 1);
+        }
+        List<LogRecord> logged = new ArrayList<>();
+        Logger logger = Logger.getLogger(ManifestReader.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level level = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(handler);
+        try (Manifest manifest = Manifest.open(directory)) {
+            assertTrue(manifest.state().keyspaces().isEmpty());
+        } finally {
+            logger.removeHandler(handler);
+            logger.setLevel(level);
+        }
+        assertEquals(1, logged.size());
+        assertEquals(Level.WARNING, logged.get(0).getLevel());
+        assertTrue(logged.get(0).getMessage().startsWith("Dropping"), logged.get(0).getMessage());
+    }
+
+    @Test
+    void aRewriteThatCannotWriteLeavesTheManifestWorking() throws IOException {
+        try (Manifest manifest = Manifest.open(directory, 200)) {
+            // A directory where the rewrite's temporary file must go makes every rewrite fail.
+            Files.createDirectories(ManifestFile.temporary(directory, 2).resolve("blocker"));
+            for (int i = 0; i < 20; i++) manifest.keyspaceCreated("t" + i, i + 1, 0);
+            assertEquals(ManifestFile.path(directory, 1), manifest.currentFile());
+            assertTrue(Files.size(manifest.currentFile()) > 200);
+        }
+        Files.delete(ManifestFile.temporary(directory, 2).resolve("blocker"));
+        Files.delete(ManifestFile.temporary(directory, 2));
+        try (Manifest manifest = Manifest.open(directory, 200)) {
+            assertEquals(20, manifest.state().keyspaces().size());
+            manifest.keyspaceCreated("later", 21, 0);
+            assertEquals(ManifestFile.path(directory, 2), manifest.currentFile(), "the next edit rewrites it");
+        }
+        try (Manifest manifest = Manifest.open(directory)) {
+            assertEquals(21, manifest.state().keyspaces().size());
+        }
+    }
+
+    @Test
+    void invalidNamesAndClosedManifestsAreRefused() throws IOException {
+        Manifest manifest = Manifest.open(directory);
+        assertThrows(IllegalArgumentException.class, () -> manifest.keyspaceCreated("", 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> manifest.keyspaceCreated("caf\u00e9", 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new TableEntry(1, 256));
+        manifest.close();
+        assertThrows(IllegalStateException.class, () -> manifest.keyspaceCreated("t", 1, 0));
+        assertThrows(IllegalStateException.class, manifest::allocateGeneration);
+    }
+
+    @Test
+    void readingChangesNothing() throws IOException {
+        try (Manifest manifest = Manifest.open(directory)) {
+            manifest.keyspaceCreated("t", 1, 0);
+            manifest.keyspaceCreated("torn", 2, 0);
+        }
+        Path file = ManifestFile.list(directory).get(0);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(Files.size(file) - 2);
+        }
+        byte[] before = Files.readAllBytes(file);
+        assertEquals(Set.of("t"), Manifest.read(directory).keyspaces().keySet());
+        assertArrayEquals(before, Files.readAllBytes(file));
+        assertEquals(ManifestState.EMPTY, Manifest.read(directory.resolve("absent")));
     }
 }
