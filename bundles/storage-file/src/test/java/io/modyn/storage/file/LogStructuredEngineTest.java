@@ -203,6 +203,27 @@ class LogStructuredEngineTest {
     }
 
     @Test
+    @Timeout(60)
+    void anIdleKeyspaceDoesNotHoldTheCommitLogForever() throws Exception {
+        try (FileStorageEngine engine = FileStorageEngine.open(FileStorageOptions.defaults(data).withSegmentSize(4096).withMemtableBudget(64 * 1024))) {
+            engine.createKeyspace("idle");
+            engine.createKeyspace("busy");
+            put(engine, "idle", "p", "s", "written once");
+            for (int i = 0; i < 1500; i++) put(engine, "busy", "p" + i, "s", "v".repeat(150));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (segments(data) > 40 && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(segments(data) <= 40, "the idle keyspace's memtable was flushed and the log released: " + segments(data) + " segments");
+            assertEquals("written once", get(engine, "idle", "p", "s"));
+        }
+    }
+
+    private static long segments(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory.resolve("commitlog"))) {
+            return files.count();
+        }
+    }
+
+    @Test
     @Timeout(120)
     void writesWaitForRoomWhenFlushesFallBehindAndLoseNothing() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(4);
