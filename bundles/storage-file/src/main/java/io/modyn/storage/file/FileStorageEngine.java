@@ -9,10 +9,8 @@ import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageKey;
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.storage.file.commitlog.CommitLog;
-import io.modyn.storage.file.commitlog.CommitLogPosition;
 import io.modyn.storage.file.compaction.Compactor;
-import io.modyn.storage.file.flush.FlushTask;
-import io.modyn.storage.file.flush.Flusher;
+import io.modyn.storage.file.flush.FlushCoordinator;
 import io.modyn.storage.file.flush.MemoryBudget;
 import io.modyn.storage.file.lifecycle.CommitBarrier;
 import io.modyn.storage.file.lifecycle.DataDirectory;
@@ -36,12 +34,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -51,16 +43,15 @@ import java.util.logging.Logger;
  *
  * <p>A commit is one commit-log record holding all its mutations; once the log acknowledges it,
  * its versions (sequence = its log position; deletes as tombstones) go into the active memtables
- * of their keyspaces, and only then are its locks released. When the active memtables pass half
- * the memtable budget, the largest is switched out under the commit barrier (its switch position
- * is the log's end) and flushed to a sorted table in the background; writes wait only when the
- * flushing ones and the active ones together pass the whole budget. Reads take a keyspace's view
+ * of their keyspaces, and only then are its locks released. Memtables are switched out and
+ * flushed to sorted tables in the background ({@link FlushCoordinator}); writes wait only when
+ * flushing falls behind the memtable budget. Reads take a keyspace's view
  * without any lock and merge its memtables and tables ({@link Reads}). Arrays handed out by reads
  * belong to the engine: callers must not modify them (the SPI's records say so too).
  *
  * <p>{@link #close} stops compaction and flushing, lets commits in flight finish and closes the
  * log after a final fsync. It does not flush the memtables: the log holds them, and replaying
- * that tail at the next start is bounded by the memtable budget, while a flush on close would
+ * that tail at the next start is bounded by twice the memtable budget, while a flush on close would
  * make every shutdown write tables.
  */
 public final class FileStorageEngine implements StorageEngine, AutoCloseable {
@@ -74,14 +65,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     private final CommitBarrier barrier = new CommitBarrier();
     private final KeyLockTable locks;
     private final MemoryBudget budget;
-    private final Flusher flusher;
+    private final FlushCoordinator flushes;
     private final Compactor compactor;
-    private final AtomicBoolean switching = new AtomicBoolean();
-    private final ScheduledExecutorService logBound = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "modyn-storage-log-bound");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final long recordsReplayed;
     private volatile boolean closing;
 
@@ -94,9 +79,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         this.commitLog = commitLog;
         this.budget = budget;
         this.locks = new KeyLockTable(options.lockTimeout().toNanos());
-        this.flusher = new Flusher(keyspaces.flushHandler(), budget, this::afterFlush);
         this.compactor = new Compactor(keyspaces, options.compaction());
-        logBound.scheduleWithFixedDelay(this::boundCommitLog, 1, 1, TimeUnit.SECONDS);
+        this.flushes = new FlushCoordinator(keyspaces, commitLog, barrier, budget, options.segmentSizeBytes(), compactor::wake);
     }
 
     /** Opens (creating if needed) the storage in the options' data directory and recovers its content. */
@@ -213,9 +197,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
      */
     void commit(List<Mutation> mutations) {
         ensureOpen();
-        // Switch before waiting too: after a restart or a burst, the room may only come from a flush not yet started.
-        if (budget.activeOverShare()) switchLargestMemtable();
-        budget.awaitRoom();
+        flushes.beforeCommit();
         try (CommitBarrier.Section commit = barrier.shared()) {
             ensureOpen();
             List<LiveKeyspace> targets = new ArrayList<>(mutations.size());
@@ -227,7 +209,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
                 budget.written(active.apply(OrderedKey.of(mutation.partition(), mutation.sort()), sequence, mutation.value()));
             }
         }
-        if (budget.activeOverShare()) switchLargestMemtable();
+        flushes.afterCommit();
     }
 
     /** Checks that the keyspace exists; transactions call this before they lock a key in it. */
@@ -246,129 +228,13 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         if (closing) throw new StorageException("file storage is shut down", true);
     }
 
-    /** One committing thread at a time switches out the largest active memtable; the others carry on. */
-    private void switchLargestMemtable() {
-        if (!switching.compareAndSet(false, true)) return;
-        try (CommitBarrier.Section alone = barrier.exclusive()) {
-            if (closing || !budget.activeOverShare()) return;
-            LiveKeyspace largest = null;
-            for (LiveKeyspace keyspace : keyspaces.all()) {
-                if (largest == null || keyspace.view().active().memoryBytes() > largest.view().active().memoryBytes()) largest = keyspace;
-            }
-            if (largest != null) switchOut(largest, false);
-        } finally {
-            switching.set(false);
-        }
-    }
-
-    /** Switches out the keyspace's active memtable for flushing, unless it is empty; the caller holds the barrier alone. */
-    private FlushTask switchOut(LiveKeyspace keyspace, boolean evenIfEmpty) {
-        Memtable active = keyspace.view().active();
-        if (active.isEmpty() && !evenIfEmpty) return null;
-        CommitLogPosition position = commitLog.end();
-        keyspaces.switchMemtable(keyspace, new Memtable(position));
-        budget.switched(active.memoryBytes());
-        FlushTask task = new FlushTask(keyspace, active, position);
-        flusher.submit(task);
-        return task;
-    }
-
-    /**
-     * A keyspace written once and then left idle keeps its memtable, and so every segment logged
-     * since, forever: once the log holds more than twice the memtable budget, the active memtable
-     * that holds the oldest segment is flushed, as Cassandra does when its commit log passes its
-     * total space. This also bounds the replay at the next start.
-     */
-    private void boundCommitLog() {
-        if (closing) return;
-        long limit = Math.max(4, 2 * options.memtableBudgetBytes() / options.segmentSizeBytes());
-        LiveKeyspace oldest = null;
-        CommitLogPosition bound = null;
-        for (LiveKeyspace keyspace : keyspaces.all()) {
-            Memtable active = keyspace.view().active();
-            if (!active.isEmpty() && (bound == null || active.commitLogLowerBound().compareTo(bound) < 0)) {
-                oldest = keyspace;
-                bound = active.commitLogLowerBound();
-            }
-        }
-        if (oldest == null || commitLog.end().segmentId() - bound.segmentId() < limit) return;
-        try (CommitBarrier.Section alone = barrier.exclusive()) {
-            if (!closing && oldest.view().active().commitLogLowerBound().equals(bound)) switchOut(oldest, false);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Cannot switch out the memtable holding the oldest commit-log segment", e);
-        }
-    }
-
-    private void afterFlush(FlushTask task) {
-        if (closing) return;
-        compactor.wake(task.keyspace().name());
-        releaseCommitLog();
-    }
-
-    /**
-     * Deletes the commit-log segments no memtable needs: those before the oldest lower bound of a
-     * non-empty memtable (everything older is in tables), or before the current segment if all are
-     * empty. Decided with commits paused, so no commit is logged but not yet applied.
-     */
-    private void releaseCommitLog() {
-        CommitLogPosition needed;
-        try (CommitBarrier.Section alone = barrier.exclusive()) {
-            if (closing) return;
-            needed = commitLog.end();
-            for (LiveKeyspace keyspace : keyspaces.all()) {
-                for (Memtable memtable : keyspace.view().memtables()) {
-                    if (!memtable.isEmpty() && memtable.commitLogLowerBound().compareTo(needed) < 0) needed = memtable.commitLogLowerBound();
-                }
-            }
-        }
-        try {
-            commitLog.deleteSegmentsBefore(needed.segmentId());
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "Cannot delete flushed commit-log segments; they are retried after the next flush", e);
-        }
-    }
-
     /**
      * Flushes every non-empty memtable and waits until their tables are live (operators before a
      * backup, tests). Returns whether there was anything to flush.
      */
     public boolean flush() throws IOException {
-        List<FlushTask> tasks = new ArrayList<>();
-        try (CommitBarrier.Section alone = barrier.exclusive()) {
-            ensureOpen();
-            for (LiveKeyspace keyspace : keyspaces.all()) {
-                FlushTask task = switchOut(keyspace, false);
-                if (task != null) tasks.add(task);
-            }
-        }
-        for (FlushTask task : tasks) await(task.done());
-        return !tasks.isEmpty();
-    }
-
-    /**
-     * Flushes one keyspace and waits until all it held is in tables. The memtable is switched out
-     * even when empty: its flush then completes after every earlier flush of the keyspace.
-     */
-    private void flush(LiveKeyspace keyspace) throws IOException {
-        FlushTask task;
-        try (CommitBarrier.Section alone = barrier.exclusive()) {
-            ensureOpen();
-            task = switchOut(keyspace, true);
-        }
-        await(task.done());
-    }
-
-    private static void await(CompletableFuture<Void> done) throws IOException {
-        try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("interrupted while waiting for a flush", e, true);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) throw io;
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IOException(e.getCause());
-        }
+        ensureOpen();
+        return flushes.flushAll();
     }
 
     /**
@@ -379,7 +245,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
      */
     public Path snapshot(String keyspace, String name) throws IOException {
         LiveKeyspace live = live(keyspace);
-        flush(live);
+        flushes.flush(live);
         List<SortedTable> tables = keyspaces.retainLiveTables(keyspace);
         try {
             return TableSnapshot.write(directory.snapshots(), name, keyspace, live.id(), tables);
@@ -410,12 +276,12 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
 
     /** Memtable flushes completed since the engine opened. */
     public long flushCount() {
-        return flusher.flushCount();
+        return flushes.flushCount();
     }
 
     /** Time spent in flushes since the engine opened, in milliseconds. */
     public long flushMillis() {
-        return flusher.flushNanos() / 1_000_000;
+        return flushes.flushNanos() / 1_000_000;
     }
 
     /** Memory the memtables take now, roughly, in bytes. */
@@ -438,11 +304,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             if (closing) return;
             closing = true;
         }
-        // Writers waiting for memtable room would wait for flushes that no longer come.
-        budget.flushFailing(new StorageException("file storage is shut down", true));
-        logBound.shutdownNow();
         compactor.close();
-        flusher.close();
+        flushes.close();
         // Commits that passed the open check before `closing` was set finish; later ones were refused.
         try (CommitBarrier.Section alone = barrier.exclusive()) {
             commitLog.close();

@@ -73,8 +73,10 @@ public final class Recovery {
             long replayFrom = replayStart(state);
             CommitLogSegment.deleteBefore(commitLog, replayFrom);
             long[] applied = {0};
+            CommitLogPosition flushedByAll = flushedByAll(state);
             CommitLogReplayer.Result replay = CommitLogReplayer.replay(commitLog, replayFrom, (payload, position) -> {
-                if (apply(payload, position, state, views, budget)) applied[0]++;
+                // Not even decoded when every keyspace has it in its tables already.
+                if (position.compareTo(flushedByAll) > 0 && apply(payload, position, state, views, budget)) applied[0]++;
             });
             long nextSegmentId = Math.max(Math.max(replay.lastSegmentId() + 1, replayFrom), state.minimumNextSegmentId());
             return new Result(List.copyOf(views.values()), nextSegmentId, applied[0], opened.size());
@@ -82,6 +84,15 @@ public final class Recovery {
             for (SortedTable table : opened) table.release();
             throw e;
         }
+    }
+
+    /** The position every live keyspace is flushed up to. */
+    private static CommitLogPosition flushedByAll(ManifestState state) {
+        CommitLogPosition lowest = null;
+        for (KeyspaceEntry keyspace : state.keyspaces().values()) {
+            if (lowest == null || keyspace.flushedUpTo().compareTo(lowest) < 0) lowest = keyspace.flushedUpTo();
+        }
+        return lowest == null ? new CommitLogPosition(Long.MAX_VALUE, Long.MAX_VALUE) : lowest;
     }
 
     /** The first segment that may hold a commit some keyspace has not flushed. */
