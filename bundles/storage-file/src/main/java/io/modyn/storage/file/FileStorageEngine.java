@@ -294,7 +294,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         return live(keyspace).view().tables().size();
     }
 
-    Compactor compactor() {
+    /** The compactor, for its statistics (write amplification) and for operators who compact now. */
+    public Compactor compactor() {
         return compactor;
     }
 
