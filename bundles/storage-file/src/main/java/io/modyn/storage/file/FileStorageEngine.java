@@ -38,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,6 +77,11 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     private final Flusher flusher;
     private final Compactor compactor;
     private final AtomicBoolean switching = new AtomicBoolean();
+    private final ScheduledExecutorService logBound = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "modyn-storage-log-bound");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final long recordsReplayed;
     private volatile boolean closing;
 
@@ -88,6 +96,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         this.locks = new KeyLockTable(options.lockTimeout().toNanos());
         this.flusher = new Flusher(keyspaces.flushHandler(), budget, this::afterFlush);
         this.compactor = new Compactor(keyspaces, options.compaction());
+        logBound.scheduleWithFixedDelay(this::boundCommitLog, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Opens (creating if needed) the storage in the options' data directory and recovers its content. */
@@ -204,6 +213,8 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
      */
     void commit(List<Mutation> mutations) {
         ensureOpen();
+        // Switch before waiting too: after a restart or a burst, the room may only come from a flush not yet started.
+        if (budget.activeOverShare()) switchLargestMemtable();
         budget.awaitRoom();
         try (CommitBarrier.Section commit = barrier.shared()) {
             ensureOpen();
@@ -260,6 +271,32 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
         FlushTask task = new FlushTask(keyspace, active, position);
         flusher.submit(task);
         return task;
+    }
+
+    /**
+     * A keyspace written once and then left idle keeps its memtable, and so every segment logged
+     * since, forever: once the log holds more than twice the memtable budget, the active memtable
+     * that holds the oldest segment is flushed, as Cassandra does when its commit log passes its
+     * total space. This also bounds the replay at the next start.
+     */
+    private void boundCommitLog() {
+        if (closing) return;
+        long limit = Math.max(4, 2 * options.memtableBudgetBytes() / options.segmentSizeBytes());
+        LiveKeyspace oldest = null;
+        CommitLogPosition bound = null;
+        for (LiveKeyspace keyspace : keyspaces.all()) {
+            Memtable active = keyspace.view().active();
+            if (!active.isEmpty() && (bound == null || active.commitLogLowerBound().compareTo(bound) < 0)) {
+                oldest = keyspace;
+                bound = active.commitLogLowerBound();
+            }
+        }
+        if (oldest == null || commitLog.end().segmentId() - bound.segmentId() < limit) return;
+        try (CommitBarrier.Section alone = barrier.exclusive()) {
+            if (!closing && oldest.view().active().commitLogLowerBound().equals(bound)) switchOut(oldest, false);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Cannot switch out the memtable holding the oldest commit-log segment", e);
+        }
     }
 
     private void afterFlush(FlushTask task) {
@@ -401,6 +438,9 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             if (closing) return;
             closing = true;
         }
+        // Writers waiting for memtable room would wait for flushes that no longer come.
+        budget.flushFailing(new StorageException("file storage is shut down", true));
+        logBound.shutdownNow();
         compactor.close();
         flusher.close();
         // Commits that passed the open check before `closing` was set finish; later ones were refused.

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.api.storage.StorageTransaction;
 import io.modyn.storage.file.commitlog.CommitLogSegment;
+import io.modyn.storage.file.sstable.SortedTableFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -175,6 +176,37 @@ class FileStorageRecoveryTest {
             assertEquals("new", get(engine, "t", "p", "s"));
         }
         assertFalse(Files.exists(data.resolve("commitlog").resolve(CommitLogSegment.fileName(1))), "segment 1 is covered by the flush");
+    }
+
+    @Test
+    void tablesACrashLeftOutsideTheManifestAreRemoved() throws IOException {
+        try (FileStorageEngine engine = open(data)) {
+            engine.createKeyspace("t");
+            engine.createKeyspace("dropped");
+            put(engine, "t", "p", "s", "v");
+            put(engine, "dropped", "p", "s", "v");
+            assertTrue(engine.flush());
+            put(engine, "t", "p", "s2", "v2");
+        }
+        Path live = tables(data).get(0);
+        Path directory = live.getParent();
+        // A flush whose rename happened but whose manifest edit did not, and a table half-written.
+        Path unrecorded = directory.resolve(SortedTableFiles.fileName(SortedTableFiles.generationOf(live) + 1000));
+        Files.copy(live, unrecorded);
+        Path halfWritten = directory.resolve(SortedTableFiles.fileName(4242) + ".tmp");
+        Files.write(halfWritten, new byte[] {1, 2, 3});
+        // The table directory of a keyspace whose drop was recorded.
+        Path droppedDirectory = data.resolve("tables").resolve("999");
+        Files.createDirectories(droppedDirectory);
+        Files.copy(live, droppedDirectory.resolve(live.getFileName()));
+
+        try (FileStorageEngine engine = open(data)) {
+            assertEquals(List.of("p/s=v", "p/s2=v2"), contents(engine, "t"));
+        }
+        assertFalse(Files.exists(unrecorded));
+        assertFalse(Files.exists(halfWritten));
+        assertFalse(Files.exists(droppedDirectory));
+        assertTrue(Files.exists(live));
     }
 
     @Test

@@ -10,10 +10,12 @@ import static io.modyn.storage.file.TestData.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageRecord;
 import io.modyn.api.storage.StorageTransaction;
 import java.io.IOException;
@@ -201,6 +203,27 @@ class LogStructuredEngineTest {
     }
 
     @Test
+    @Timeout(60)
+    void anIdleKeyspaceDoesNotHoldTheCommitLogForever() throws Exception {
+        try (FileStorageEngine engine = FileStorageEngine.open(FileStorageOptions.defaults(data).withSegmentSize(4096).withMemtableBudget(64 * 1024))) {
+            engine.createKeyspace("idle");
+            engine.createKeyspace("busy");
+            put(engine, "idle", "p", "s", "written once");
+            for (int i = 0; i < 1500; i++) put(engine, "busy", "p" + i, "s", "v".repeat(150));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (segments(data) > 40 && System.nanoTime() < deadline) Thread.sleep(100);
+            assertTrue(segments(data) <= 40, "the idle keyspace's memtable was flushed and the log released: " + segments(data) + " segments");
+            assertEquals("written once", get(engine, "idle", "p", "s"));
+        }
+    }
+
+    private static long segments(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory.resolve("commitlog"))) {
+            return files.count();
+        }
+    }
+
+    @Test
     @Timeout(120)
     void writesWaitForRoomWhenFlushesFallBehindAndLoseNothing() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -295,6 +318,26 @@ class LogStructuredEngineTest {
         }
         try (Stream<Path> files = Files.list(snapshot)) {
             assertEquals(3, files.count(), "the snapshot outlives the keyspace it was taken of");
+        }
+    }
+
+    @Test
+    void snapshotOfAFlushedKeyspaceLinksItsTablesAndNamesAreChecked() throws IOException {
+        try (FileStorageEngine engine = open()) {
+            engine.createKeyspace("t");
+            engine.createKeyspace("empty");
+            put(engine, "t", "p", "a", "v");
+            assertTrue(engine.flush());
+            Path snapshot = engine.snapshot("t", "after-flush");
+            try (Stream<Path> files = Files.list(snapshot)) {
+                assertEquals(2, files.count(), "one table and the descriptor");
+            }
+            Path empty = engine.snapshot("empty", "after-flush");
+            assertEquals(List.of(empty.resolve("SNAPSHOT")), Files.list(empty).toList());
+            assertEquals("v", get(engine, "t", "p", "a"), "the keyspace reads on after its snapshots");
+            StorageException taken = assertThrows(StorageException.class, () -> engine.snapshot("t", "after-flush"));
+            assertTrue(taken.getMessage().contains("already exists"), taken.getMessage());
+            assertThrows(StorageException.class, () -> engine.snapshot("t", "../escape"));
         }
     }
 

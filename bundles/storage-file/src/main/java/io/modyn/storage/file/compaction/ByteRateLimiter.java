@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * debt is repaid. Callers after it inherit the debt, so the long-run rate holds whatever the
  * sizes of the writes.
  *
- * <p>{@link #reserve} computes the wait without sleeping, so tests check it with their own clock.
+ * <p>{@link #reserve} computes the wait without sleeping: the caller sleeps (watching for abort),
+ * and tests check the waits with their own clock.
  */
 final class ByteRateLimiter {
 
@@ -44,13 +45,5 @@ final class ByteRateLimiter {
         refilledAt = now;
         tokens -= bytes;
         return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / bytesPerSecond);
-    }
-
-    /** Takes the bytes and sleeps as long as the rate requires; an interrupt ends the wait. */
-    void acquire(long bytes) throws InterruptedException {
-        long wait = reserve(bytes);
-        if (wait > 0) {
-            TimeUnit.NANOSECONDS.sleep(wait);
-        }
     }
 }

@@ -9,6 +9,7 @@ import io.modyn.storage.file.sstable.TableStatistics;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +32,8 @@ final class CompactionTask {
     /** What a finished task did, for the compactor's statistics. */
     record Outcome(boolean replaced, long bytesRead, long bytesWritten, long recordsWritten, long tombstonesPurged) {
     }
+
+    private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final CompactionHost host;
     private final String keyspace;
@@ -168,12 +171,19 @@ final class CompactionTask {
         return bytes;
     }
 
+    /** Waits as long as the rate limiter asks, in short naps so that an abort is noticed. */
     private void throttle(long bytes) throws CompactionAbortedException {
-        try {
-            limiter.acquire(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CompactionAbortedException();
+        long wait = limiter.reserve(bytes);
+        long until = System.nanoTime() + wait;
+        while (wait > 0) {
+            checkAborted();
+            try {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, MAX_NAP_NANOS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompactionAbortedException();
+            }
+            wait = until - System.nanoTime();
         }
     }
 

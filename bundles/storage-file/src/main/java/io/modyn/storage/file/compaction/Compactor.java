@@ -1,7 +1,6 @@
 package io.modyn.storage.file.compaction;
 
 import io.modyn.storage.file.sstable.SortedTable;
-import io.modyn.storage.file.sstable.TableStatistics;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +24,8 @@ import java.util.logging.Logger;
  * Compacts the sorted tables of every keyspace in the background. The engine calls
  * {@link #wake} after each flush; the keyspace is then checked on a small fixed pool of daemon
  * threads, and compacted, one compaction after another, until its strategy finds nothing due.
- * Size-tiered by default, leveled for the keyspaces the options name.
+ * Size-tiered by default, leveled for the keyspaces the options name; when neither finds a merge
+ * due, a table made mostly of tombstones that can all go is rewritten alone ({@link TombstoneCleanup}).
  *
  * <p>Bounds: at most {@code concurrency} compactions at once and at most one per keyspace (so two
  * never pick the same tables, and leveled compactions into a level never interleave); all of
@@ -150,7 +150,7 @@ public final class Compactor implements AutoCloseable {
         return compactions.get();
     }
 
-    /** Compactions that failed (an I/O error; logged); aborted ones are not counted. */
+    /** Background compactions that failed (an I/O error; logged); aborted ones and those of a dropped keyspace are not counted. */
     public long failures() {
         return failures.get();
     }
@@ -178,8 +178,12 @@ public final class Compactor implements AutoCloseable {
                         // Compact until nothing is due.
                     }
                 } catch (IOException | RuntimeException e) {
-                    failures.incrementAndGet();
-                    LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
+                    if (host.keyspaces().contains(keyspace)) {
+                        failures.incrementAndGet();
+                        LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
+                    } else {
+                        LOG.fine(() -> "Compaction of keyspace " + keyspace + " stopped: the keyspace was dropped (" + e + ")");
+                    }
                 }
                 synchronized (state) {
                     if (closed || !state.wokenAgain) {
@@ -207,9 +211,10 @@ public final class Compactor implements AutoCloseable {
                 List<TableSummary> summaries = new ArrayList<>(live.size());
                 for (SortedTable table : live) {
                     byGeneration.put(table.generation(), table);
-                    summaries.add(summary(table));
+                    summaries.add(TableSummary.of(table));
                 }
-                Optional<CompactionPlan> plan = strategy.next(summaries);
+                Optional<CompactionPlan> plan = strategy.next(summaries)
+                        .or(() -> TombstoneCleanup.next(summaries, options.tombstoneThreshold()));
                 if (plan.isEmpty() || closed) {
                     return false;
                 }
@@ -258,11 +263,6 @@ public final class Compactor implements AutoCloseable {
         return state.strategy;
     }
 
-    private static TableSummary summary(SortedTable table) {
-        TableStatistics statistics = table.statistics();
-        return new TableSummary(table.generation(), table.level(), statistics.fileBytes(), statistics.minKey(), statistics.maxKey());
-    }
-
     private void begin() {
         synchronized (activity) {
             active++;
@@ -277,16 +277,16 @@ public final class Compactor implements AutoCloseable {
     }
 
     /**
-     * Stops: no new compaction starts, a running one aborts at its next record (or wakes from its
-     * throttle) and discards its outputs; waits for them to finish.
+     * Stops: no new compaction starts, a running one aborts at its next record (or its next nap
+     * for the throttle) and discards its outputs; waits for them to finish.
      */
     @Override
     public void close() {
         closed = true;
-        // Passes still queued never run: each one's activity ends here instead.
-        for (int i = executor.shutdownNow().size(); i > 0; i--) {
-            end();
-        }
+        // No interrupt: it would close the file channels of tables that readers share. A running
+        // compaction sees the flag between records and while it naps for the throttle, and
+        // queued passes see it before they start.
+        executor.shutdown();
         try {
             if (!awaitIdle(CLOSE_WAIT)) {
                 LOG.warning("Compaction did not stop within " + CLOSE_WAIT.toSeconds() + " s of close");

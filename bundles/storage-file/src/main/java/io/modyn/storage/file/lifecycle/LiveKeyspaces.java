@@ -207,18 +207,17 @@ public final class LiveKeyspaces implements CompactionHost {
         while (true) {
             LiveKeyspace keyspace = byName.get(name);
             if (keyspace == null) return List.of();
+            KeyspaceView view = keyspace.view();
             List<SortedTable> retained = new ArrayList<>();
-            boolean complete = true;
-            for (SortedTable table : keyspace.view().tables()) {
-                if (table.retain()) {
-                    retained.add(table);
-                } else {
-                    complete = false;
-                    break;
-                }
+            for (SortedTable table : view.tables()) {
+                if (!table.retain()) break;
+                retained.add(table);
             }
-            if (complete) return retained;
+            if (retained.size() == view.tables().size()) return retained;
             for (SortedTable table : retained) table.release();
+            // Not retained: a compaction replaced it (the view has changed: try again), or the
+            // keyspace was dropped or the engine closed (the view stays as it was).
+            if (keyspace.view() == view) return List.of();
         }
     }
 

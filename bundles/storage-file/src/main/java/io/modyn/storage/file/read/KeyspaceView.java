@@ -46,12 +46,12 @@ public record KeyspaceView(String name, long id, Memtable active, List<Memtable>
         return new KeyspaceView(name, id, next, nowFlushing, tables);
     }
 
-    /** A flushed memtable leaves; the table it became joins. */
+    /** A flushed memtable leaves; the table it became joins (none if the memtable was empty or discarded). */
     public KeyspaceView flushed(Memtable memtable, SortedTable table) {
         List<Memtable> stillFlushing = new ArrayList<>(flushing);
         stillFlushing.remove(memtable);
         List<SortedTable> live = new ArrayList<>(tables);
-        live.add(table);
+        if (table != null) live.add(table);
         return new KeyspaceView(name, id, active, stillFlushing, live);
     }
 

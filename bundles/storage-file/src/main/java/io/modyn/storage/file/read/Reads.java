@@ -1,8 +1,10 @@
 package io.modyn.storage.file.read;
 
 import io.modyn.api.storage.KeyRange;
+import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.api.storage.PartitionToken;
 import io.modyn.api.storage.RecordCursor;
+import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageKey;
 import io.modyn.storage.file.memtable.Memtable;
 import io.modyn.storage.file.record.MergedRecords;
@@ -21,7 +23,8 @@ import java.util.function.Predicate;
  *
  * <p>A reader retains each table it reads. A table that can no longer be retained has just left
  * the live set (compaction replaced it and its last reference went): the read starts again on the
- * keyspace's current view, which holds what replaced it.
+ * keyspace's current view, which holds what replaced it; if there is none, the keyspace was
+ * dropped or the engine closed meanwhile, and the read fails.
  */
 public final class Reads {
 
@@ -55,6 +58,7 @@ public final class Reads {
                 }
             }
             if (complete) return newest == null ? null : newest.value();
+            requireChanged(keyspace, view);
         }
     }
 
@@ -88,6 +92,17 @@ public final class Reads {
         return merge(keyspace, from, fromInclusive, to, false, false, table -> true);
     }
 
+    /**
+     * A table of a view could not be retained: a compaction replaced it, and then the view has
+     * changed, so the read starts again; or the keyspace was dropped or the engine closed, which
+     * release tables without a new view, and the read fails.
+     */
+    private static void requireChanged(LiveKeyspace keyspace, KeyspaceView view) {
+        if (keyspace.view() != view) return;
+        if (keyspace.isDropped()) throw new KeyspaceNotFoundException("keyspace " + keyspace.name() + " was dropped during the read");
+        throw new StorageException("file storage is shut down", true);
+    }
+
     private static RecordCursor merge(LiveKeyspace keyspace, OrderedKey from, boolean fromInclusive, OrderedKey to, boolean toInclusive,
             boolean descending, Predicate<SortedTable> mayHold) {
         while (true) {
@@ -111,6 +126,7 @@ public final class Reads {
             RecordIterator merged = MergedRecords.of(sources, descending, true);
             if (complete) return new MergedCursor(merged);
             merged.close();
+            requireChanged(keyspace, view);
         }
     }
 }

@@ -130,7 +130,7 @@ class CompactorTest {
         compactor = new Compactor(host, sizeTiered().withLeveled(KS::equals).withLevels(new LeveledOptions(4, 4 * 1024, 4)));
         Random random = new Random(7);
         Map<Integer, VersionedRecord> newest = new TreeMap<>();
-        for (int round = 0; round < 60; round++) {
+        for (int round = 0; round < 40; round++) {
             Map<Integer, VersionedRecord> batch = new TreeMap<>();
             for (int i = 0; i < 30; i++) {
                 int n = random.nextInt(1500);
@@ -145,7 +145,7 @@ class CompactorTest {
             assertTrue(host.live(KS).stream().filter(t -> t.level() == 0).count() < 4);
         }
         int deepest = host.live(KS).stream().mapToInt(SortedTable::level).max().orElse(0);
-        assertTrue(deepest >= 2, "60 rounds of 3 KB at 4 KiB tables and fanout 4 reach level 2: " + deepest);
+        assertTrue(deepest >= 2, "40 rounds of 3 KB at 4 KiB tables and fanout 4 reach level 2: " + deepest);
         for (int level = 1; level <= deepest; level++) {
             int l = level;
             long bytes = host.live(KS).stream().filter(t -> t.level() == l).mapToLong(t -> t.statistics().fileBytes()).sum();
@@ -213,6 +213,7 @@ class CompactorTest {
         assertEquals(before, host.live(KS));
         assertEquals(files, Set.copyOf(host.files(KS)));
         assertEquals(0, compactor.compactions());
+        assertEquals(0, compactor.failures(), "an abort is not a failure");
         assertEquals(0, host.replaces.get());
         assertFalse(compactor.compactNow(KS));
         compactor.wake(KS);
@@ -254,5 +255,88 @@ class CompactorTest {
         assertTrue(compactor.awaitIdle(WAIT));
         assertEquals(1, host.live(KS).size());
         assertEquals(1, compactor.compactions());
+    }
+
+    @Test
+    void aTableOfTombstonesWithNothingOlderBesideItIsRewrittenWithoutThem() throws IOException {
+        List<VersionedRecord> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            records.add(i % 2 == 0 ? put(i, ++sequence, 100) : delete(i, ++sequence));
+        }
+        SortedTable deletes = host.flush(KS, 0, records);
+        SortedTable newer = flush(KS, 10, 100);
+        compactor = new Compactor(host, sizeTiered());
+
+        assertTrue(compactor.compactNow(KS));
+
+        assertEquals(2, host.live(KS).size());
+        assertTrue(host.live(KS).contains(newer));
+        assertFalse(host.live(KS).contains(deletes));
+        SortedTable rewritten = host.live(KS).stream().filter(t -> t != newer).findFirst().orElseThrow();
+        assertEquals(20, rewritten.statistics().recordCount());
+        assertEquals(0, rewritten.statistics().tombstoneCount());
+        assertEquals(20, compactor.tombstonesPurged());
+        assertFalse(compactor.compactNow(KS), "the rewrite holds no tombstone: cleanup does not loop");
+    }
+
+    @Test
+    void tombstonesShadowingAnOlderTableAreNotRewrittenInVain() throws IOException {
+        SortedTable older = flush(KS, 10, 100);
+        List<VersionedRecord> deletes = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            deletes.add(delete(i, ++sequence));
+        }
+        host.flush(KS, 0, deletes);
+        compactor = new Compactor(host, sizeTiered());
+
+        assertFalse(compactor.compactNow(KS));
+        assertEquals(2, host.live(KS).size());
+        assertTrue(host.live(KS).contains(older));
+    }
+
+    @Test
+    void closeAbortsACompactionRunningInTheCallersThread() throws Exception {
+        compactor = new Compactor(host, sizeTiered().withBytesPerSecond(1));
+        for (int i = 0; i < 4; i++) {
+            flush(KS, 50, 100);
+        }
+        List<SortedTable> before = host.live(KS);
+        CountDownLatch writing = new CountDownLatch(1);
+        host.onNewTable = writing::countDown;
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                result.set(compactor.compactNow(KS));
+            } catch (IOException | RuntimeException e) {
+                result.set(e);
+            }
+        });
+        caller.start();
+        assertTrue(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+
+        compactor.close();
+        caller.join(WAIT.toMillis());
+
+        assertEquals(Boolean.FALSE, result.get());
+        assertEquals(0, compactor.failures());
+        assertEquals(before, host.live(KS));
+        assertEquals(0, host.replaces.get());
+    }
+
+    @Test
+    void aKeyspaceDroppedDuringItsCompactionIsNoFailure() throws Exception {
+        compactor = new Compactor(host, sizeTiered());
+        for (int i = 0; i < 4; i++) {
+            flush(KS, 10, 100);
+        }
+        // As the engine does, the host refuses new tables of a dropped keyspace.
+        host.onNewTable = () -> {
+            host.drop(KS);
+            throw new IOException("keyspace " + KS + " was dropped");
+        };
+        compactor.wake(KS);
+        assertTrue(compactor.awaitIdle(WAIT));
+        assertEquals(0, compactor.failures());
+        assertEquals(List.of(), host.files(KS));
     }
 }
