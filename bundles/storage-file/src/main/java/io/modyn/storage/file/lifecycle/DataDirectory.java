@@ -1,6 +1,7 @@
 package io.modyn.storage.file.lifecycle;
 
 import io.modyn.api.storage.StorageException;
+import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.commitlog.OwnerOnly;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -64,6 +65,8 @@ public final class DataDirectory implements AutoCloseable {
             // Again under the lock: another process may have upgraded or created it meanwhile.
             if (FormatVersion.check(root) == FormatVersion.NEW) FormatVersion.write(root);
             for (String sub : new String[] {MANIFEST, COMMIT_LOG, TABLES, SNAPSHOTS}) OwnerOnly.createDirectories(root.resolve(sub));
+            // Files are fsynced into these directories; the directories' own entries must be durable too.
+            DirectorySync.sync(root);
             return directory;
         } catch (IOException | RuntimeException e) {
             directory.close();

@@ -4,6 +4,7 @@ import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.commitlog.OwnerOnly;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class FormatVersion {
      */
     public static int check(Path root) throws IOException {
         Path file = root.resolve(FILE_NAME);
-        if (Files.exists(file)) return parse(root, Files.readString(file, StandardCharsets.US_ASCII));
+        if (Files.exists(file)) return parse(root, readStart(file));
         if (!Files.isDirectory(root)) return NEW;
         if (holdsLegacyFiles(root)) return LEGACY;
         if (holdsAny(root.resolve(DataDirectory.MANIFEST)) || holdsAny(root.resolve(DataDirectory.TABLES))) {
@@ -55,6 +56,13 @@ public final class FormatVersion {
                     + line(CURRENT).strip() + "'", false);
         }
         return NEW;
+    }
+
+    /** The first bytes of the file as Latin-1 text: enough to match the one line, whatever the file holds. */
+    private static String readStart(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(64), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int parse(Path root, String content) {

@@ -110,6 +110,7 @@ public final class Upgrade {
                 TableEntry table = null;
                 if (!keyspace.getValue().isEmpty()) {
                     table = writeTable(directory.tables(keyspaceId), manifest.allocateGeneration(), keyspace.getValue(), options, timeRange);
+                    DirectorySync.sync(directory.tables()); // the new keyspace directory's entry
                     tables++;
                     listener.reached(Step.TABLE_WRITTEN);
                 }

@@ -69,6 +69,17 @@ class DataDirectoryFormatTest {
     }
 
     @Test
+    void aFormatFileOfBinaryGarbageIsRefusedWithNothingTouched() throws IOException {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(7).nextBytes(garbage);
+        Files.write(data.resolve("FORMAT"), garbage);
+        Map<String, String> before = listing(data);
+        StorageException e = assertThrows(StorageException.class, () -> DataDirectory.open(data));
+        assertTrue(e.getMessage().contains("cannot read"), e.getMessage());
+        assertEquals(before, listing(data));
+    }
+
+    @Test
     void aManifestWithoutFormatFileIsRefused() throws IOException {
         Files.createDirectories(data.resolve("manifest"));
         Files.writeString(data.resolve("manifest/manifest-00000000000000000001.log"), "x");

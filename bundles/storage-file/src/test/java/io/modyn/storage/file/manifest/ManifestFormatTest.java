@@ -9,9 +9,13 @@ import io.modyn.storage.file.lifecycle.FormatVersion;
 import io.modyn.storage.file.record.Sequence;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,5 +93,110 @@ class ManifestFormatTest {
         Files.write(data.resolve("FORMAT"), resource("FORMAT"));
         assertEquals("modyn-storage-file 2\n", Files.readString(data.resolve("FORMAT")));
         assertEquals(FormatVersion.CURRENT, FormatVersion.check(data));
+    }
+
+    /**
+     * Walks the golden manifest by the layout FORMAT.md documents, without the codec: the page
+     * describes these bytes, not just some bytes the code happens to read back.
+     */
+    @Test
+    void theGoldenManifestIsTheDocumentedLayout() throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(resource(MANIFEST));
+        byte[] magic = new byte[8];
+        in.get(magic);
+        assertEquals("MDYNMANF", new String(magic, StandardCharsets.US_ASCII));
+        assertEquals(1, in.getInt(), "manifest version");
+        assertEquals(1, in.getLong(), "the number in the file name");
+        CRC32C crc = new CRC32C();
+        crc.update(in.array(), 0, 20);
+        assertEquals((int) crc.getValue(), in.getInt());
+
+        List<ByteBuffer> edits = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int length = in.getInt();
+            int checksum = in.getInt();
+            byte[] payload = new byte[length];
+            in.get(payload);
+            crc.reset();
+            crc.update(ByteBuffer.allocate(4).putInt(length).array());
+            crc.update(payload);
+            assertEquals((int) crc.getValue(), checksum, "frame checksum covers length and payload");
+            edits.add(ByteBuffer.wrap(payload));
+        }
+        assertEquals(10, edits.size(), "generations 2 and 3 come from the reserved block: no edit");
+
+        ByteBuffer snapshot = edits.get(0);
+        assertEquals(1, snapshot.get(), "SNAPSHOT");
+        assertEquals(0, snapshot.getLong(), "firstSegmentId");
+        assertEquals(1, snapshot.getLong(), "nextGeneration");
+        assertEquals(1, snapshot.getLong(), "nextKeyspaceId");
+        assertEquals(0, snapshot.getInt(), "keyspaceCount");
+
+        ByteBuffer starts = edits.get(1);
+        assertEquals(7, starts.get(), "COMMIT_LOG_STARTS");
+        assertEquals(3, starts.getLong());
+
+        ByteBuffer created = edits.get(2);
+        assertEquals(2, created.get(), "KEYSPACE_CREATED");
+        assertEquals("table", name(created));
+        assertEquals(1, created.getLong(), "id");
+        assertEquals(3L << 32 | 124, created.getLong(), "createdAtSequence: segment high, offset low");
+
+        ByteBuffer reserved = edits.get(3);
+        assertEquals(6, reserved.get(), "GENERATIONS_RESERVED");
+        assertEquals(65, reserved.getLong(), "a block of 64 from 1");
+
+        ByteBuffer flushed = edits.get(4);
+        assertEquals(4, flushed.get(), "FLUSHED");
+        assertEquals("table", name(flushed));
+        assertEquals(3, flushed.getLong(), "flushedUpTo segment");
+        assertEquals(4096, flushed.getLong(), "flushedUpTo offset");
+        assertEquals(1, flushed.getInt(), "tableCount");
+        assertEquals(1, flushed.getLong(), "generation");
+        assertEquals(0, flushed.get(), "level");
+
+        ByteBuffer createdAgain = edits.get(5);
+        assertEquals(2, createdAgain.get());
+        assertEquals("dropped", name(createdAgain));
+        assertEquals(2, createdAgain.getLong());
+        assertEquals(3L << 32 | 5000, createdAgain.getLong());
+
+        ByteBuffer emptyFlush = edits.get(6);
+        assertEquals(4, emptyFlush.get());
+        assertEquals("dropped", name(emptyFlush));
+        assertEquals(3, emptyFlush.getLong());
+        assertEquals(5100, emptyFlush.getLong());
+        assertEquals(0, emptyFlush.getInt(), "a flush of an empty memtable adds no table");
+
+        ByteBuffer dropped = edits.get(7);
+        assertEquals(3, dropped.get(), "KEYSPACE_DROPPED");
+        assertEquals("dropped", name(dropped));
+        assertEquals(4L << 32 | 60, dropped.getLong());
+
+        ByteBuffer flushedAgain = edits.get(8);
+        assertEquals(4, flushedAgain.get());
+        assertEquals("table", name(flushedAgain));
+        assertEquals(4, flushedAgain.getLong());
+        assertEquals(900, flushedAgain.getLong());
+        assertEquals(1, flushedAgain.getInt());
+        assertEquals(2, flushedAgain.getLong());
+        assertEquals(0, flushedAgain.get());
+
+        ByteBuffer replaced = edits.get(9);
+        assertEquals(5, replaced.get(), "REPLACED");
+        assertEquals("table", name(replaced));
+        assertEquals(2, replaced.getInt(), "removedCount");
+        assertEquals(1, replaced.getLong());
+        assertEquals(2, replaced.getLong());
+        assertEquals(1, replaced.getInt(), "addedCount");
+        assertEquals(3, replaced.getLong(), "generation");
+        assertEquals(1, replaced.get(), "level");
+        for (ByteBuffer edit : edits) assertEquals(0, edit.remaining(), "nothing after an edit's fields");
+    }
+
+    private static String name(ByteBuffer in) {
+        byte[] bytes = new byte[in.getShort() & 0xffff];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 }

@@ -2,6 +2,7 @@ package io.modyn.storage.file.sstable;
 
 import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayOutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,8 @@ import net.jpountz.lz4.LZ4FastDecompressor;
 
 /**
  * The measurement that chose the block codec (FORMAT.md, "Choice of codec"): LZ4 and Zstandard
- * over 64 KiB blocks of DynamoDB-like items, compression ratio and single-thread MB/s of
- * uncompressed bytes. A program, not a test: timings on a shared machine are not assertions.
+ * over 64 KiB blocks of DynamoDB-like items, compression ratio and MB/s of uncompressed bytes per
+ * second of thread CPU time (the machine is shared, so wall time would measure the neighbours). A program, not a test: timings on a shared machine are not assertions.
  *
  * <pre>
  * mvn -B -ntp test-compile -pl bundles/storage-file -am
@@ -36,7 +37,8 @@ public final class CodecMeasurement {
             + "review rating comment product category electronics books garden kitchen sports size colour").split(" ");
     private static final String[] STATUSES = {"PENDING", "SHIPPED", "DELIVERED", "RETURNED", "CANCELLED"};
 
-    private static final int WARM_UP = 6;
+    private static final int WARM_UP = 4;
+    private static final int ROUNDS = 5;
 
     private CodecMeasurement() {
     }
@@ -54,60 +56,77 @@ public final class CodecMeasurement {
         System.out.printf(Locale.ROOT, "%d items, %.1f MiB, %d blocks (64 KiB target; larger items alone)%n", items.size(), total / 1048576.0, blocks.size());
 
         LZ4Factory safe = LZ4Factory.safeInstance();
-        LZ4Factory nativeLz4 = LZ4Factory.fastestInstance();
-        measure("LZ4 (lz4-java safe, pure Java)", blocks, safe.fastCompressor(), safe.fastDecompressor());
-        measure("LZ4 HC level 9 (pure Java)", blocks, safe.highCompressor(9), safe.fastDecompressor());
-        measure("LZ4 (" + nativeLz4 + ")", blocks, nativeLz4.fastCompressor(), nativeLz4.fastDecompressor());
-        for (int level : new int[] {1, 3}) measureZstd(blocks, level);
-    }
-
-    private static void measure(String name, List<byte[]> blocks, LZ4Compressor compressor, LZ4FastDecompressor decompressor) {
-        byte[][] compressed = new byte[blocks.size()][];
-        Timing t = time(blocks, 5, () -> {
-            for (int i = 0; i < blocks.size(); i++) {
-                byte[] b = blocks.get(i);
-                byte[] out = new byte[compressor.maxCompressedLength(b.length)];
-                int n = compressor.compress(b, 0, b.length, out, 0, out.length);
-                compressed[i] = java.util.Arrays.copyOf(out, n);
-            }
-        }, () -> {
-            for (int i = 0; i < blocks.size(); i++) decompressor.decompress(compressed[i], 0, new byte[blocks.get(i).length], 0, blocks.get(i).length);
-        });
-        report(name, blocks, compressed, t);
-    }
-
-    private static void measureZstd(List<byte[]> blocks, int level) {
-        byte[][] compressed = new byte[blocks.size()][];
-        Timing t = time(blocks, 5, () -> {
-            for (int i = 0; i < blocks.size(); i++) compressed[i] = Zstd.compress(blocks.get(i), level);
-        }, () -> {
-            for (int i = 0; i < blocks.size(); i++) Zstd.decompress(compressed[i], blocks.get(i).length);
-        });
-        report("Zstandard level " + level + " (zstd-jni, native)", blocks, compressed, t);
-    }
-
-    private record Timing(double compressSeconds, double decompressSeconds) {
-    }
-
-    /** The best of {@code rounds} after warm-up rounds (the JIT compiles the pure-Java codecs): the least disturbed by other processes. */
-    private static Timing time(List<byte[]> blocks, int rounds, Runnable compress, Runnable decompress) {
-        double bestCompress = Double.MAX_VALUE;
-        double bestDecompress = Double.MAX_VALUE;
-        for (int r = 0; r < rounds + WARM_UP; r++) {
-            long start = System.nanoTime();
-            compress.run();
-            long middle = System.nanoTime();
-            decompress.run();
-            long end = System.nanoTime();
-            if (r >= WARM_UP) {
-                bestCompress = Math.min(bestCompress, (middle - start) / 1e9);
-                bestDecompress = Math.min(bestDecompress, (end - middle) / 1e9);
+        LZ4Factory fastest = LZ4Factory.fastestInstance();
+        List<Codec> codecs = List.of(
+                lz4("LZ4 (lz4-java safe, pure Java)", safe.fastCompressor(), safe.fastDecompressor()),
+                lz4("LZ4 (lz4-java " + fastest + ")", fastest.fastCompressor(), fastest.fastDecompressor()),
+                zstd(1), zstd(3));
+        // Round-robin, so that every codec meets the same machine load; thread CPU time, not wall time.
+        double[][] best = new double[codecs.size()][] ;
+        byte[][][] compressed = new byte[codecs.size()][blocks.size()][];
+        for (int round = 0; round < ROUNDS + WARM_UP; round++) {
+            for (int c = 0; c < codecs.size(); c++) {
+                Codec codec = codecs.get(c);
+                long t0 = cpuNanos();
+                for (int i = 0; i < blocks.size(); i++) compressed[c][i] = codec.compress(blocks.get(i));
+                long t1 = cpuNanos();
+                for (int i = 0; i < blocks.size(); i++) codec.decompress(compressed[c][i], blocks.get(i).length);
+                long t2 = cpuNanos();
+                if (round >= WARM_UP) {
+                    double[] seconds = {(t1 - t0) / 1e9, (t2 - t1) / 1e9};
+                    best[c] = best[c] == null ? seconds : new double[] {Math.min(best[c][0], seconds[0]), Math.min(best[c][1], seconds[1])};
+                }
             }
         }
-        return new Timing(bestCompress, bestDecompress);
+        for (int c = 0; c < codecs.size(); c++) report(codecs.get(c).name(), blocks, compressed[c], best[c]);
     }
 
-    private static void report(String name, List<byte[]> blocks, byte[][] compressed, Timing t) {
+    private interface Codec {
+        String name();
+
+        byte[] compress(byte[] block);
+
+        void decompress(byte[] stored, int length);
+    }
+
+    private static Codec lz4(String name, LZ4Compressor compressor, LZ4FastDecompressor decompressor) {
+        return new Codec() {
+            public String name() {
+                return name;
+            }
+
+            public byte[] compress(byte[] b) {
+                byte[] out = new byte[compressor.maxCompressedLength(b.length)];
+                return java.util.Arrays.copyOf(out, compressor.compress(b, 0, b.length, out, 0, out.length));
+            }
+
+            public void decompress(byte[] stored, int length) {
+                decompressor.decompress(stored, 0, new byte[length], 0, length);
+            }
+        };
+    }
+
+    private static Codec zstd(int level) {
+        return new Codec() {
+            public String name() {
+                return "Zstandard level " + level + " (zstd-jni, native)";
+            }
+
+            public byte[] compress(byte[] b) {
+                return Zstd.compress(b, level);
+            }
+
+            public void decompress(byte[] stored, int length) {
+                Zstd.decompress(stored, length);
+            }
+        };
+    }
+
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static void report(String name, List<byte[]> blocks, byte[][] compressed, double[] seconds) {
         long raw = 0;
         long stored = 0;
         for (int i = 0; i < blocks.size(); i++) {
@@ -115,8 +134,7 @@ public final class CodecMeasurement {
             stored += compressed[i].length;
         }
         double mb = raw / 1e6;
-        System.out.printf(Locale.ROOT, "%-40s ratio %.2f  compress %6.0f MB/s  decompress %6.0f MB/s%n", name, (double) raw / stored,
-                mb / t.compressSeconds(), mb / t.decompressSeconds());
+        System.out.printf(Locale.ROOT, "| %-40s | %.2f | %6.0f | %6.0f |%n", name, (double) raw / stored, mb / seconds[0], mb / seconds[1]);
     }
 
     /** Items packed into blocks as the writer packs records; an item larger than a block alone. */

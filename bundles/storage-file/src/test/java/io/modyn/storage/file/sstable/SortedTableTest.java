@@ -185,6 +185,7 @@ class SortedTableTest {
 
     static NavigableMap<OrderedKey, VersionedRecord> slice(NavigableMap<OrderedKey, VersionedRecord> map, OrderedKey from, boolean fromInclusive,
             OrderedKey to, boolean toInclusive) {
+        if (from != null && to != null) return map.subMap(from, fromInclusive, to, toInclusive);
         NavigableMap<OrderedKey, VersionedRecord> slice = map;
         if (from != null) slice = slice.tailMap(from, fromInclusive);
         if (to != null) slice = slice.headMap(to, toInclusive);

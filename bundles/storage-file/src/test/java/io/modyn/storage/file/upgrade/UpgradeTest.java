@@ -212,6 +212,36 @@ class UpgradeTest {
     }
 
     @Test
+    void largeRecordsAndLargeCommitsAreUpgradedWhole() throws IOException {
+        java.util.Random random = new java.util.Random(3);
+        List<Mutation> bigCommit = new ArrayList<>();
+        bigCommit.add(Mutation.createKeyspace("big"));
+        Map<String, byte[]> expected = new TreeMap<>();
+        for (int i = 0; i < 40; i++) {
+            byte[] value = new byte[400 * 1024];
+            random.nextBytes(value);
+            bigCommit.add(Mutation.put("big", utf8("item" + i), new byte[0], value));
+            expected.put("item" + i, value);
+        }
+        LegacyDirectory.segment(data, 1, List.of(bigCommit));
+        try (DataDirectory directory = DataDirectory.open(data)) {
+            assertEquals(40, Upgrade.runIfNeeded(directory, SortedTableOptions.defaults()).records());
+        }
+        KeyspaceEntry big = Manifest.read(data.resolve("manifest")).keyspace("big");
+        SortedTable table = SortedTable.open(data.resolve("tables").resolve(Long.toString(big.id()))
+                .resolve(SortedTableFiles.fileName(big.tables().get(0).generation())), null);
+        try {
+            for (Map.Entry<String, byte[]> record : expected.entrySet()) {
+                VersionedRecord found = table.get(io.modyn.storage.file.record.OrderedKey.of(utf8(record.getKey()), new byte[0]));
+                assertArrayEquals(record.getValue(), found.value(), record.getKey());
+            }
+            assertEquals(40, table.statistics().recordCount());
+        } finally {
+            table.release();
+        }
+    }
+
+    @Test
     void aDamagedOldFileStopsTheUpgradeWithNothingChanged() throws IOException {
         LegacyDirectory.copyGolden(data);
         Path snapshot = data.resolve("snapshots/snapshot-00000000000000000002.db");
