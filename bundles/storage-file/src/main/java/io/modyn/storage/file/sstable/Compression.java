@@ -39,18 +39,20 @@ public enum Compression {
         return null;
     }
 
-    /** Compresses {@code length} bytes of {@code source}; the result may be longer than the input. */
-    byte[] compress(byte[] source, int length) {
-        switch (this) {
-            case LZ4 -> {
-                byte[] target = new byte[LZ4_COMPRESSOR.maxCompressedLength(length)];
-                int written = LZ4_COMPRESSOR.compress(source, 0, length, target, 0, target.length);
-                return java.util.Arrays.copyOf(target, written);
-            }
-            default -> {
-                return java.util.Arrays.copyOf(source, length);
-            }
-        }
+    /** Room {@link #compress} may need for {@code length} bytes. */
+    int maxCompressedLength(int length) {
+        return this == LZ4 ? LZ4_COMPRESSOR.maxCompressedLength(length) : length;
+    }
+
+    /**
+     * Compresses {@code length} bytes of {@code source} into {@code target} at {@code offset},
+     * which has {@link #maxCompressedLength} bytes of room; returns the compressed length, which
+     * may exceed {@code length}.
+     */
+    int compress(byte[] source, int length, byte[] target, int offset) {
+        if (this == LZ4) return LZ4_COMPRESSOR.compress(source, 0, length, target, offset, target.length - offset);
+        System.arraycopy(source, 0, target, offset, length);
+        return length;
     }
 
     /**

@@ -18,19 +18,20 @@ final class DataBlockFormat {
 
     /** The stored form of an uncompressed block; kept uncompressed when compression would not shrink it. */
     static byte[] encode(byte[] block, int length, Compression compression) {
-        byte[] compressed = compression == Compression.NONE ? null : compression.compress(block, length);
-        Compression used = compressed != null && compressed.length < length ? compression : Compression.NONE;
-        byte[] payload = used == Compression.NONE ? block : compressed;
-        int storedLength = used == Compression.NONE ? length : compressed.length;
-        byte[] stored = new byte[OVERHEAD + storedLength];
+        byte[] stored = new byte[OVERHEAD + Math.max(length, compression.maxCompressedLength(length))];
+        int storedLength = compression.compress(block, length, stored, HEADER);
+        Compression used = compression;
+        if (storedLength >= length) {
+            used = Compression.NONE;
+            storedLength = Compression.NONE.compress(block, length, stored, HEADER);
+        }
         stored[0] = (byte) used.id();
         Bytes.putInt(stored, 1, length);
         Bytes.putInt(stored, 5, storedLength);
-        System.arraycopy(payload, 0, stored, HEADER, storedLength);
         CRC32C crc = new CRC32C();
         crc.update(stored, 0, HEADER + storedLength);
         Bytes.putInt(stored, HEADER + storedLength, (int) crc.getValue());
-        return stored;
+        return stored.length == OVERHEAD + storedLength ? stored : java.util.Arrays.copyOf(stored, OVERHEAD + storedLength);
     }
 
     /**

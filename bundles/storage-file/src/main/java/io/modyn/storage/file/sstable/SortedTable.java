@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.BufferUnderflowException;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -209,24 +210,31 @@ public final class SortedTable implements RecordSource {
 
     /**
      * Reads {@code length} bytes at {@code offset}. A thread interrupted during a read closes the
-     * channel for every thread (FileChannel's rule); the channel is then reopened for the others.
+     * channel for every thread (FileChannel's rule): the channel is then reopened, the interrupted
+     * read fails and the other threads' reads that the close cut short are retried once.
      */
     byte[] read(long offset, int length, String part) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length);
-        FileChannel current = channel;
-        try {
-            while (buffer.hasRemaining()) {
-                if (current.read(buffer, offset + buffer.position()) < 0) {
-                    throw new CorruptTableException(file, part, "the file ends " + buffer.remaining() + " bytes short");
+        for (int attempt = 0; ; attempt++) {
+            FileChannel current = channel;
+            try {
+                while (buffer.hasRemaining()) {
+                    if (current.read(buffer, offset + buffer.position()) < 0) {
+                        throw new CorruptTableException(file, part, "the file ends " + buffer.remaining() + " bytes short");
+                    }
                 }
+                return buffer.array();
+            } catch (ClosedByInterruptException interrupted) {
+                reopen(current);
+                InterruptedIOException e = new InterruptedIOException("interrupted reading " + file);
+                e.initCause(interrupted);
+                throw e;
+            } catch (ClosedChannelException closed) {
+                if (attempt > 0 || references.get() <= 0) throw closed;
+                reopen(current);
+                buffer.clear();
             }
-        } catch (ClosedByInterruptException interrupted) {
-            reopen(current);
-            InterruptedIOException e = new InterruptedIOException("interrupted reading " + file);
-            e.initCause(interrupted);
-            throw e;
         }
-        return buffer.array();
     }
 
     private synchronized void reopen(FileChannel closed) throws IOException {

@@ -118,6 +118,23 @@ class TableLifecycleTest {
         table.release();
     }
 
+    /** FileChannel closes itself for everyone when a reading thread is interrupted; the table reopens it. */
+    @Test
+    void anInterruptedReaderDoesNotBreakTheTableForOthers() throws Exception {
+        SortedTable table = small(6);
+        try {
+            Thread.currentThread().interrupt();
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> table.get(Tables.key("a", "1")));
+            assertTrue(e.getCause() instanceof java.io.InterruptedIOException, e.toString());
+            assertTrue(Thread.interrupted(), "the interrupt stays visible to the caller");
+            assertEquals(3, Tables.drain(table.all()).size());
+            assertEquals(2, table.get(Tables.key("a", "2")).sequence());
+        } finally {
+            Thread.interrupted();
+            table.release();
+        }
+    }
+
     @Test
     void concurrentReadersSeeEveryRecord() throws Exception {
         TreeMap<OrderedKey, VersionedRecord> records = Tables.random(new Random(3), 400, 5000);
