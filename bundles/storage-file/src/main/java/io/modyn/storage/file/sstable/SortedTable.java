@@ -122,6 +122,11 @@ public final class SortedTable implements RecordSource {
         return blocks.count();
     }
 
+    /** Where data block {@code number} starts in the file. */
+    long blockOffset(int number) {
+        return blocks.offset(number);
+    }
+
     /** Bytes of all data blocks uncompressed, for the compression ratio. */
     public long uncompressedDataBytes() {
         return summary.uncompressedDataBytes();

@@ -47,8 +47,11 @@ class SortedTableTest {
 
                 List<OrderedKey> keys = new ArrayList<>(expected.keySet());
                 for (int i = 0; i < 300; i++) {
-                    OrderedKey a = boundNear(random, keys);
-                    OrderedKey b = boundNear(random, keys);
+                    // Mostly short ranges, as Query reads them; the whole table was read above.
+                    int at = random.nextInt(keys.size());
+                    int span = random.nextInt(10) == 0 ? keys.size() : 1 + random.nextInt(100);
+                    OrderedKey a = boundNear(random, keys.get(at));
+                    OrderedKey b = boundNear(random, keys.get(Math.min(keys.size() - 1, at + random.nextInt(span))));
                     OrderedKey from = a.compareTo(b) <= 0 ? a : b;
                     OrderedKey to = a.compareTo(b) <= 0 ? b : a;
                     boolean fromInclusive = random.nextBoolean();
@@ -182,6 +185,7 @@ class SortedTableTest {
 
     static NavigableMap<OrderedKey, VersionedRecord> slice(NavigableMap<OrderedKey, VersionedRecord> map, OrderedKey from, boolean fromInclusive,
             OrderedKey to, boolean toInclusive) {
+        if (from != null && to != null) return map.subMap(from, fromInclusive, to, toInclusive);
         NavigableMap<OrderedKey, VersionedRecord> slice = map;
         if (from != null) slice = slice.tailMap(from, fromInclusive);
         if (to != null) slice = slice.headMap(to, toInclusive);
@@ -189,8 +193,7 @@ class SortedTableTest {
     }
 
     /** A key of the table, or one just before or after it, or the first key of its partition. */
-    private static OrderedKey boundNear(Random random, List<OrderedKey> keys) {
-        OrderedKey k = keys.get(random.nextInt(keys.size()));
+    private static OrderedKey boundNear(Random random, OrderedKey k) {
         return switch (random.nextInt(4)) {
             case 0 -> k;
             case 1 -> OrderedKey.firstOfPartition(k.token(), k.partition());
