@@ -1,22 +1,14 @@
 package io.modyn.storage.file.compaction;
 
-import io.modyn.storage.file.sstable.SortedTable;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,30 +31,15 @@ public final class Compactor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Compactor.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
-    /** One keyspace's compaction state. */
-    private static final class KeyspaceState {
-        /** Held while a compaction of the keyspace picks its tables and runs. */
-        final Object running = new Object();
-        /** A background pass is queued or running: a wake only asks it to look again. */
-        boolean queued;
-        boolean wokenAgain;
-        CompactionStrategy strategy;
-    }
-
     private final CompactionHost host;
     private final CompactionOptions options;
     private final ByteRateLimiter limiter;
     private final ExecutorService executor;
-    private final Map<String, KeyspaceState> keyspaces = new ConcurrentHashMap<>();
+    private final Map<String, KeyspaceCompactions> keyspaces = new ConcurrentHashMap<>();
     private final Object activity = new Object();
     private int active;
+    private final CompactionCounters counters = new CompactionCounters();
     private volatile boolean closed;
-
-    private final AtomicLong compactions = new AtomicLong();
-    private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong bytesRead = new AtomicLong();
-    private final AtomicLong bytesWritten = new AtomicLong();
-    private final AtomicLong tombstonesPurged = new AtomicLong();
 
     public Compactor(CompactionHost host, CompactionOptions options) {
         this.host = host;
@@ -85,24 +62,22 @@ public final class Compactor implements AutoCloseable {
         if (closed) {
             return;
         }
-        KeyspaceState state = keyspaces.computeIfAbsent(keyspace, k -> new KeyspaceState());
-        synchronized (state) {
-            if (state.queued) {
-                state.wokenAgain = true;
-                return;
-            }
-            state.queued = true;
+        KeyspaceCompactions compactions = keyspace(keyspace);
+        if (!compactions.queue()) {
+            return;
         }
         begin();
         try {
-            executor.execute(() -> drain(keyspace, state));
+            executor.execute(() -> drain(keyspace, compactions));
         } catch (RuntimeException rejected) {
             // Closed meanwhile.
-            synchronized (state) {
-                state.queued = false;
-            }
+            compactions.passAgain(true);
             end();
         }
+    }
+
+    private KeyspaceCompactions keyspace(String keyspace) {
+        return keyspaces.computeIfAbsent(keyspace, k -> new KeyspaceCompactions(k, host, options, limiter, () -> closed, counters));
     }
 
     /** Wakes every keyspace the host has: after start, for work left by the previous run. */
@@ -124,7 +99,7 @@ public final class Compactor implements AutoCloseable {
         }
         begin();
         try {
-            return compactOnce(keyspace, keyspaces.computeIfAbsent(keyspace, k -> new KeyspaceState()));
+            return keyspace(keyspace).compactOnce();
         } finally {
             end();
         }
@@ -145,122 +120,55 @@ public final class Compactor implements AutoCloseable {
         }
     }
 
+    /** Compactions merging right now (benchmarks measure latency while one runs). */
+    public int running() {
+        return counters.running.get();
+    }
+
     /** Compactions that ran to the end and were swapped in. */
     public long compactions() {
-        return compactions.get();
+        return counters.compactions.get();
     }
 
     /** Background compactions that failed (an I/O error; logged); aborted ones and those of a dropped keyspace are not counted. */
     public long failures() {
-        return failures.get();
+        return counters.failures.get();
     }
 
     /** File bytes of the inputs of the compactions counted by {@link #compactions}. */
     public long bytesRead() {
-        return bytesRead.get();
+        return counters.bytesRead.get();
     }
 
     /** File bytes of the outputs of the compactions counted by {@link #compactions}. */
     public long bytesWritten() {
-        return bytesWritten.get();
+        return counters.bytesWritten.get();
     }
 
     /** Tombstones dropped because no live table outside a compaction's inputs could hold what they shadow. */
     public long tombstonesPurged() {
-        return tombstonesPurged.get();
+        return counters.tombstonesPurged.get();
     }
 
-    private void drain(String keyspace, KeyspaceState state) {
+    private void drain(String keyspace, KeyspaceCompactions compactions) {
         try {
-            while (true) {
+            do {
                 try {
-                    while (!closed && compactOnce(keyspace, state)) {
+                    while (!closed && compactions.compactOnce()) {
                         // Compact until nothing is due.
                     }
                 } catch (IOException | RuntimeException e) {
                     if (host.keyspaces().contains(keyspace)) {
-                        failures.incrementAndGet();
+                        counters.failures.incrementAndGet();
                         LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
                     } else {
                         LOG.fine(() -> "Compaction of keyspace " + keyspace + " stopped: the keyspace was dropped (" + e + ")");
                     }
                 }
-                synchronized (state) {
-                    if (closed || !state.wokenAgain) {
-                        state.queued = false;
-                        return;
-                    }
-                    state.wokenAgain = false;
-                }
-            }
+            } while (compactions.passAgain(closed));
         } finally {
             end();
         }
-    }
-
-    /** One compaction of the keyspace if its strategy finds one due; true if it was swapped in. */
-    private boolean compactOnce(String keyspace, KeyspaceState state) throws IOException {
-        synchronized (state.running) {
-            List<SortedTable> live = host.retainLiveTables(keyspace);
-            try {
-                if (live.isEmpty()) {
-                    return false;
-                }
-                CompactionStrategy strategy = strategy(keyspace, state);
-                Map<Long, SortedTable> byGeneration = new HashMap<>();
-                List<TableSummary> summaries = new ArrayList<>(live.size());
-                for (SortedTable table : live) {
-                    byGeneration.put(table.generation(), table);
-                    summaries.add(TableSummary.of(table));
-                }
-                Optional<CompactionPlan> plan = strategy.next(summaries)
-                        .or(() -> TombstoneCleanup.next(summaries, options.tombstoneThreshold()));
-                if (plan.isEmpty() || closed) {
-                    return false;
-                }
-                List<SortedTable> inputs = new ArrayList<>();
-                Set<Long> chosen = new HashSet<>();
-                for (TableSummary input : plan.get().inputs()) {
-                    inputs.add(byGeneration.get(input.generation()));
-                    chosen.add(input.generation());
-                }
-                List<SortedTable> others = live.stream().filter(t -> !chosen.contains(t.generation())).toList();
-                return run(new CompactionTask(host, keyspace, plan.get(), inputs, others, limiter, () -> closed), keyspace);
-            } finally {
-                for (SortedTable table : live) {
-                    table.release();
-                }
-            }
-        }
-    }
-
-    private boolean run(CompactionTask task, String keyspace) throws IOException {
-        CompactionTask.Outcome outcome;
-        try {
-            outcome = task.run();
-        } catch (CompactionAbortedException e) {
-            LOG.fine(() -> "Compaction of keyspace " + keyspace + " aborted: the compactor is closing");
-            return false;
-        }
-        if (!outcome.replaced()) {
-            LOG.fine(() -> "Compaction of keyspace " + keyspace + " discarded: its inputs are no longer live");
-            return false;
-        }
-        compactions.incrementAndGet();
-        bytesRead.addAndGet(outcome.bytesRead());
-        bytesWritten.addAndGet(outcome.bytesWritten());
-        tombstonesPurged.addAndGet(outcome.tombstonesPurged());
-        return true;
-    }
-
-    private CompactionStrategy strategy(String keyspace, KeyspaceState state) {
-        boolean leveled = options.leveled().test(keyspace);
-        if (leveled && !(state.strategy instanceof LeveledStrategy)) {
-            state.strategy = new LeveledStrategy(options.levels());
-        } else if (!leveled && !(state.strategy instanceof SizeTieredStrategy)) {
-            state.strategy = new SizeTieredStrategy(options.sizeTiered());
-        }
-        return state.strategy;
     }
 
     private void begin() {

@@ -206,8 +206,10 @@ class CompactorTest {
 
         compactor.wake(KS);
         assertTrue(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS));
+        assertEquals(1, compactor.running());
         long start = System.nanoTime();
         compactor.close();
+        assertEquals(0, compactor.running());
 
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "close waits for the abort, not the throttle");
         assertEquals(before, host.live(KS));
