@@ -36,10 +36,9 @@ public final class Reads {
         OrderedKey key = OrderedKey.of(partition, sort);
         while (true) {
             KeyspaceView view = keyspace.view();
-            for (Memtable memtable : view.memtables()) {
-                VersionedRecord found = memtable.get(key);
-                if (found != null) return found.value();
-            }
+            VersionedRecord inMemory = view.active().get(key);
+            for (int i = 0; inMemory == null && i < view.flushing().size(); i++) inMemory = view.flushing().get(i).get(key);
+            if (inMemory != null) return inMemory.value();
             VersionedRecord newest = null;
             boolean complete = true;
             for (SortedTable table : view.tables()) {
