@@ -27,6 +27,7 @@ final class TableIterator implements RecordIterator {
     private Block block;
     private int index;
     private VersionedRecord next;
+    private byte[] previousPartition;
 
     TableIterator(SortedTable table, OrderedKey from, boolean fromInclusive, OrderedKey to, boolean toInclusive,
             boolean descending, boolean fillCache) {
@@ -78,7 +79,9 @@ final class TableIterator implements RecordIterator {
             int c = block.compareKey(index, to);
             if (c > 0 || (c == 0 && !toInclusive)) return finish();
         }
-        return block.record(index);
+        VersionedRecord record = block.record(index, previousPartition);
+        previousPartition = record.key().partition();
+        return record;
     }
 
     /** Positions on the first record to return, or just beside it in the block; false if there is none. */
