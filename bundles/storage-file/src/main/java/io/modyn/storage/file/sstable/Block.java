@@ -104,10 +104,21 @@ final class Block {
     }
 
     VersionedRecord record(int index) {
+        return record(index, (byte[]) null);
+    }
+
+    /**
+     * The record at {@code index}, sharing {@code previousPartition} (the partition bytes of the
+     * record read before) when the record is of the same partition: a Query over a wide partition
+     * then copies the partition key once, not once per item.
+     */
+    VersionedRecord record(int index, byte[] previousPartition) {
         int at = offset(index);
         long token = Bytes.getLong(data, at + TOKEN);
         int partitionLength = Bytes.getInt(data, at + PARTITION_LENGTH);
-        byte[] partition = Arrays.copyOfRange(data, at + PARTITION, at + PARTITION + partitionLength);
+        byte[] partition = previousPartition != null
+                && Arrays.equals(data, at + PARTITION, at + PARTITION + partitionLength, previousPartition, 0, previousPartition.length)
+                ? previousPartition : Arrays.copyOfRange(data, at + PARTITION, at + PARTITION + partitionLength);
         int sortAt = at + PARTITION + partitionLength;
         int sortLength = Bytes.getInt(data, sortAt);
         byte[] sort = Arrays.copyOfRange(data, sortAt + 4, sortAt + 4 + sortLength);

@@ -9,8 +9,7 @@ import java.util.List;
  * A sparse index of partition starts: every {@code interval}-th partition of the table, with the
  * block its first record is in. A key of a partition at or after entry {@code j}'s and before entry
  * {@code j + 1}'s lies in blocks {@code j.block} to {@code (j+1).block}, which narrows the block
- * index search for tables with many blocks to a few entries; it is also how the table counts
- * partitions without reading them.
+ * index search, in a table of many blocks, to the few blocks between two entries.
  *
  * <p>Section layout (FORMAT.md): {@code interval:int32 | count:int32 | (block:int32 | token:int64 |
  * partitionLength:int32 | partition)*count}.
@@ -56,16 +55,12 @@ final class PartitionIndex {
         int high = starts.size() - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (compareToPartitionStart(starts.get(mid), key) <= 0) low = mid + 1; else high = mid - 1;
+            if (starts.get(mid).compareTo(key) <= 0) low = mid + 1; else high = mid - 1;
         }
         int entry = low - 1;
         int lo = entry < 0 ? 0 : blocks[entry];
         int hi = entry + 1 < starts.size() ? blocks[entry + 1] : blockCount - 1;
         return (long) lo << 32 | hi;
-    }
-
-    private static int compareToPartitionStart(OrderedKey start, OrderedKey key) {
-        return start.compareTo(key);
     }
 
     byte[] encode() {

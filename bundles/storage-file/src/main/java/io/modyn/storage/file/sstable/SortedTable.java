@@ -248,32 +248,12 @@ public final class SortedTable implements RecordSource {
      * @throws CorruptTableException naming the first damaged part
      */
     public void verify() throws IOException {
-        long records = 0;
-        long tombstones = 0;
-        VersionedRecord previous = null;
-        for (int number = 0; number < blocks.count(); number++) {
-            String part = "block " + number + " at offset " + blocks.offset(number);
-            Block block = readBlock(number);
-            if (block.count() == 0) throw new CorruptTableException(file, part, "no records");
-            try {
-                if (block.compareKey(0, blocks.firstKey(number)) != 0) throw new CorruptTableException(file, part, "first key differs from the block index");
-                for (int i = 0; i < block.count(); i++) {
-                    VersionedRecord record = block.record(i);
-                    if (previous != null && previous.key().compareTo(record.key()) >= 0) {
-                        throw new CorruptTableException(file, part, "record " + i + " is out of key order");
-                    }
-                    previous = record;
-                    records++;
-                    if (record.isTombstone()) tombstones++;
-                }
-            } catch (IndexOutOfBoundsException | NegativeArraySizeException | IllegalArgumentException e) {
-                throw new CorruptTableException(file, part, "a record does not decode: " + e);
-            }
-        }
-        if (records != statistics.recordCount() || tombstones != statistics.tombstoneCount()) {
-            throw new CorruptTableException(file, "statistics section", "says " + statistics.recordCount() + " records and " + statistics.tombstoneCount()
-                    + " tombstones, the blocks hold " + records + " and " + tombstones);
-        }
+        TableVerifier.verify(this, blocks);
+    }
+
+    /** Data block {@code number} read from the file, bypassing the cache. */
+    Block readBlockUncached(int number) throws IOException {
+        return readBlock(number);
     }
 
     /** Takes a reference; false if the table is already closed (its last reference released). */

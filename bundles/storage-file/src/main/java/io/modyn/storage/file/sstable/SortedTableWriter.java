@@ -28,6 +28,7 @@ import java.util.Objects;
 public final class SortedTableWriter implements AutoCloseable {
 
     private static final int OUTPUT_BUFFER = 256 * 1024;
+    private static final long MIN_BLOOM_ENTRIES = 32 * 1024;
 
     private final Path directory;
     private final Path temporary;
@@ -67,15 +68,17 @@ public final class SortedTableWriter implements AutoCloseable {
         this.temporary = directory.resolve(SortedTableFiles.temporaryName(generation));
         if (Files.exists(target)) throw new FileAlreadyExistsException(target.toString(), null, "a table of this generation exists");
         this.block = new BlockBuilder(options.blockSizeBytes());
-        // Sized for a partition and a record entry per expected record; folded down in finish().
-        this.bloom = BloomFilter.sized(2 * Math.max(1, expectedRecords), options.bloomBitsPerKey());
+        // Sized for a partition and a record entry per expected record, and never for fewer than
+        // MIN_BLOOM_ENTRIES (a caller that cannot tell passes 0): finish() folds it to what was added.
+        this.bloom = BloomFilter.sized(2 * Math.max(MIN_BLOOM_ENTRIES, expectedRecords), options.bloomBitsPerKey());
         this.channel = OwnerOnly.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         write(TableHeader.encode(generation).array());
     }
 
     /**
      * Starts a table. {@code expectedRecords} sizes the Bloom filter; more records still work, at
-     * a higher false-positive rate, fewer cost nothing (the filter is folded to fit).
+     * a higher false-positive rate (beyond 32768 records), fewer cost nothing (the filter is folded
+     * to fit).
      */
     public static SortedTableWriter create(Path directory, long generation, int level, SortedTableOptions options, long expectedRecords)
             throws IOException {

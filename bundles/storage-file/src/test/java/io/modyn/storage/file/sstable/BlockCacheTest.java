@@ -68,6 +68,25 @@ class BlockCacheTest {
         assertEquals(0, cache.bytes(), "a closed table's blocks are dropped");
     }
 
+    /** A long scan leaves the cache as it found it beyond its first megabyte; a Query page is cached. */
+    @Test
+    void aLongScanDoesNotFlushTheCache() throws IOException {
+        TreeMap<OrderedKey, VersionedRecord> records = Tables.random(new Random(4), 3000, 8000);
+        BlockCache cache = new BlockCache(64 << 20);
+        SortedTable table = Tables.write(directory, 1, SortedTableOptions.defaults().withBlockSize(4096), records.values(), cache);
+        try {
+            assertTrue(table.uncompressedDataBytes() > 4 * TableIterator.CACHE_FILL_BYTES, "a table of several megabytes");
+            Tables.drain(table.range(null, true, null, true, false));
+            long cached = cache.bytes();
+            assertTrue(cached >= TableIterator.CACHE_FILL_BYTES && cached < TableIterator.CACHE_FILL_BYTES + 64 * 1024,
+                    "the scan's first megabyte of blocks is cached, no more: " + cached);
+            Tables.drain(table.range(null, true, null, true, true));
+            assertTrue(cache.bytes() < 2 * TableIterator.CACHE_FILL_BYTES + 128 * 1024, "a descending scan adds its first megabyte: " + cache.bytes());
+        } finally {
+            table.release();
+        }
+    }
+
     @Test
     void aSmallBudgetHoldsAtMostItsBytesUnderManyTables() throws IOException {
         BlockCache cache = new BlockCache(3 << 20);

@@ -72,6 +72,30 @@ class BloomFilterTest {
         }
     }
 
+    /** A writer told nothing about its size (0 expected) still gets a useful filter for a memtable's worth of records. */
+    @Test
+    void aTableOfUnknownSizeStillFilters() throws IOException {
+        TreeMap<OrderedKey, VersionedRecord> records = new TreeMap<>();
+        for (int i = 0; i < 20_000; i++) {
+            OrderedKey key = OrderedKey.of(("user" + i).getBytes(StandardCharsets.UTF_8), "profile".getBytes(StandardCharsets.UTF_8));
+            records.put(key, new VersionedRecord(key, i, new byte[] {1}));
+        }
+        SortedTable table;
+        try (SortedTableWriter writer = SortedTableWriter.create(directory, 3, 0, SortedTableOptions.defaults(), 0)) {
+            for (VersionedRecord record : records.values()) writer.append(record);
+            table = writer.finish(0, 0, null);
+        }
+        try {
+            int positives = 0;
+            for (int i = 0; i < 20_000; i++) {
+                if (table.mightContain(OrderedKey.of(("user" + i).getBytes(StandardCharsets.UTF_8), "other".getBytes(StandardCharsets.UTF_8)))) positives++;
+            }
+            assertTrue(positives < 20_000 * 0.02, positives + " false positives");
+        } finally {
+            table.release();
+        }
+    }
+
     @Test
     void tablesWithoutSortKeysFilterOnThePartitionAlone() throws IOException {
         TreeMap<OrderedKey, VersionedRecord> records = new TreeMap<>();

@@ -16,14 +16,17 @@ import net.jpountz.lz4.LZ4FastDecompressor;
 /**
  * The measurement that chose the block codec (FORMAT.md, "Choice of codec"): LZ4 and Zstandard
  * over 64 KiB blocks of DynamoDB-like items, compression ratio and MB/s of uncompressed bytes per
- * second of thread CPU time (the machine is shared, so wall time would measure the neighbours). A program, not a test: timings on a shared machine are not assertions.
+ * second of thread CPU time (the machine is shared, so wall time would measure the neighbours).
+ * A program, not a test: timings on a shared machine are not assertions.
  *
  * <pre>
  * mvn -B -ntp test-compile -pl bundles/storage-file -am
- * java -cp "bundles/storage-file/target/test-classes:bundles/storage-file/target/classes:$(cat cp.txt)" \
+ * cd bundles/storage-file
+ * java -cp "$HOME/.m2/repository/at/yawk/lz4/lz4-java/1.14.1/lz4-java-1.14.1.jar:$HOME/.m2/repository/com/github/luben/zstd-jni/1.5.7-21/zstd-jni-1.5.7-21.jar:target/test-classes:target/classes:../api/target/modyn-api-0.1.0-SNAPSHOT.jar" \
  *     io.modyn.storage.file.sstable.CodecMeasurement
  * </pre>
- * (cp.txt from {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt -pl bundles/storage-file}.)
+ * (lz4-java's own jar first, so that its JNI codec is found for comparison; the bundle embeds
+ * only its classes.)
  *
  * <p>Items imitate the engine's ItemCodec encoding (tag bytes, varint lengths, attribute names
  * repeated in every item): orders with line items, user profiles, event logs with a text body,

@@ -169,6 +169,25 @@ class SortedTableTest {
     }
 
     @Test
+    void bytesWrittenGrowsWithTheDataAndEndsNearTheFileSize() throws IOException {
+        TreeMap<OrderedKey, VersionedRecord> records = Tables.random(new Random(9), 300, 5000);
+        long previous = 0;
+        SortedTable table;
+        try (SortedTableWriter writer = SortedTableWriter.create(directory, 12, 0, SortedTableOptions.defaults().withBlockSize(2048), records.size())) {
+            assertEquals(TableHeader.SIZE, writer.bytesWritten());
+            for (VersionedRecord record : records.values()) {
+                writer.append(record);
+                assertTrue(writer.bytesWritten() >= previous);
+                previous = writer.bytesWritten();
+            }
+            assertTrue(previous > 10 * 2048, "blocks were written while appending: " + previous);
+            table = writer.finish(0, 0, null);
+            assertEquals(Files.size(table.file()), writer.bytesWritten());
+        }
+        table.release();
+    }
+
+    @Test
     void keysOutOfOrderAreRefused() throws IOException {
         try (SortedTableWriter writer = SortedTableWriter.create(directory, 4, 0, SortedTableOptions.defaults(), 2)) {
             writer.append(put("a", "2", 1, "x"));

@@ -135,6 +135,46 @@ class TableLifecycleTest {
         }
     }
 
+    /**
+     * Readers retain and release while the table is marked obsolete and its owner lets go: every
+     * reader that got a reference reads the whole table, and the file goes with the last one.
+     */
+    @Test
+    void readersRacingTheLastReleaseNeverLoseTheFile() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            SortedTable table = small(100 + round);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            try {
+                List<Future<?>> readers = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    readers.add(pool.submit(() -> {
+                        for (int i = 0; i < 200; i++) {
+                            if (!table.retain()) {
+                                refused.incrementAndGet();
+                                return null;
+                            }
+                            try {
+                                assertEquals(3, Tables.drain(table.all()).size());
+                            } finally {
+                                table.release();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                Thread.sleep(round % 5);
+                table.markObsolete();
+                table.release();
+                for (Future<?> reader : readers) reader.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            assertFalse(Files.exists(table.file()), "round " + round);
+            assertFalse(table.retain());
+        }
+    }
+
     @Test
     void concurrentReadersSeeEveryRecord() throws Exception {
         TreeMap<OrderedKey, VersionedRecord> records = Tables.random(new Random(3), 400, 5000);

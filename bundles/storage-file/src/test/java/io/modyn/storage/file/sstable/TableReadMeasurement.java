@@ -17,7 +17,8 @@ import java.util.Random;
  * figures in the report: a program, not a test, timed in thread CPU time. Arguments: item count
  * (default 100000).
  * GetItem is timed with every block cached (the ≤ 40 µs target is for cached reads) and with
- * no cache (every get reads and decompresses a block).
+ * no cache (every get reads and decompresses a block). Run like {@link CodecMeasurement}, with
+ * {@code io.modyn.storage.file.sstable.TableReadMeasurement [items]}.
  */
 public final class TableReadMeasurement {
 
