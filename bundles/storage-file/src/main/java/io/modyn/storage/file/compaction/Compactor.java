@@ -3,7 +3,9 @@ package io.modyn.storage.file.compaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -22,7 +24,8 @@ import java.util.logging.Logger;
  * <p>Bounds: at most {@code concurrency} compactions at once and at most one per keyspace (so two
  * never pick the same tables, and leveled compactions into a level never interleave); all of
  * them together write at most {@code bytesPerSecond}. {@link #close} stops promptly: a running
- * compaction notices between two records, and discards what it wrote.
+ * compaction notices between two records, and discards what it wrote. A compaction that fails (an
+ * I/O error) is logged and tried again after the next flush, or after 30 s if none comes.
  *
  * <p>The counters give write amplification: bytes written by compaction over bytes flushed.
  */
@@ -30,11 +33,15 @@ public final class Compactor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Compactor.class.getName());
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+    /** A failed keyspace is tried again after this, in case no flush comes to wake it. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
     private final CompactionHost host;
     private final CompactionOptions options;
     private final ByteRateLimiter limiter;
     private final ExecutorService executor;
+    private final Duration retryAfterFailure;
+    private final Executor retries;
     private final Map<String, KeyspaceCompactions> keyspaces = new ConcurrentHashMap<>();
     private final Object activity = new Object();
     private int active;
@@ -42,10 +49,16 @@ public final class Compactor implements AutoCloseable {
     private volatile boolean closed;
 
     public Compactor(CompactionHost host, CompactionOptions options) {
+        this(host, options, RETRY_AFTER_FAILURE);
+    }
+
+    Compactor(CompactionHost host, CompactionOptions options, Duration retryAfterFailure) {
         this.host = host;
         this.options = options;
         this.limiter = new ByteRateLimiter(options.bytesPerSecond());
         this.executor = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+        this.retryAfterFailure = retryAfterFailure;
+        this.retries = CompletableFuture.delayedExecutor(retryAfterFailure.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static ThreadFactory daemonThreads() {
@@ -160,7 +173,9 @@ public final class Compactor implements AutoCloseable {
                 } catch (IOException | RuntimeException e) {
                     if (host.keyspaces().contains(keyspace)) {
                         counters.failures.incrementAndGet();
-                        LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is retried after the next flush", e);
+                        LOG.log(Level.WARNING, "Compaction of keyspace " + keyspace + " failed; it is tried again after the next flush or "
+                                + retryAfterFailure.toSeconds() + " s", e);
+                        retries.execute(() -> wake(keyspace));
                     } else {
                         LOG.fine(() -> "Compaction of keyspace " + keyspace + " stopped: the keyspace was dropped (" + e + ")");
                     }

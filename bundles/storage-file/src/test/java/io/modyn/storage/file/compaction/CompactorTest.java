@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -235,6 +236,28 @@ class CompactorTest {
         assertEquals(0, compactor.compactions());
         assertEquals(1, host.replaces.get());
         assertEquals(List.of(), host.files(KS));
+    }
+
+    @Test
+    void aFailedBackgroundCompactionIsTriedAgainWithoutAFlush() throws Exception {
+        compactor = new Compactor(host, sizeTiered(), Duration.ofMillis(100));
+        for (int i = 0; i < 4; i++) {
+            flush(KS, 10, 100);
+        }
+        AtomicInteger attempts = new AtomicInteger();
+        host.onNewTable = () -> {
+            if (attempts.incrementAndGet() == 1) {
+                throw new IOException("disk full");
+            }
+        };
+        compactor.wake(KS);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (compactor.compactions() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(1, compactor.failures());
+        assertEquals(1, compactor.compactions());
+        assertEquals(1, host.live(KS).size());
     }
 
     @Test
