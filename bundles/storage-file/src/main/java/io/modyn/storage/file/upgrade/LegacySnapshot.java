@@ -26,6 +26,7 @@ final class LegacySnapshot {
     private static final byte[] MAGIC = "MDYNSNAP".getBytes(StandardCharsets.US_ASCII);
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".db";
+    private static final String TEMPORARY_SUFFIX = ".db.tmp";
 
     private LegacySnapshot() {
     }
@@ -41,10 +42,19 @@ final class LegacySnapshot {
 
     /** The segment number in a complete snapshot's name, or -1 if the name is not one. */
     static long segmentOf(Path path) {
-        String name = path.getFileName().toString();
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
+        return number(path.getFileName().toString(), SUFFIX);
+    }
+
+    /** The segment number in a complete or temporary snapshot's name, or -1 if the name is neither. */
+    static long segmentOfAny(Path path) {
+        long complete = segmentOf(path);
+        return complete >= 0 ? complete : number(path.getFileName().toString(), TEMPORARY_SUFFIX);
+    }
+
+    private static long number(String name, String suffix) {
+        if (!name.startsWith(PREFIX) || !name.endsWith(suffix)) return -1;
         try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
+            return Long.parseLong(name.substring(PREFIX.length(), name.length() - suffix.length()));
         } catch (NumberFormatException e) {
             return -1;
         }

@@ -1,5 +1,6 @@
 package io.modyn.storage.file.upgrade;
 
+import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.CommitLogSegment;
 import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.lifecycle.DataDirectory;
@@ -156,12 +157,24 @@ public final class Upgrade {
         }
     }
 
-    /** Old files an upgrade interrupted after writing FORMAT left: everything they held is in the tables. */
+    /**
+     * Old files an upgrade interrupted after writing FORMAT left: everything they held is in the
+     * tables. Such a snapshot always names a segment below the manifest's first segment id; one
+     * that does not was written after the upgrade, by an older Modyn started on the directory, and
+     * holds data the tables may not: it stops the start rather than being deleted.
+     */
     private static void deleteLeftovers(DataDirectory directory) throws IOException {
         List<Path> snapshots = LegacyFiles.snapshots(directory.snapshots());
         List<Path> segments = CommitLogSegment.list(directory.commitLog());
         if (snapshots.isEmpty() && segments.isEmpty()) return;
         long firstSegmentId = Manifest.read(directory.manifest()).firstSegmentId();
+        for (Path snapshot : snapshots) {
+            if (LegacySnapshot.segmentOfAny(snapshot) >= firstSegmentId) {
+                throw new StorageException("data directory " + directory.root() + " is in format " + FormatVersion.CURRENT
+                        + " but holds the format-1 snapshot " + snapshot + ", which no upgrade left (was a Modyn reading only format "
+                        + FormatVersion.LEGACY + " started on it?); nothing was changed. Move the file out of the directory to start", false);
+            }
+        }
         segments.removeIf(segment -> CommitLogSegment.idOf(segment) >= firstSegmentId);
         if (snapshots.isEmpty() && segments.isEmpty()) return;
         LOG.info(() -> "Removing " + (snapshots.size() + segments.size()) + " format-1 files an interrupted upgrade of " + directory.root() + " left");

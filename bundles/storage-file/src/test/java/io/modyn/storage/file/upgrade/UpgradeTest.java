@@ -212,6 +212,27 @@ class UpgradeTest {
     }
 
     @Test
+    void aFormat1SnapshotWrittenAfterTheUpgradeStopsTheStartAndIsKept() throws IOException {
+        LegacyDirectory.copyGolden(data);
+        try (DataDirectory directory = DataDirectory.open(data)) {
+            Upgrade.runIfNeeded(directory, SortedTableOptions.defaults());
+        }
+        // What an older Modyn started on the upgraded directory would write: a snapshot above the new log's start.
+        Path late = LegacyDirectory.snapshot(data, 4, List.of(List.of(Mutation.createKeyspace("late"))));
+        try (DataDirectory directory = DataDirectory.open(data)) {
+            StorageException e = assertThrows(StorageException.class, () -> Upgrade.runIfNeeded(directory, SortedTableOptions.defaults()));
+            assertTrue(e.getMessage().contains("no upgrade left") && e.getMessage().contains("nothing was changed"), e.getMessage());
+        }
+        assertTrue(Files.exists(late));
+
+        Path fresh = data.resolve("fresh");
+        try (DataDirectory directory = DataDirectory.open(fresh)) {
+            LegacyDirectory.snapshot(fresh, 1, List.of());
+            assertThrows(StorageException.class, () -> Upgrade.runIfNeeded(directory, SortedTableOptions.defaults()));
+        }
+    }
+
+    @Test
     void largeRecordsAndLargeCommitsAreUpgradedWhole() throws IOException {
         java.util.Random random = new java.util.Random(3);
         List<Mutation> bigCommit = new ArrayList<>();
