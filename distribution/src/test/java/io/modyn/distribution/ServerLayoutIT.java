@@ -22,6 +22,7 @@ class ServerLayoutIT {
     void launchersAreExecutableAndFelixMainIsThere() throws IOException {
         assertTrue(Files.isExecutable(server.resolve("bin/modyn")));
         assertTrue(Files.isExecutable(server.resolve("bin/modyn-admin")));
+        assertTrue(Files.isExecutable(server.resolve("bin/modyn-sstable")));
         try (JarFile felix = new JarFile(server.resolve("bin/felix.jar").toFile())) {
             assertEquals("org.apache.felix.main.Main", felix.getManifest().getMainAttributes().getValue("Main-Class"));
         }
@@ -130,6 +131,30 @@ class ServerLayoutIT {
         Result unknown = run("modyn-admin", "restart", "7");
         assertEquals(2, unknown.exitCode());
         assertTrue(unknown.output().contains("unknown command 'restart'"), unknown.output());
+    }
+
+    /**
+     * bin/modyn-sstable finds Java and the storage and API jars of the server folder: a file that is
+     * no table gets the storage code's own diagnosis, which only a started tool can give.
+     */
+    @Test
+    void sortedTableToolRunsOnTheServerFoldersJars() throws Exception {
+        Result help = run("modyn-sstable", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.output().contains("modyn-sstable verify FILE..."), help.output());
+        assertEquals(2, run("modyn-sstable", "compact", "x").exitCode());
+
+        Path notATable = Files.createTempFile("not-a-table", ".sst");
+        try {
+            Files.writeString(notATable, "x".repeat(200));
+            Result verify = run("modyn-sstable", "verify", notATable.toString());
+            assertEquals(1, verify.exitCode(), verify.output());
+            assertEquals("CORRUPT " + notATable + ": footer: no footer magic: not a sorted table, or cut short", verify.output().strip());
+            Result dump = run("modyn-sstable", "dump", notATable.toString());
+            assertEquals(1, dump.exitCode(), dump.output());
+        } finally {
+            Files.delete(notATable);
+        }
     }
 
     private record Result(int exitCode, String output) {

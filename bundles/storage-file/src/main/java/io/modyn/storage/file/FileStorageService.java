@@ -2,10 +2,13 @@ package io.modyn.storage.file;
 
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.storage.file.commitlog.SyncPolicy;
+import io.modyn.storage.file.sstable.Compression;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 import org.osgi.framework.BundleContext;
@@ -34,6 +37,8 @@ public final class FileStorageService {
     /** The framework or system property that makes a storage which cannot be opened end the process. */
     static final String EXIT_ON_OPEN_FAILURE = "modyn.storage.exitOnOpenFailure";
     static final int OPEN_FAILURE_EXIT_STATUS = 1;
+
+    private static final long MB = 1024 * 1024;
 
     private static final Logger LOG = Logger.getLogger(FileStorageService.class.getName());
 
@@ -86,10 +91,29 @@ public final class FileStorageService {
 
     /** The engine options a configuration asks for. */
     static FileStorageOptions options(FileStorageConfig config, String modynHome) {
-        return FileStorageOptions.defaults(dataDirectory(config, modynHome))
-                .withSyncPolicy(SyncPolicy.named(config.fsync(), Duration.ofMillis(config.fsyncWindowMillis())))
-                .withCheckpointInterval(Duration.ofSeconds(config.checkpointIntervalSeconds()))
+        FileStorageOptions defaults = FileStorageOptions.defaults(dataDirectory(config, modynHome));
+        Predicate<String> listed = KeyspacePatterns.parse(config.leveledKeyspaces());
+        Predicate<String> leveled = switch (config.compactionStrategy().trim().toLowerCase(Locale.ROOT)) {
+            case "size-tiered" -> listed;
+            case "leveled" -> keyspace -> true;
+            default -> throw new IllegalArgumentException("compaction strategy must be size-tiered or leveled, not '" + config.compactionStrategy() + "'");
+        };
+        return defaults
+                .withSyncPolicy(SyncPolicy.named(config.fsync(), Duration.ofMillis(config.fsyncWindowMillis()), Duration.ofMillis(config.fsyncPeriodMillis())))
+                .withSegmentSize(config.segmentSizeMB() * MB)
+                .withMemtableBudget(config.memtableBudgetMB() > 0 ? config.memtableBudgetMB() * MB : defaults.memtableBudgetBytes())
+                .withTableOptions(defaults.tableOptions().withBlockSize(config.blockSizeKB() * 1024).withCompression(compression(config.compression())))
+                .withBlockCache(config.blockCacheMB() > 0 ? config.blockCacheMB() * MB : defaults.blockCacheBytes())
+                .withCompaction(defaults.compaction().withLeveled(leveled).withBytesPerSecond(config.compactionMBPerSecond() * MB))
                 .withLockTimeout(Duration.ofMillis(config.lockTimeoutMillis()));
+    }
+
+    private static Compression compression(String name) {
+        try {
+            return Compression.valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("table compression must be lz4 or none, not '" + name + "'", e);
+        }
     }
 
     private static Path dataDirectory(FileStorageConfig config, String modynHome) {

@@ -10,7 +10,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,7 +33,7 @@ class FilePermissionsTest {
     }
 
     private static FileStorageEngine open(Path directory) {
-        return FileStorageEngine.open(FileStorageOptions.defaults(directory).withCheckpointInterval(Duration.ZERO).withSegmentSize(8192));
+        return FileStorageEngine.open(FileStorageOptions.defaults(directory).withSegmentSize(8192));
     }
 
     /** Every path under {@code root} (itself included) whose permissions are not owner-only, with what they are. */
@@ -57,19 +56,20 @@ class FilePermissionsTest {
     }
 
     @Test
-    void directoriesSegmentsSnapshotsAndLockFileAreOwnerOnly() throws IOException {
+    void directoriesSegmentsTablesManifestSnapshotsAndLockFileAreOwnerOnly() throws IOException {
         Path data = temp.resolve("parent").resolve("storage");
         try (FileStorageEngine engine = open(data)) {
             engine.createKeyspace("t");
             for (int i = 0; i < 300; i++) put(engine, "t", "p" + i, "s", "a value long enough to roll segments " + i);
-            assertTrue(engine.checkpoint());
-            put(engine, "t", "p", "s", "after the checkpoint");
+            assertTrue(engine.flush());
+            put(engine, "t", "p", "s", "after the flush");
+            engine.snapshot("t", "backup");
         }
         try (FileStorageEngine engine = open(data)) {
             put(engine, "t", "p", "s", "after a restart");
         }
 
-        assertTrue(fileCount(data) >= 3, "segments, a snapshot and the lock file were written");
+        assertTrue(fileCount(data) >= 6, "segments, tables, the manifest, a snapshot and the lock file were written");
         assertEquals(List.of(), notOwnerOnly(temp.resolve("parent")));
     }
 

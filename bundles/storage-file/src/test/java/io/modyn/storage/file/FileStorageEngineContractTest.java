@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The storage contract on the file engine with its default (fsync always) durability. */
+/** The storage contract on the file engine with its defaults (group fsync, memtables that hold the whole test). */
 class FileStorageEngineContractTest extends StorageEngineContract {
 
     @TempDir
@@ -16,7 +16,6 @@ class FileStorageEngineContractTest extends StorageEngineContract {
     @Override
     protected StorageFixture newFixture() {
         FileStorageOptions options = FileStorageOptions.defaults(directory)
-                .withCheckpointInterval(Duration.ZERO)
                 .withLockTimeout(Duration.ofSeconds(2));
         return new StorageFixture() {
             @Override

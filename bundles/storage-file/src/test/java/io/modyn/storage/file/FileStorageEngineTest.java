@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.modyn.api.storage.StorageException;
 import io.modyn.api.storage.StorageTransaction;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +29,7 @@ class FileStorageEngineTest {
     Path data;
 
     private FileStorageEngine open() {
-        return FileStorageEngine.open(FileStorageOptions.defaults(data).withCheckpointInterval(Duration.ZERO));
+        return FileStorageEngine.open(FileStorageOptions.defaults(data));
     }
 
     @Test

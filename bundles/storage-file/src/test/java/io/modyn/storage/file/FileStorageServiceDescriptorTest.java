@@ -22,9 +22,17 @@ class FileStorageServiceDescriptorTest {
 
     static {
         SETTINGS.put("dataDirectory", "data");
-        SETTINGS.put("fsync", "always");
-        SETTINGS.put("fsyncWindowMillis", "10");
-        SETTINGS.put("checkpointIntervalSeconds", "300");
+        SETTINGS.put("fsync", "group");
+        SETTINGS.put("fsyncWindowMillis", "0");
+        SETTINGS.put("fsyncPeriodMillis", "10");
+        SETTINGS.put("segmentSizeMB", "32");
+        SETTINGS.put("memtableBudgetMB", "0");
+        SETTINGS.put("blockSizeKB", "64");
+        SETTINGS.put("compression", "lz4");
+        SETTINGS.put("blockCacheMB", "0");
+        SETTINGS.put("compactionStrategy", "size-tiered");
+        SETTINGS.put("leveledKeyspaces", "");
+        SETTINGS.put("compactionMBPerSecond", "64");
         SETTINGS.put("lockTimeoutMillis", "5000");
     }
 

@@ -4,15 +4,17 @@ import static io.modyn.storage.file.TestData.get;
 import static io.modyn.storage.file.TestData.put;
 import static io.modyn.storage.file.TestData.rewriteFormatVersion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageException;
-import io.modyn.storage.file.commitlog.BatchSyncPolicy;
+import io.modyn.storage.file.commitlog.GroupSyncPolicy;
 import io.modyn.storage.file.commitlog.CommitLogSegment;
 import io.modyn.storage.file.commitlog.PeriodicSyncPolicy;
+import io.modyn.storage.file.sstable.Compression;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -36,6 +39,10 @@ class FileStorageServiceTest {
     Path home;
 
     private static FileStorageConfig config(String dataDirectory, String fsync, long windowMillis) {
+        return config(dataDirectory, fsync, windowMillis, "size-tiered", "");
+    }
+
+    private static FileStorageConfig config(String dataDirectory, String fsync, long windowMillis, String strategy, String leveled) {
         return new FileStorageConfig() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -58,8 +65,48 @@ class FileStorageServiceTest {
             }
 
             @Override
-            public long checkpointIntervalSeconds() {
-                return 60;
+            public long fsyncPeriodMillis() {
+                return 20;
+            }
+
+            @Override
+            public long segmentSizeMB() {
+                return 8;
+            }
+
+            @Override
+            public long memtableBudgetMB() {
+                return 48;
+            }
+
+            @Override
+            public int blockSizeKB() {
+                return 16;
+            }
+
+            @Override
+            public String compression() {
+                return "none";
+            }
+
+            @Override
+            public long blockCacheMB() {
+                return 0;
+            }
+
+            @Override
+            public String compactionStrategy() {
+                return strategy;
+            }
+
+            @Override
+            public String leveledKeyspaces() {
+                return leveled;
+            }
+
+            @Override
+            public long compactionMBPerSecond() {
+                return 5;
             }
 
             @Override
@@ -71,38 +118,64 @@ class FileStorageServiceTest {
 
     @Test
     void relativeDataDirectoryResolvesAgainstModynHome() {
-        FileStorageOptions options = FileStorageService.options(config("data", "always", 10), home.toString());
+        FileStorageOptions options = FileStorageService.options(config("data", "group", 10), home.toString());
         assertEquals(home.resolve("data").toAbsolutePath().normalize(), options.dataDirectory());
     }
 
     @Test
     void absoluteDataDirectoryIsKept() {
         Path elsewhere = home.resolve("elsewhere").toAbsolutePath();
-        FileStorageOptions options = FileStorageService.options(config(elsewhere.toString(), "always", 10), "/ignored");
+        FileStorageOptions options = FileStorageService.options(config(elsewhere.toString(), "group", 10), "/ignored");
         assertEquals(elsewhere, options.dataDirectory());
     }
 
     @Test
     void withoutModynHomeARelativeDirectoryIsUnderTheWorkingDirectory() {
-        FileStorageOptions options = FileStorageService.options(config("data", "always", 10), null);
+        FileStorageOptions options = FileStorageService.options(config("data", "group", 10), null);
         assertEquals(Path.of("data").toAbsolutePath().normalize(), options.dataDirectory());
     }
 
     @Test
     void configurationChoosesPolicyAndTimeouts() {
-        FileStorageOptions batch = FileStorageService.options(config("data", "batch", 3), null);
-        assertEquals(new BatchSyncPolicy(Duration.ofMillis(3)), batch.syncPolicy());
-        assertEquals(Duration.ofSeconds(60), batch.checkpointInterval());
-        assertEquals(Duration.ofMillis(750), batch.lockTimeout());
-        assertEquals(new PeriodicSyncPolicy(Duration.ofMillis(20)), FileStorageService.options(config("data", "periodic", 20), null).syncPolicy());
+        FileStorageOptions group = FileStorageService.options(config("data", "group", 3), null);
+        assertEquals(new GroupSyncPolicy(Duration.ofMillis(3)), group.syncPolicy());
+        assertEquals(Duration.ofMillis(750), group.lockTimeout());
+        assertEquals(new GroupSyncPolicy(Duration.ofMillis(3)), FileStorageService.options(config("data", "batch", 3), null).syncPolicy());
+        assertEquals(new GroupSyncPolicy(Duration.ZERO), FileStorageService.options(config("data", "always", 3), null).syncPolicy());
+        assertEquals(new PeriodicSyncPolicy(Duration.ofMillis(20)), FileStorageService.options(config("data", "periodic", 3), null).syncPolicy());
         assertThrows(IllegalArgumentException.class, () -> FileStorageService.options(config("data", "sometimes", 20), null));
+    }
+
+    @Test
+    void configurationSizesTheLogMemoryTablesAndCompaction() {
+        FileStorageOptions options = FileStorageService.options(config("data", "group", 0), null);
+        assertEquals(8L << 20, options.segmentSizeBytes());
+        assertEquals(48L << 20, options.memtableBudgetBytes());
+        assertEquals(16 * 1024, options.tableOptions().blockSizeBytes());
+        assertEquals(Compression.NONE, options.tableOptions().compression());
+        assertEquals(FileStorageOptions.DEFAULT_BLOCK_CACHE, options.blockCacheBytes(), "0 MB means the default share of the heap");
+        assertEquals(5L << 20, options.compaction().bytesPerSecond());
+        assertFalse(options.compaction().leveled().test("orders"));
+    }
+
+    @Test
+    void leveledCompactionIsChosenPerKeyspaceOrByDefault() {
+        Predicate<String> listed = FileStorageService.options(config("data", "group", 0, "size-tiered", "orders, orders.*,log?"), null)
+                .compaction().leveled();
+        assertTrue(listed.test("orders"));
+        assertTrue(listed.test("orders.byDate"));
+        assertTrue(listed.test("log1"));
+        assertFalse(listed.test("orders2"));
+        assertFalse(listed.test("customers"));
+        assertTrue(FileStorageService.options(config("data", "group", 0, "leveled", ""), null).compaction().leveled().test("customers"));
+        assertThrows(IllegalArgumentException.class, () -> FileStorageService.options(config("data", "group", 0, "tiered", ""), null));
     }
 
     @Test
     void restartingTheComponentKeepsTheData() {
         FakeContext context = new FakeContext(home.toString());
         FileStorageService first = new FileStorageService();
-        first.activate(context.proxy(), config("data", "always", 10));
+        first.activate(context.proxy(), config("data", "group", 10));
         StorageEngine engine = context.registered.get(0);
         engine.createKeyspace("t");
         put(engine, "t", "p", "s", "v");
@@ -113,7 +186,7 @@ class FileStorageServiceTest {
         assertTrue(refused.retryable(), "a client holding the old service is told to retry");
 
         FileStorageService second = new FileStorageService();
-        second.activate(context.proxy(), config("data", "always", 10));
+        second.activate(context.proxy(), config("data", "group", 10));
         StorageEngine reopened = context.registered.get(1);
         assertEquals("v", get(reopened, "t", "p", "s"));
         assertNull(get(reopened, "t", "p", "other"));
@@ -124,7 +197,7 @@ class FileStorageServiceTest {
     private void writeDataInANewerFormat() {
         FakeContext context = new FakeContext(home.toString());
         FileStorageService writer = new FileStorageService();
-        writer.activate(context.proxy(), config("data", "always", 10));
+        writer.activate(context.proxy(), config("data", "group", 10));
         context.registered.get(0).createKeyspace("t");
         put(context.registered.get(0), "t", "p", "s", "v");
         writer.deactivate();
@@ -156,7 +229,7 @@ class FileStorageServiceTest {
         Logger logger = Logger.getLogger(FileStorageService.class.getName());
         logger.addHandler(handler);
         try {
-            StorageException e = assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "always", 10)));
+            StorageException e = assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "group", 10)));
             assertTrue(e.getMessage().contains("unsupported format version 99"), e.getMessage());
         } finally {
             logger.removeHandler(handler);
@@ -178,7 +251,7 @@ class FileStorageServiceTest {
         List<Integer> exits = new ArrayList<>();
         service.exit = exits::add;
 
-        assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "always", 10)));
+        assertThrows(StorageException.class, () -> service.activate(context.proxy(), config("data", "group", 10)));
 
         assertEquals(List.of(), exits);
         assertEquals(List.of(), context.registered);

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class FormatCompatibilityTest {
     @Test
     void version1DataDirectoryOpensWithItsContent() throws IOException {
         copyGolden();
-        try (FileStorageEngine engine = FileStorageEngine.open(FileStorageOptions.defaults(data).withCheckpointInterval(Duration.ZERO))) {
+        try (FileStorageEngine engine = FileStorageEngine.open(FileStorageOptions.defaults(data))) {
             assertEquals(List.of("alice/2024=in snapshot", "bob/=from commit log"), sorted(contents(engine, "table")));
             assertArrayEquals(new byte[] {0, (byte) 0xff}, engine.get("table.index", "idx".getBytes(), "alice".getBytes()));
             assertFalse(engine.keyspaceExists("dropped"));

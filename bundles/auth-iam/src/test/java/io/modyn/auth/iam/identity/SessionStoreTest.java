@@ -44,7 +44,7 @@ class SessionStoreTest {
     private SessionStore store;
 
     private void open() {
-        engine = FileStorageEngine.open(FileStorageOptions.defaults(data).withCheckpointInterval(Duration.ZERO));
+        engine = FileStorageEngine.open(FileStorageOptions.defaults(data));
         storage.bind(engine);
         store = new SessionStore(storage, sealer, new SecureRandom(), clock);
     }

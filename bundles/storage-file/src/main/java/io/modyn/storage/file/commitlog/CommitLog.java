@@ -9,8 +9,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The write-ahead log: every commit is one record, appended by the group-commit writer thread
  * ({@link CommitLogWriter}) and acknowledged as the {@link SyncPolicy} says. Segments roll over at
- * a size target; a checkpoint switches to a new segment explicitly so that the segments before it
- * can be deleted once a snapshot covers them.
+ * a size target (or on request); segments are deleted once no memtable needs them, that is once
+ * the memtables holding their commits are flushed to sorted tables.
  */
 public final class CommitLog implements AutoCloseable {
 
@@ -89,7 +89,7 @@ public final class CommitLog implements AutoCloseable {
         return queue.size();
     }
 
-    /** Deletes the segments older than the given one: a snapshot now holds what they recorded. */
+    /** Deletes the segments older than the given one: sorted tables now hold what they recorded. */
     public void deleteSegmentsBefore(long segmentId) throws IOException {
         CommitLogSegment.deleteBefore(directory, segmentId);
     }

@@ -11,7 +11,7 @@ final class PendingAppend {
     enum Kind {
         /** Append the payload as one record. */
         RECORD,
-        /** Close the current segment and start a new one (for a checkpoint). */
+        /** Close the current segment and start a new one. */
         SWITCH_SEGMENT,
         /** Write everything before this, sync, close the segment and stop. */
         CLOSE

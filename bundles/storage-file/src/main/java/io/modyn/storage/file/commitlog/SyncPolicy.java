@@ -20,15 +20,16 @@ public interface SyncPolicy {
     Duration syncInterval();
 
     /**
-     * The policy named in configuration: {@code always}, {@code batch} (window = gathering time)
-     * or {@code periodic} (window = sync interval).
+     * The policy named in configuration: {@code group} (the default) gathering for
+     * {@code groupWindow}, with the former names {@code batch} (the same) and {@code always} (no window), or
+     * {@code periodic} syncing every {@code period}.
      */
-    static SyncPolicy named(String name, Duration window) {
+    static SyncPolicy named(String name, Duration groupWindow, Duration period) {
         return switch (name.trim().toLowerCase(Locale.ROOT)) {
-            case "always" -> new AlwaysSyncPolicy();
-            case "batch" -> new BatchSyncPolicy(window);
-            case "periodic" -> new PeriodicSyncPolicy(window);
-            default -> throw new IllegalArgumentException("fsync policy must be always, batch or periodic, not '" + name + "'");
+            case "group", "batch" -> new GroupSyncPolicy(groupWindow);
+            case "always" -> new GroupSyncPolicy(Duration.ZERO);
+            case "periodic" -> new PeriodicSyncPolicy(period);
+            default -> throw new IllegalArgumentException("fsync policy must be group or periodic, not '" + name + "'");
         };
     }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Orders commits against the few operations that must see none in flight: keyspace creation and
- * drop, the start of a checkpoint, and shutdown. Commits pass in shared mode, from their keyspace
+ * drop, a memtable switch (whose position must split the commits exactly), the commit-log release
+ * decision, and shutdown. Commits pass in shared mode, from their keyspace
  * check through logging to applying, so a keyspace cannot vanish between a commit's check and its
  * apply, and log order matches apply order wherever it matters. Reads never pass here.
  */

@@ -1,125 +1,155 @@
 package io.modyn.storage.file.memtable;
 
-import io.modyn.storage.file.record.OrderedKey;
-import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
-import io.modyn.api.storage.PartitionToken;
-import io.modyn.api.storage.RecordCursor;
-import io.modyn.api.storage.StorageKey;
 import io.modyn.storage.file.commitlog.CommitLogPosition;
+import io.modyn.storage.file.record.OrderedKey;
+import io.modyn.storage.file.record.RecordIterator;
+import io.modyn.storage.file.record.RecordSource;
+import io.modyn.storage.file.record.VersionedRecord;
+import java.util.Collections;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The in-memory records of one keyspace, in {@link io.modyn.api.storage.KeyOrder}: a concurrent
- * skip list, so reads never lock and see each record whole while commits apply.
+ * The newest versions of one keyspace's records, in memory, in {@link io.modyn.api.storage.KeyOrder}:
+ * a concurrent skip list of {@link VersionedRecord}s, so reads never lock and see each version
+ * whole while commits apply. A delete is kept as a tombstone, which shadows older versions in
+ * sorted tables until compaction may drop it.
  *
- * <p>A memtable knows the commit-log position its content is covered from: mutations of its
- * keyspace before {@link #commitLogLowerBound()} are held elsewhere on disk (today the snapshot),
- * those after it only in the log. A checkpoint raises the bound when it has persisted the
- * memtable, and only log segments below every live bound may be deleted. This is the seam where
- * a flush to sorted tables will take over from whole-state snapshots.
+ * <p>A memtable covers a stretch of the commit log: every mutation of its keyspace logged after
+ * {@link #commitLogLowerBound()} (the position at which it became the active memtable) and up to
+ * the position at which it is switched out for flushing. Segments that a non-empty memtable still
+ * covers must stay; once it is flushed to a sorted table, they may go.
  *
  * <p>Writes to one key never race: live commits hold the key's lock while they apply, and replay
- * is single-threaded. Statistics rely on that.
+ * is single-threaded. The counters rely on that.
  */
-public final class Memtable {
+public final class Memtable implements RecordSource {
 
-    private final String keyspace;
-    private final ConcurrentSkipListMap<OrderedKey, byte[]> records = new ConcurrentSkipListMap<>();
-    private final LongAdder recordCount = new LongAdder();
-    private final LongAdder sizeBytes = new LongAdder();
-    private volatile CommitLogPosition commitLogLowerBound;
+    /** What a skip-list entry and its objects cost beyond key and value bytes, roughly, for the budget. */
+    static final int ENTRY_OVERHEAD = 120;
 
-    public Memtable(String keyspace, CommitLogPosition commitLogLowerBound) {
-        this.keyspace = keyspace;
+    private final ConcurrentSkipListMap<OrderedKey, VersionedRecord> records = new ConcurrentSkipListMap<>();
+    private final CommitLogPosition commitLogLowerBound;
+    private final LongAdder liveCount = new LongAdder();
+    private final LongAdder liveBytes = new LongAdder();
+    private final LongAdder tombstones = new LongAdder();
+    private final AtomicLong memoryBytes = new AtomicLong();
+    private volatile long firstWriteMillis;
+    private volatile long lastWriteMillis;
+
+    public Memtable(CommitLogPosition commitLogLowerBound) {
         this.commitLogLowerBound = commitLogLowerBound;
     }
 
-    public String keyspace() {
-        return keyspace;
-    }
-
-    public byte[] get(byte[] partition, byte[] sort) {
-        return records.get(OrderedKey.of(partition, sort));
-    }
-
-    public void put(byte[] partition, byte[] sort, byte[] value) {
-        OrderedKey key = OrderedKey.of(partition, sort);
-        byte[] previous = records.put(key, value);
+    /** Sets the key's version; a null value is a tombstone. Returns the memory the memtable grew by. */
+    public long apply(OrderedKey key, long sequence, byte[] value) {
+        VersionedRecord record = new VersionedRecord(key, sequence, value);
+        VersionedRecord previous = records.put(key, record);
+        long grown = memory(record);
         if (previous == null) {
-            recordCount.increment();
-            sizeBytes.add(key.size() + value.length);
+            if (firstWriteMillis == 0) firstWriteMillis = System.currentTimeMillis();
         } else {
-            sizeBytes.add(value.length - previous.length);
+            grown -= memory(previous);
+            count(previous, -1);
+        }
+        count(record, 1);
+        lastWriteMillis = System.currentTimeMillis();
+        memoryBytes.addAndGet(grown);
+        return grown;
+    }
+
+    private void count(VersionedRecord record, int sign) {
+        if (record.isTombstone()) {
+            tombstones.add(sign);
+        } else {
+            liveCount.add(sign);
+            liveBytes.add(sign * (long) record.size());
         }
     }
 
-    public void delete(byte[] partition, byte[] sort) {
-        OrderedKey key = OrderedKey.of(partition, sort);
-        byte[] previous = records.remove(key);
-        if (previous != null) {
-            recordCount.decrement();
-            sizeBytes.add(-(key.size() + previous.length));
+    private static long memory(VersionedRecord record) {
+        return ENTRY_OVERHEAD + 2L * record.key().size() + (record.value() == null ? 0 : record.value().length);
+    }
+
+    @Override
+    public VersionedRecord get(OrderedKey key) {
+        return records.get(key);
+    }
+
+    @Override
+    public RecordIterator range(OrderedKey from, boolean fromInclusive, OrderedKey to, boolean toInclusive, boolean descending) {
+        if (from != null && to != null) {
+            int c = from.compareTo(to);
+            if (c > 0 || (c == 0 && !(fromInclusive && toInclusive))) return iterator(Collections.emptyIterator());
         }
+        NavigableMap<OrderedKey, VersionedRecord> view = records;
+        if (from != null && to != null) view = records.subMap(from, fromInclusive, to, toInclusive);
+        else if (from != null) view = records.tailMap(from, fromInclusive);
+        else if (to != null) view = records.headMap(to, toInclusive);
+        return iterator((descending ? view.descendingMap() : view).values().iterator());
     }
 
-    /** The records of one partition whose sort key is in the range, in either direction. */
-    public RecordCursor query(byte[] partition, KeyRange range, boolean descending) {
-        if (range.isEmpty()) return MemtableCursor.empty();
-        long token = PartitionToken.of(partition);
-        OrderedKey from = range.lower() == null
-                ? OrderedKey.firstOfPartition(token, partition)
-                : new OrderedKey(token, partition, range.lower());
-        boolean fromInclusive = range.lower() == null || range.lowerInclusive();
-        OrderedKey to = range.upper() == null
-                ? OrderedKey.afterPartition(token, partition)
-                : new OrderedKey(token, partition, range.upper());
-        boolean toInclusive = range.upper() != null && range.upperInclusive();
-        NavigableMap<OrderedKey, byte[]> view = records.subMap(from, fromInclusive, to, toInclusive);
-        return new MemtableCursor((descending ? view.descendingMap() : view).entrySet().iterator());
+    /** Every version in key order, weakly consistent (flushes read a memtable no commit changes any more). */
+    public RecordIterator all() {
+        return iterator(records.values().iterator());
     }
 
-    /** The records of one scan segment in key order, strictly after {@code exclusiveStart} if given. */
-    public RecordCursor scan(int segment, int totalSegments, StorageKey exclusiveStart) {
-        OrderedKey from = OrderedKey.firstOfToken(PartitionToken.segmentStart(segment, totalSegments));
-        boolean fromInclusive = true;
-        if (exclusiveStart != null) {
-            OrderedKey start = OrderedKey.of(exclusiveStart.partition(), exclusiveStart.sort());
-            if (start.compareTo(from) >= 0) {
-                from = start;
-                fromInclusive = false;
+    private static RecordIterator iterator(Iterator<VersionedRecord> versions) {
+        return new RecordIterator() {
+            @Override
+            public boolean hasNext() {
+                return versions.hasNext();
             }
-        }
-        NavigableMap<OrderedKey, byte[]> view;
-        if (segment + 1 < totalSegments) {
-            OrderedKey to = OrderedKey.firstOfToken(PartitionToken.segmentStart(segment + 1, totalSegments));
-            if (from.compareTo(to) >= 0) return MemtableCursor.empty();
-            view = records.subMap(from, fromInclusive, to, false);
-        } else {
-            view = records.tailMap(from, fromInclusive);
-        }
-        return new MemtableCursor(view.entrySet().iterator());
+
+            @Override
+            public VersionedRecord next() {
+                return versions.next();
+            }
+
+            @Override
+            public void close() {
+                // Nothing to release: the skip list is in memory.
+            }
+        };
     }
 
-    /** Every record in key order, weakly consistent (for a snapshot taken while commits continue). */
-    public Iterator<Map.Entry<OrderedKey, byte[]>> records() {
-        return records.entrySet().iterator();
+    public boolean isEmpty() {
+        return records.isEmpty();
     }
 
+    /** Versions held, tombstones included. */
+    public int size() {
+        return records.size();
+    }
+
+    /** Heap the versions take, roughly: what the memtable budget counts. */
+    public long memoryBytes() {
+        return memoryBytes.get();
+    }
+
+    /** Records that are not tombstones, and their key and value bytes. */
     public KeyspaceStatistics statistics() {
-        return new KeyspaceStatistics(recordCount.sum(), sizeBytes.sum());
+        return new KeyspaceStatistics(liveCount.sum(), liveBytes.sum());
+    }
+
+    public long tombstoneCount() {
+        return tombstones.sum();
+    }
+
+    /** When the first version was written, or 0 if none: the low end of its sorted table's time range. */
+    public long firstWriteMillis() {
+        return firstWriteMillis;
+    }
+
+    public long lastWriteMillis() {
+        return lastWriteMillis;
     }
 
     public CommitLogPosition commitLogLowerBound() {
         return commitLogLowerBound;
-    }
-
-    /** Records that everything of this memtable before {@code position} is now persisted outside the log. */
-    public void persistedUpTo(CommitLogPosition position) {
-        if (position.compareTo(commitLogLowerBound) > 0) commitLogLowerBound = position;
     }
 }

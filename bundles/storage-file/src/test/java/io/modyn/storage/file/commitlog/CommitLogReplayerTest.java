@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32C;
@@ -32,7 +33,7 @@ class CommitLogReplayerTest {
 
     /** Writes {@code perSegment} records into each of {@code segments} segments starting at id 1. */
     private void writeLog(int segments, int perSegment) {
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             for (int s = 0; s < segments; s++) {
                 if (s > 0) log.switchSegment();
                 for (int i = 0; i < perSegment; i++) log.append(payload(s * perSegment + i));

@@ -42,7 +42,7 @@ class CommitLogTest {
     @Test
     void appendsAreReplayedInOrderAfterIncreasingPositions() throws IOException {
         List<CommitLogPosition> positions = new ArrayList<>();
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             for (int i = 0; i < 20; i++) positions.add(log.append(payload(i, 10 + i)));
         }
         for (int i = 1; i < positions.size(); i++) assertTrue(positions.get(i).compareTo(positions.get(i - 1)) > 0);
@@ -54,7 +54,7 @@ class CommitLogTest {
     @Test
     void replayReportsThePositionAfterEachRecord() throws IOException {
         List<CommitLogPosition> appended = new ArrayList<>();
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             for (int i = 0; i < 5; i++) appended.add(log.append(payload(i, 100)));
         }
         List<CommitLogPosition> replayed = new ArrayList<>();
@@ -64,7 +64,7 @@ class CommitLogTest {
 
     @Test
     void fullSegmentsRollOver() throws IOException {
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), 4096)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), 4096)) {
             for (int i = 0; i < 100; i++) log.append(payload(i, 200));
         }
         assertTrue(CommitLogSegment.list(directory).size() > 3, "segments: " + CommitLogSegment.list(directory));
@@ -76,7 +76,7 @@ class CommitLogTest {
     @Test
     void recordLargerThanTheWriteBufferAndTheSegmentRoundTrips() throws IOException {
         byte[] large = payload(3, 3 << 20);
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             log.append(payload(1, 10));
             log.append(large);
             log.append(payload(2, 10));
@@ -92,7 +92,7 @@ class CommitLogTest {
     void commitsWaitingTogetherShareOneFsync() throws Exception {
         int writers = 16;
         ExecutorService threads = Executors.newFixedThreadPool(writers);
-        try (CommitLog log = new CommitLog(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = new CommitLog(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             List<Future<CommitLogPosition>> appends = new ArrayList<>();
             for (int i = 0; i < writers; i++) {
                 byte[] payload = payload(i, 64);
@@ -112,7 +112,7 @@ class CommitLogTest {
 
     @Test
     void switchingSegmentsStartsTheNextOne() throws IOException {
-        try (CommitLog log = CommitLog.open(directory, 7, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 7, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             log.append(payload(1, 10));
             CommitLogPosition start = log.switchSegment();
             assertEquals(new CommitLogPosition(8, FileHeader.SIZE), start);
@@ -124,7 +124,7 @@ class CommitLogTest {
 
     @Test
     void deletingSegmentsKeepsTheNewerOnes() throws IOException {
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             log.append(payload(1, 10));
             log.switchSegment();
             log.append(payload(2, 10));
@@ -148,7 +148,7 @@ class CommitLogTest {
 
     @Test
     void batchPolicyAcknowledgesAfterSyncing() throws IOException {
-        try (CommitLog log = CommitLog.open(directory, 1, new BatchSyncPolicy(Duration.ofMillis(2)), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ofMillis(2)), SEGMENT_SIZE)) {
             log.append(payload(1, 10));
             assertEquals(1, log.syncCount());
         }
@@ -156,7 +156,7 @@ class CommitLogTest {
 
     @Test
     void closedLogRefusesAppendsRetryably() throws IOException {
-        CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE);
+        CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE);
         log.close();
         log.close();
         StorageException e = assertThrows(StorageException.class, () -> log.append(payload(1, 10)));
@@ -165,7 +165,7 @@ class CommitLogTest {
 
     @Test
     void emptyAndOversizedPayloadsAreRefused() throws IOException {
-        try (CommitLog log = CommitLog.open(directory, 1, new AlwaysSyncPolicy(), SEGMENT_SIZE)) {
+        try (CommitLog log = CommitLog.open(directory, 1, new GroupSyncPolicy(Duration.ZERO), SEGMENT_SIZE)) {
             StorageException e = assertThrows(StorageException.class, () -> log.append(new byte[0]));
             assertFalse(e.retryable());
         }

@@ -11,32 +11,33 @@ import org.junit.jupiter.api.Test;
 class SyncPolicyTest {
 
     private static final Duration WINDOW = Duration.ofMillis(7);
+    private static final Duration PERIOD = Duration.ofMillis(20);
 
     @Test
-    void alwaysSyncsBeforeAcknowledgingWithoutWaiting() {
-        SyncPolicy policy = SyncPolicy.named("always", WINDOW);
+    void groupGathersForTheWindowThenSyncsBeforeAcknowledging() {
+        SyncPolicy policy = SyncPolicy.named("group", WINDOW, PERIOD);
         assertTrue(policy.syncBeforeAcknowledge());
-        assertEquals(Duration.ZERO, policy.groupWindow());
+        assertEquals(WINDOW, policy.groupWindow());
+        assertEquals(new GroupSyncPolicy(Duration.ZERO), SyncPolicy.named("group", Duration.ZERO, PERIOD));
     }
 
     @Test
-    void batchGathersForTheWindowThenSyncs() {
-        SyncPolicy policy = SyncPolicy.named("Batch", WINDOW);
-        assertTrue(policy.syncBeforeAcknowledge());
-        assertEquals(WINDOW, policy.groupWindow());
+    void formerNamesStillWork() {
+        assertEquals(new GroupSyncPolicy(WINDOW), SyncPolicy.named("Batch", WINDOW, PERIOD));
+        assertEquals(new GroupSyncPolicy(Duration.ZERO), SyncPolicy.named("always", WINDOW, PERIOD), "always never waits for a group");
     }
 
     @Test
     void periodicAcknowledgesBeforeSyncingOnItsInterval() {
-        SyncPolicy policy = SyncPolicy.named(" periodic ", WINDOW);
+        SyncPolicy policy = SyncPolicy.named(" periodic ", WINDOW, PERIOD);
         assertFalse(policy.syncBeforeAcknowledge());
-        assertEquals(WINDOW, policy.syncInterval());
+        assertEquals(PERIOD, policy.syncInterval());
     }
 
     @Test
     void unknownNamesAndBadWindowsAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("never", WINDOW));
-        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("periodic", Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("batch", Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("never", WINDOW, PERIOD));
+        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("periodic", WINDOW, Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> SyncPolicy.named("group", Duration.ofMillis(-1), PERIOD));
     }
 }

@@ -4,72 +4,86 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
-import io.modyn.api.storage.RecordCursor;
-import io.modyn.api.storage.StorageRecord;
 import io.modyn.storage.file.commitlog.CommitLogPosition;
-import io.modyn.storage.file.mutation.Mutation;
+import io.modyn.storage.file.record.OrderedKey;
+import io.modyn.storage.file.record.RecordIterator;
+import io.modyn.storage.file.record.VersionedRecord;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
 class MemtableTest {
 
-    private final Memtable memtable = new Memtable("t", CommitLogPosition.startOf(1));
+    private final Memtable memtable = new Memtable(CommitLogPosition.startOf(1));
 
-    @Test
-    void statisticsCountKeyAndValueBytes() {
-        memtable.put(new byte[] {1}, new byte[] {2, 3}, new byte[10]);
-        memtable.put(new byte[] {1}, new byte[] {4}, new byte[5]);
-        assertEquals(new KeyspaceStatistics(2, 13 + 7), memtable.statistics());
-        memtable.put(new byte[] {1}, new byte[] {4}, new byte[1]);
-        assertEquals(new KeyspaceStatistics(2, 13 + 3), memtable.statistics());
-        memtable.delete(new byte[] {1}, new byte[] {2, 3});
-        memtable.delete(new byte[] {1}, new byte[] {2, 3});
-        assertEquals(new KeyspaceStatistics(1, 3), memtable.statistics());
+    private static OrderedKey key(int partition, int sort) {
+        return OrderedKey.of(new byte[] {(byte) partition}, new byte[] {(byte) sort});
     }
 
-    @Test
-    void queryOfAPartitionIgnoresAPartitionItPrefixes() {
-        memtable.put(new byte[] {7}, new byte[] {1}, new byte[] {1});
-        memtable.put(new byte[] {7, 0}, new byte[] {}, new byte[] {2});
-        memtable.put(new byte[] {7, (byte) 0xff}, new byte[] {}, new byte[] {3});
-        try (RecordCursor cursor = memtable.query(new byte[] {7}, KeyRange.all(), false)) {
-            StorageRecord only = cursor.next();
-            assertArrayEquals(new byte[] {1}, only.value());
-            assertFalse(cursor.hasNext());
+    private static List<OrderedKey> keys(RecordIterator records) {
+        List<OrderedKey> keys = new ArrayList<>();
+        try (records) {
+            while (records.hasNext()) keys.add(records.next().key());
         }
+        return keys;
     }
 
     @Test
-    void closedCursorYieldsNothing() {
-        memtable.put(new byte[] {1}, new byte[] {1}, new byte[] {1});
-        RecordCursor cursor = memtable.scan(0, 1, null);
-        cursor.close();
-        assertFalse(cursor.hasNext());
-        assertThrows(NoSuchElementException.class, cursor::next);
+    void statisticsCountLiveRecordsAndTheirKeyAndValueBytes() {
+        memtable.apply(OrderedKey.of(new byte[] {1}, new byte[] {2, 3}), 10, new byte[10]);
+        memtable.apply(OrderedKey.of(new byte[] {1}, new byte[] {4}), 11, new byte[5]);
+        assertEquals(new KeyspaceStatistics(2, 13 + 7), memtable.statistics());
+        memtable.apply(OrderedKey.of(new byte[] {1}, new byte[] {4}), 12, new byte[1]);
+        assertEquals(new KeyspaceStatistics(2, 13 + 3), memtable.statistics());
+        memtable.apply(OrderedKey.of(new byte[] {1}, new byte[] {2, 3}), 13, null);
+        memtable.apply(OrderedKey.of(new byte[] {1}, new byte[] {2, 3}), 14, null);
+        assertEquals(new KeyspaceStatistics(1, 3), memtable.statistics());
+        assertEquals(1, memtable.tombstoneCount());
+        assertEquals(2, memtable.size(), "a delete is kept as a tombstone");
     }
 
     @Test
-    void lowerBoundOnlyRises() {
-        memtable.persistedUpTo(new CommitLogPosition(3, 100));
-        memtable.persistedUpTo(new CommitLogPosition(2, 500));
-        assertEquals(new CommitLogPosition(3, 100), memtable.commitLogLowerBound());
+    void deleteIsATombstoneWithItsSequence() {
+        memtable.apply(key(1, 1), 5, new byte[] {9});
+        memtable.apply(key(1, 1), 6, null);
+        VersionedRecord tombstone = memtable.get(key(1, 1));
+        assertTrue(tombstone.isTombstone());
+        assertEquals(6, tombstone.sequence());
+        assertNull(memtable.get(key(1, 2)));
     }
 
     @Test
-    void memtablesApplyBatchesAndTrackKeyspaces() {
-        Memtables memtables = new Memtables();
-        CommitLogPosition position = new CommitLogPosition(4, 40);
-        memtables.apply(List.of(Mutation.createKeyspace("a"), Mutation.put("a", new byte[] {1}, new byte[0], new byte[] {9})), position);
-        assertArrayEquals(new byte[] {9}, memtables.get("a").get(new byte[] {1}, new byte[0]));
-        assertEquals(position, memtables.get("a").commitLogLowerBound());
-        memtables.apply(List.of(Mutation.dropKeyspace("a")), position);
-        assertNull(memtables.get("a"));
-        assertThrows(IllegalStateException.class,
-                () -> memtables.apply(List.of(Mutation.delete("a", new byte[] {1}, new byte[0])), position));
+    void memoryGrowsWithWritesAndFollowsOverwrites() {
+        long grown = memtable.apply(key(1, 1), 1, new byte[1000]);
+        assertTrue(grown > 1000);
+        assertEquals(grown, memtable.memoryBytes());
+        long shrunk = memtable.apply(key(1, 1), 2, new byte[10]);
+        assertEquals(-990, shrunk);
+        assertEquals(grown - 990, memtable.memoryBytes());
+    }
+
+    @Test
+    void rangesRunInBothDirectionsWithinBounds() {
+        for (int sort = 0; sort < 5; sort++) memtable.apply(key(7, sort), sort + 1, new byte[] {(byte) sort});
+        assertEquals(List.of(key(7, 1), key(7, 2), key(7, 3)), keys(memtable.range(key(7, 1), true, key(7, 4), false, false)));
+        assertEquals(List.of(key(7, 3), key(7, 2)), keys(memtable.range(key(7, 1), false, key(7, 3), true, true)));
+        assertEquals(5, keys(memtable.range(null, false, null, false, false)).size());
+        assertEquals(List.of(), keys(memtable.range(key(7, 3), false, key(7, 3), true, false)));
+        assertEquals(List.of(key(7, 4), key(7, 3)), keys(memtable.range(key(7, 3), true, null, false, true)));
+    }
+
+    @Test
+    void keepsItsLowerBoundAndWriteTimes() {
+        assertEquals(CommitLogPosition.startOf(1), memtable.commitLogLowerBound());
+        assertEquals(0, memtable.firstWriteMillis());
+        long before = System.currentTimeMillis();
+        memtable.apply(key(1, 1), 1, new byte[] {1});
+        assertTrue(memtable.firstWriteMillis() >= before);
+        assertTrue(memtable.lastWriteMillis() >= memtable.firstWriteMillis());
+        assertFalse(memtable.isEmpty());
+        assertArrayEquals(new byte[] {1}, memtable.get(key(1, 1)).value());
     }
 }
