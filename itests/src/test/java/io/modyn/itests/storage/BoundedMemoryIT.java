@@ -64,6 +64,8 @@ class BoundedMemoryIT {
     private final long rssLimitMegabytes = Long.getLong(RSS_LIMIT, 600);
     private final BlobCorpus corpus = BlobCorpus.of(Long.getLong(SEED, 12), Long.getLong(MEGABYTES, 2048) * 1024 * 1024);
     private final List<String> damaged = new CopyOnWriteArrayList<>();
+    /** Payload bytes acknowledged so far in the load phase: how far an engine that runs out of memory got. */
+    private final AtomicLong loaded = new AtomicLong();
     private final List<ResidentMemorySampler> samplers = new ArrayList<>();
     private final List<Long> highWaterMarks = new ArrayList<>();
     private ModynServer server;
@@ -130,6 +132,7 @@ class BoundedMemoryIT {
                     for (int item = first; item < end; item++) {
                         Map<String, AttributeValue> written = corpus.item(item);
                         dynamo.putItem(put -> put.tableName(tables[0]).item(written));
+                        loaded.addAndGet(BlobCorpus.size(corpus.seed(), item));
                     }
                 } else {
                     batchWrite(dynamo, first, end);
@@ -150,6 +153,7 @@ class BoundedMemoryIT {
             Map<String, List<WriteRequest>> sent = unprocessed;
             unprocessed = dynamo.batchWriteItem(batch -> batch.requestItems(sent)).unprocessedItems();
         }
+        for (int item = first; item < end; item++) loaded.addAndGet(BlobCorpus.size(corpus.seed(), item));
     }
 
     private void getEveryItem(DynamoDbClient dynamo) throws InterruptedException {
@@ -241,7 +245,8 @@ class BoundedMemoryIT {
         if (!failures.isEmpty()) {
             AssertionError error = new AssertionError(phase + " failed on " + failures.size() + " thread(s); server "
                     + (server.isRunning() ? "running" : "exited") + (logMentionsOutOfMemory() ? " after an OutOfMemoryError" : "")
-                    + ", peak VmRSS " + samplers.get(samplers.size() - 1).peakMegabytes() + " MB. Server log:\n" + server.logTail(),
+                    + ", peak VmRSS " + samplers.get(samplers.size() - 1).peakMegabytes() + " MB, "
+                    + Math.round(loaded.get() / MB) + " of " + Math.round(corpus.bytes() / MB) + " MB loaded. Server log:\n" + server.logTail(),
                     failures.get(0));
             failures.stream().skip(1).forEach(error::addSuppressed);
             throw error;

@@ -32,7 +32,8 @@ record CrashTables(String items, String counters, String left, String right) {
 
     static final String INDEX = "by-group";
     static final int GROUPS = 4;
-    private static final int MAX_PAD = 1_500;
+    /** Items of up to 4 KB, so the live data (some MB) outgrows a small memtable budget. */
+    private static final int MAX_PAD = 4_000;
 
     static CrashTables create(DynamoDbClient dynamo) {
         String items = TestTables.uniqueName("crash-items");

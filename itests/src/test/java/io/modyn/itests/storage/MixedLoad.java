@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 final class MixedLoad implements AutoCloseable {
 
-    static final int ITEM_KEYS_PER_WRITER = 30;
+    static final int ITEM_KEYS_PER_WRITER = 200;
     static final int TRANSACTION_KEYS_PER_WRITER = 8;
     static final int COUNTERS = 5;
 
@@ -69,6 +69,25 @@ final class MixedLoad implements AutoCloseable {
 
     long acknowledgedCount() {
         return acknowledged.get();
+    }
+
+    /**
+     * Waits until the server acknowledged a first write, so that the kill hits a load in full swing
+     * (a client's first requests are slow to start); false if none came within {@code timeout} or
+     * every writer failed.
+     */
+    boolean awaitFirstAcknowledged(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (acknowledged.get() == 0) {
+            if (System.nanoTime() - deadline > 0 || failures.size() == threads.size()) return false;
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Failures that happened before {@code nanoTime}: with the server still alive, none is expected. */
