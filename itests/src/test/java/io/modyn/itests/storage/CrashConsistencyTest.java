@@ -56,9 +56,15 @@ class CrashConsistencyTest {
      */
     static final String DEFAULT_STORAGE_SETTINGS = "memtableBudgetMB=1,segmentSizeMB=1";
     private static final int WRITERS = 4;
-    /** The kill comes this long after the first acknowledged write of a round: a random instant in it. */
-    private static final long MIN_LOAD_MILLIS = 0;
-    private static final long MAX_LOAD_MILLIS = 1_000;
+    /**
+     * The kill comes once a random number of writes (up to this) has been acknowledged, so every
+     * round has load to lose whatever the machine's speed (a freshly started server is slow), or
+     * after {@link #LOAD_CAP} if the writes are slower than that; then after a random pause of up to
+     * {@link #MAX_JITTER_MILLIS}, so that it falls anywhere in a request, not just after a response.
+     */
+    private static final int MAX_WRITES_BEFORE_KILL = 200;
+    private static final Duration LOAD_CAP = Duration.ofSeconds(3);
+    private static final long MAX_JITTER_MILLIS = 30;
     private static final Duration FIRST_WRITE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final CrashFindings findings = new CrashFindings();
@@ -91,8 +97,8 @@ class CrashConsistencyTest {
         Set<Path> verified = new HashSet<>();
         for (int round = 1; round <= rounds; round++) {
             try {
-                crashRound(round, round == rounds, random.nextLong(MIN_LOAD_MILLIS, MAX_LOAD_MILLIS + 1), random.nextLong(),
-                        tables, expected, verified);
+                crashRound(round, round == rounds, random.nextInt(1, MAX_WRITES_BEFORE_KILL + 1),
+                        random.nextLong(0, MAX_JITTER_MILLIS + 1), random.nextLong(), tables, expected, verified);
             } catch (RuntimeException e) {
                 throw new AssertionError("round " + round + " of seed " + seed + " (replay: -D" + SEED + "=" + seed + "): " + e.getMessage(), e);
             }
@@ -102,18 +108,22 @@ class CrashConsistencyTest {
     }
 
     /** One burst of load, a kill, the table files verified, a restart, the state checked. */
-    private static void crashRound(int round, boolean last, long loadMillis, long loadSeed, CrashTables tables,
-                                   Acknowledgements expected, Set<Path> verified) {
+    private static void crashRound(int round, boolean last, int writesBeforeKill, long jitterMillis, long loadSeed,
+                                   CrashTables tables, Acknowledgements expected, Set<Path> verified) {
         MixedLoad load;
         long killedAt;
+        long loadMillis;
         // No retries: a writer whose server died must fail, not wait for the restart.
         try (DynamoDbClient dynamo = DynamoDbClients.withoutRetries(server)) {
             load = MixedLoad.start(dynamo, tables, expected, round, loadSeed, WRITERS);
-            if (!load.awaitFirstAcknowledged(FIRST_WRITE_TIMEOUT)) {
+            if (load.awaitAcknowledged(1, FIRST_WRITE_TIMEOUT) == 0) {
                 findings.add(Property.REQUESTS_WHILE_UP, round, List.of("no write acknowledged within "
                         + FIRST_WRITE_TIMEOUT.toSeconds() + " s of the load's start"));
             }
-            sleep(loadMillis);
+            long loadStarted = System.nanoTime();
+            load.awaitAcknowledged(writesBeforeKill, LOAD_CAP);
+            sleep(jitterMillis);
+            loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - loadStarted);
             killedAt = System.nanoTime();
             assertEquals(137, server.kill(), "exit code of a process killed by SIGKILL (128 + 9)");
             load.close();
@@ -129,9 +139,9 @@ class CrashConsistencyTest {
         try (DynamoDbClient dynamo = DynamoDbClients.create(server)) {
             StoredState.read(dynamo, tables).check(expected, round, findings);
         }
-        System.out.printf("[crash] round %d: killed %d ms after the first acknowledged write, %d writes acknowledged, %d in flight, %d table files verified,"
-                + " restart %d ms, %d violations so far%n", round, loadMillis, load.acknowledgedCount(), inFlight, files,
-                restartMillis, findings.total());
+        System.out.printf("[crash] round %d: killed %d ms after the first acknowledged write, %d writes acknowledged (aim %d),"
+                        + " %d in flight, %d table files verified, restart %d ms, %d violations so far%n", round, loadMillis,
+                load.acknowledgedCount(), writesBeforeKill, inFlight, files, restartMillis, findings.total());
     }
 
     /** Verifies the table files written since the last round (they are immutable), and every one in the last round. */

@@ -72,22 +72,20 @@ final class MixedLoad implements AutoCloseable {
     }
 
     /**
-     * Waits until the server acknowledged a first write, so that the kill hits a load in full swing
-     * (a client's first requests are slow to start); false if none came within {@code timeout} or
-     * every writer failed.
+     * Waits until the server acknowledged {@code count} writes in all, or {@code cap} has passed, or
+     * every writer failed; returns the number acknowledged.
      */
-    boolean awaitFirstAcknowledged(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (acknowledged.get() == 0) {
-            if (System.nanoTime() - deadline > 0 || failures.size() == threads.size()) return false;
+    long awaitAcknowledged(long count, Duration cap) {
+        long deadline = System.nanoTime() + cap.toNanos();
+        while (acknowledged.get() < count && System.nanoTime() - deadline < 0 && failures.size() < threads.size()) {
             try {
-                Thread.sleep(5);
+                Thread.sleep(1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                break;
             }
         }
-        return true;
+        return acknowledged.get();
     }
 
     /** Failures that happened before {@code nanoTime}: with the server still alive, none is expected. */
