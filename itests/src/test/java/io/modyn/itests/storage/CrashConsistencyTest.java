@@ -28,8 +28,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Crash consistency: the server is killed ({@code kill -9}) at a random instant of a burst of
- * mixed concurrent writes, restarted, and checked, round after round on the same tables (each round
- * builds on what the previous one left, so damage found late is found too):
+ * mixed concurrent writes (after a random number of acknowledged writes, plus a random pause),
+ * restarted, and checked, round after round on the same tables (each round builds on what the
+ * previous one left, so damage found late is found too):
  * every acknowledged write holds its value (or the value of a write in flight at the kill), each
  * counter holds every acknowledged increment and at most the ones in flight, no transaction is
  * half applied, the global index lists exactly the table's items, every item read back is the one
@@ -55,6 +56,7 @@ class CrashConsistencyTest {
      * kills (names of the log-structured engine's FileStorageConfig; an engine without them ignores them).
      */
     static final String DEFAULT_STORAGE_SETTINGS = "memtableBudgetMB=1,segmentSizeMB=1";
+
     private static final int WRITERS = 4;
     /**
      * The kill comes once a random number of writes (up to this) has been acknowledged, so every
