@@ -358,6 +358,12 @@ public final class ModynServer implements AutoCloseable {
         }
     }
 
+    /** Deletes the data directory of a server no longer running: for tests whose data is too large to keep. */
+    public void deleteDataDirectory() {
+        if (isRunning()) throw new IllegalStateException(name + " is still running");
+        DirectoryTree.delete(dataDir);
+    }
+
     @Override
     public String toString() {
         return name + " on " + endpoint() + " (" + storage.name().toLowerCase(Locale.ROOT) + " storage, admin port "
