@@ -92,7 +92,7 @@ final class KeyspaceCompactions {
                     chosen.add(input.generation());
                 }
                 List<SortedTable> others = live.stream().filter(t -> !chosen.contains(t.generation())).toList();
-                return run(new CompactionTask(host, keyspace, plan.get(), inputs, others, limiter, aborted));
+                return run(plan.get(), new CompactionTask(host, keyspace, plan.get(), inputs, others, limiter, aborted));
             } finally {
                 for (SortedTable table : live) {
                     table.release();
@@ -101,22 +101,30 @@ final class KeyspaceCompactions {
         }
     }
 
-    private boolean run(CompactionTask task) throws IOException {
+    private boolean run(CompactionPlan plan, CompactionTask task) throws IOException {
         CompactionTask.Outcome outcome;
+        long began = System.nanoTime();
+        LOG.info(() -> "Compaction started: keyspace " + keyspace + ", " + plan.inputs().size() + " tables, "
+                + plan.inputs().stream().mapToLong(TableSummary::bytes).sum() + " bytes, to level " + plan.outputLevel());
         counters.running.incrementAndGet();
         try {
             outcome = task.run();
         } catch (CompactionAbortedException e) {
-            LOG.fine(() -> "Compaction of keyspace " + keyspace + " aborted: the compactor is closing");
+            LOG.info(() -> "Compaction aborted: keyspace " + keyspace + ", the compactor is closing");
             return false;
+        } catch (IOException | RuntimeException e) {
+            LOG.info(() -> "Compaction failed: keyspace " + keyspace + ", " + e);
+            throw e;
         } finally {
             counters.running.decrementAndGet();
         }
         if (!outcome.replaced()) {
-            LOG.fine(() -> "Compaction of keyspace " + keyspace + " discarded: its inputs are no longer live");
+            LOG.info(() -> "Compaction aborted: keyspace " + keyspace + ", its inputs are no longer live");
             return false;
         }
         counters.replaced(outcome);
+        LOG.info(() -> "Compaction finished: keyspace " + keyspace + ", " + outcome.bytesRead() + " bytes read, " + outcome.bytesWritten()
+                + " written, " + outcome.tombstonesPurged() + " tombstones purged, in " + (System.nanoTime() - began) / 1_000_000 + " ms");
         return true;
     }
 

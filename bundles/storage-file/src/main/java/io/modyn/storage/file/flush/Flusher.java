@@ -70,9 +70,13 @@ public final class Flusher implements AutoCloseable {
     private void flushUntilDone(FlushTask task) {
         while (true) {
             long began = System.nanoTime();
+            long bytes = task.memtable().memoryBytes();
+            LOG.info(() -> "Flush started: keyspace " + task.keyspace().name() + ", " + bytes + " bytes");
             try {
                 handler.flush(task);
-                flushNanos.addAndGet(System.nanoTime() - began);
+                long took = System.nanoTime() - began;
+                LOG.info(() -> "Flush finished: keyspace " + task.keyspace().name() + ", " + bytes + " bytes in " + took / 1_000_000 + " ms");
+                flushNanos.addAndGet(took);
                 flushes.incrementAndGet();
                 budget.flushFailing(null);
                 budget.flushed(task.memtable().memoryBytes());
@@ -80,7 +84,7 @@ public final class Flusher implements AutoCloseable {
                 task.done().complete(null);
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.log(Level.WARNING, "Flushing a memtable of keyspace " + task.keyspace().name() + " failed; retrying in "
+                LOG.log(Level.WARNING, "Flush failed: keyspace " + task.keyspace().name() + "; retrying in "
                         + RETRY_PAUSE_MILLIS + " ms (its data stays in memory and in the commit log)", e);
                 budget.flushFailing(new StorageException("flush failed: " + e, e, true));
                 if (closed || !pause()) {

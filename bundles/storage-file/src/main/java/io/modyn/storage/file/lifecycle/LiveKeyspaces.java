@@ -1,6 +1,7 @@
 package io.modyn.storage.file.lifecycle;
 
 import io.modyn.storage.file.commitlog.CommitLogPosition;
+import io.modyn.storage.file.commitlog.DirectorySync;
 import io.modyn.storage.file.commitlog.OwnerOnly;
 import io.modyn.storage.file.compaction.CompactionHost;
 import io.modyn.storage.file.flush.FlushHandler;
@@ -168,7 +169,12 @@ public final class LiveKeyspaces implements CompactionHost {
 
     /** A writer for a new table of the keyspace with this id, under a generation never used before. */
     public SortedTableWriter newWriter(long keyspaceId, int level, long expectedRecords) throws IOException {
-        Path directory = OwnerOnly.createDirectories(tableDirectory(keyspaceId));
+        Path directory = tableDirectory(keyspaceId);
+        if (!Files.isDirectory(directory)) {
+            OwnerOnly.createDirectories(directory);
+            // The new directory's entry must survive a power loss before the manifest names a table in it.
+            DirectorySync.sync(directory.getParent());
+        }
         return SortedTableWriter.create(directory, manifest.allocateGeneration(), level, tableOptions, expectedRecords);
     }
 

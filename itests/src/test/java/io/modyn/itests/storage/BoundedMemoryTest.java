@@ -44,14 +44,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * {@code /proc/<pid>/status}, stays under the limit (default 600 MB), it never runs out of memory
  * and every item is intact.
  *
- * <p>Named {@code *IT}, so that surefire's default includes leave it out of {@code mvn verify}: an
- * engine that keeps every record in the heap fails it. Run it by name
- * ({@code -Dtest=BoundedMemoryIT}); rename it {@code BoundedMemoryTest} when the log-structured
- * engine makes it pass. (The engine of format 1 dies of OutOfMemoryError after some 230 MB with
- * the defaults.) Knobs: {@value #MEGABYTES} (data volume), {@value #JAVA_OPTS},
+ * <p>The engine of format 1, which kept every record in the heap, died of OutOfMemoryError after
+ * some 230 MB with the defaults; the log-structured engine keeps memtables and the block cache within
+ * budgets of the heap and reads the rest from sorted tables. Knobs: {@value #MEGABYTES} (data volume), {@value #JAVA_OPTS},
  * {@value #RSS_LIMIT}, {@value #SEED} (content).
  */
-class BoundedMemoryIT {
+class BoundedMemoryTest {
 
     static final String MEGABYTES = "modyn.itests.memory.megabytes";
     static final String JAVA_OPTS = "modyn.itests.memory.javaOpts";
