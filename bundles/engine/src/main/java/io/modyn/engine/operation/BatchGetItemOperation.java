@@ -52,7 +52,7 @@ public final class BatchGetItemOperation {
         }
         int total = 0;
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
-            RequestRules.tableName(entry.getKey()).throwIfAny();
+            RequestRules.tableOperationName(entry.getKey()).throwIfAny();
             KeysAndAttributes read = entry.getValue();
             new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
                     .throwIfAny();

@@ -58,7 +58,7 @@ public final class BatchWriteItemOperation {
         }
         int total = 0;
         for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
-            RequestRules.tableName(entry.getKey()).throwIfAny();
+            RequestRules.tableOperationName(entry.getKey()).throwIfAny();
             new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member", entry.getValue()).throwIfAny();
             // DynamoDB's current wording for the size of a batch names the member path, not its value.
             if (entry.getValue().isEmpty() || entry.getValue().size() > MAX_WRITES) {

@@ -109,7 +109,7 @@ public final class CreateTableOperation {
     }
 
     private static void validate(CreateTableRequest request) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.newTableName(request.tableName());
         v.notNull("attributeDefinitions", request.attributeDefinitions());
         if (request.attributeDefinitions() != null) {
             for (int i = 0; i < request.attributeDefinitions().size(); i++) {

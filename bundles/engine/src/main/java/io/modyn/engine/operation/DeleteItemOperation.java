@@ -29,7 +29,7 @@ public final class DeleteItemOperation {
     }
 
     public DeleteItemResponse execute(DeleteItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.tableName(request.tableName(), request.key());
         v.notNull("key", request.key());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());

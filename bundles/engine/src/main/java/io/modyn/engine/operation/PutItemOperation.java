@@ -31,7 +31,7 @@ public final class PutItemOperation {
     }
 
     public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.tableName(request.tableName(), request.item());
         v.notNull("item", request.item());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());

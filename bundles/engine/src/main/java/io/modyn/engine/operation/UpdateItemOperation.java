@@ -42,10 +42,14 @@ public final class UpdateItemOperation {
     }
 
     public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
-        v.notNull("key", request.key());
-        v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
+        ConstraintViolations tableName = RequestRules.tableName(request.tableName(), request.key());
+        if (request.key() != null && tableName.isEmpty()) checkReturnValuesReworded(request.returnValues());
+        // DynamoDB's order of members in a joined report: ReturnConsumedCapacity, TableName,
+        // ReturnValues, ..., Key last (us-east-1 and eu-west-2, October 2026).
+        ConstraintViolations v = new ConstraintViolations();
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
+        v.addAll(tableName);
+        v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
         v.oneOf("returnItemCollectionMetrics", request.returnItemCollectionMetrics(), Enums.RETURN_ITEM_COLLECTION_METRICS);
         v.oneOf("returnValuesOnConditionCheckFailure", request.returnValuesOnConditionCheckFailure(),
                 Enums.RETURN_VALUES_ON_CONDITION_CHECK_FAILURE);
@@ -58,6 +62,7 @@ public final class UpdateItemOperation {
         v.noNullValues("attributeUpdates", request.attributeUpdates());
         v.noNullValues("expressionAttributeNames", request.expressionAttributeNames());
         v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
+        v.notNull("key", request.key());
         v.noNullValues("key", request.key());
         v.throwIfAny();
         WriteConditions.checkNotMixed(
@@ -119,5 +124,17 @@ public final class UpdateItemOperation {
             default -> null;
         };
         return values == null || values.isEmpty() ? null : values;
+    }
+
+    /**
+     * With its key present, UpdateItem stops at an unknown ReturnValues and reports it alone in the
+     * 2026 framework's bare form, with the enum as DynamoDB prints it (UPDATE_NEW included), before
+     * any other member (us-east-1 and eu-west-2, October 2026).
+     */
+    private static void checkReturnValuesReworded(String returnValues) {
+        if (returnValues != null && !Enums.RETURN_VALUE.contains(returnValues)) {
+            throw DynamoException.validation("1 validation error detected: Failed to satisfy constraint: "
+                    + "Member must satisfy enum value set: [ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATE_NEW, NONE]");
+        }
     }
 }
