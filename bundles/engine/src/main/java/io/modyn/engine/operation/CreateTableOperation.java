@@ -146,8 +146,9 @@ public final class CreateTableOperation {
             v.notNull("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits());
             v.atLeast("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits(), 1);
         }
-        IndexRequestRules.collect(v, "localSecondaryIndexes", request.localSecondaryIndexes(), false);
+        // DynamoDB reports the global indexes' violations before the local ones', whatever the request's order.
         IndexRequestRules.collect(v, "globalSecondaryIndexes", request.globalSecondaryIndexes(), true);
+        IndexRequestRules.collect(v, "localSecondaryIndexes", request.localSecondaryIndexes(), false);
         v.throwIfAny();
 
         if (BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode())) {

@@ -42,6 +42,10 @@ public final class UpdateItemOperation {
     }
 
     public UpdateItemResponse execute(UpdateItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
+        return WriteValidationEnvelope.around(() -> write(request, bound, access));
+    }
+
+    private UpdateItemResponse write(UpdateItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations tableName = RequestRules.tableName(request.tableName(), request.key());
         if (request.key() != null && tableName.isEmpty()) checkReturnValuesReworded(request.returnValues());
         // DynamoDB's order of members in a joined report: ReturnConsumedCapacity, TableName,

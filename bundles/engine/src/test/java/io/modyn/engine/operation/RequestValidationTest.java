@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DescribeTableRequest;
+import io.modyn.api.dynamodb.ExpectedAttributeValue;
 import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.QueryRequest;
+import io.modyn.api.dynamodb.SecondaryIndexRequest;
 import io.modyn.api.dynamodb.TransactGetItemsRequest;
 import io.modyn.api.dynamodb.UpdateItemRequest;
 import io.modyn.api.model.AttributeDefinition;
@@ -20,6 +22,7 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.dynamodb.Condition;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
+import io.modyn.api.model.IndexProjection;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.storage.memory.InMemoryStorageEngine;
 import io.modyn.engine.DynamoDbEngine;
@@ -120,6 +123,53 @@ class RequestValidationTest {
         assertEquals(2, engine.transactGetItems(new TransactGetItemsRequest(List.of(
                 get("accounts", "a"), new io.modyn.api.dynamodb.TransactGetItem(new io.modyn.api.dynamodb.TransactGet("accounts", key("b"), null, null))),
                 null), CONTEXT).responses().size());
+    }
+
+    @Test
+    void singleItemWritesReportTheirRequestChecksInTheEnvelope() {
+        String one = "1 validation error detected: ";
+        assertValidation(one + "ExpressionAttributeValues can only be specified when using expressions", () -> engine.putItem(
+                new PutItemRequest("accounts", ITEM, null, null, Map.of(":v", new AttributeValue.S("x")), null, null, null, null, null, null),
+                CONTEXT));
+        assertValidation(one + "Invalid ConditionExpression: The expression can not be empty;", () -> engine.deleteItem(
+                new DeleteItemRequest("accounts", ITEM, "", null, null, null, null, null, null, null, null), CONTEXT));
+        assertValidation(one + "ReturnValues can only be ALL_OLD or NONE", () -> engine.deleteItem(
+                new DeleteItemRequest("accounts", ITEM, null, null, null, null, null, "ALL_NEW", null, null, null), CONTEXT));
+        assertValidation(one + "One or more parameter values were invalid: Value must be provided when Exists is true for Attribute: a",
+                () -> engine.putItem(new PutItemRequest("accounts", ITEM, null, null, null,
+                        Map.of("a", new ExpectedAttributeValue(null, true, null, null)), null, null, null, null, null),
+                        CONTEXT));
+        assertValidation(one + "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :v",
+                () -> engine.updateItem(new UpdateItemRequest("accounts", ITEM, null, null, null, null, null, null, "SET b = :w", "a = :v",
+                        null, Map.of(":w", new AttributeValue.S("x")), null), CONTEXT));
+    }
+
+    @Test
+    void transactWriteItemsKeepsTheSameChecksBare() {
+        assertValidation("Invalid ConditionExpression: The expression can not be empty;", () -> engine.transactWriteItems(
+                TransactRequests.write(TransactRequests.check("accounts", "a", "")), CONTEXT));
+    }
+
+    @Test
+    void anUnknownConditionalOperatorIsListedWithTheEnumInDynamoDbsOrder() {
+        assertValidation("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [OR, AND]; Value null at 'key' failed to satisfy constraint: Member must not be null",
+                () -> engine.updateItem(new UpdateItemRequest("accounts", null, null, null, "XOR", null, null, null, "SET a = :a", null, null,
+                        Map.of(":a", new AttributeValue.S("x")), null), CONTEXT));
+    }
+
+    @Test
+    void globalIndexViolationsComeBeforeLocalOnes() {
+        List<KeySchemaElement> keys = keySchema("id", "sk");
+        CreateTableRequest request = new CreateTableRequest("indexed", List.of(new AttributeDefinition("id", "S"), new AttributeDefinition("sk", "S")),
+                keys, "PAY_PER_REQUEST", null,
+                List.of(new SecondaryIndexRequest("aa", List.of(new KeySchemaElement("id", "HASH"), new KeySchemaElement("lr", "RANGE")),
+                        new IndexProjection("ALL", null), null)),
+                List.of(new SecondaryIndexRequest("zz", List.of(new KeySchemaElement("gh", "HASH")), new IndexProjection("ALL", null), null)),
+                null, null, null, null);
+        assertValidation("2 validation errors detected: Value 'zz' at 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: "
+                + "Member must have length greater than or equal to 3; Value 'aa' at 'localSecondaryIndexes.1.member.indexName' failed to "
+                + "satisfy constraint: Member must have length greater than or equal to 3", () -> engine.createTable(request, CONTEXT));
     }
 
     private static PutItemRequest put(String table, String returnValues) {
