@@ -21,6 +21,7 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.RequestEchoes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,6 +45,9 @@ public final class BatchGetItemOperation {
     public BatchGetItemResponse execute(BatchGetItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = new ConstraintViolations();
         v.notNull("requestItems", request.requestItems());
+        if (request.requestItems() != null && RequestRules.hasBadTableName(request.requestItems())) {
+            v.echoed("requestItems", RequestEchoes.readsAsJson(request.requestItems()), RequestRules.TABLE_NAME_MAP_KEYS);
+        }
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.throwIfAny();
         if (request.requestItems().isEmpty()) {
@@ -52,7 +56,6 @@ public final class BatchGetItemOperation {
         }
         int total = 0;
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
-            RequestRules.tableOperationName(entry.getKey()).throwIfAny();
             KeysAndAttributes read = entry.getValue();
             new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
                     .throwIfAny();

@@ -3,6 +3,7 @@ package io.modyn.engine.operation;
 import io.modyn.api.model.DynamoException;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
+import java.util.Map;
 
 /**
  * Checks shared by several operations, with DynamoDB's messages.
@@ -49,6 +50,20 @@ final class RequestRules {
         }
         return tableOperationName(tableName);
     }
+
+    /**
+     * The batch operations' RequestItems maps are keyed by table name; a key that breaks the name
+     * rules is one violation of the whole map, listing every rule whichever was broken.
+     */
+    static boolean hasBadTableName(Map<String, ?> requestItems) {
+        for (String name : requestItems.keySet()) {
+            if (name == null || name.length() < 3 || name.length() > 255 || !name.matches(NAME_PATTERN)) return true;
+        }
+        return false;
+    }
+
+    static final String TABLE_NAME_MAP_KEYS = "Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
+            + "Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: " + NAME_PATTERN + "]";
 
     static void returnConsumedCapacity(ConstraintViolations v, String value) {
         v.oneOf("returnConsumedCapacity", value, Enums.RETURN_CONSUMED_CAPACITY);

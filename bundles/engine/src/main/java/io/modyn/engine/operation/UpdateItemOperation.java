@@ -31,7 +31,8 @@ import java.util.Map;
 
 /**
  * UpdateItem: applies an UpdateExpression (or legacy AttributeUpdates) to the item, creating it
- * from its key when absent, as DynamoDB does. Without any update it still creates the item.
+ * from its key when absent, as DynamoDB does. Without any update it still creates the item; an
+ * update that only removes (REMOVE, DELETE) leaves a missing item missing.
  */
 public final class UpdateItemOperation {
 
@@ -100,6 +101,9 @@ public final class UpdateItemOperation {
                 ReturnValues.isAllOld(request.returnValuesOnConditionCheckFailure()), true, current -> {
                     if (update == null) {
                         outcome[0] = new UpdateOutcome(current != null ? current : new LinkedHashMap<>(key.attributes()), Map.of(), Map.of());
+                    } else if (current == null && !update.createsAbsentItem()) {
+                        outcome[0] = new UpdateOutcome(null, Map.of(), Map.of());
+                        return null;
                     } else {
                         outcome[0] = current != null ? update.apply(current) : update.applyToAbsentItem(key.attributes());
                     }
@@ -111,7 +115,8 @@ public final class UpdateItemOperation {
                     }
                     return updated;
                 });
-        long charged = Math.max(ItemSize.of(result.newItem()), result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
+        long charged = Math.max(result.newItem() == null ? 0 : ItemSize.of(result.newItem()),
+                result.oldItem() == null ? 0 : ItemSize.of(result.oldItem()));
         return new UpdateItemResponse(returnValues(request.returnValues(), result, outcome[0]),
                 CapacityUnits.reportWrite(request.returnConsumedCapacity(), table, CapacityUnits.write(charged), result.oldItem(),
                         result.newItem()),

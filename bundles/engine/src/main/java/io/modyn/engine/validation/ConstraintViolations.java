@@ -91,6 +91,12 @@ public final class ConstraintViolations {
         return pattern(path, value, "[a-zA-Z0-9_.-]+").lengthAtLeast(path, value, 3).lengthAtMost(path, value, 255);
     }
 
+    /** A violation whose value DynamoDB echoes in a form of its own (see {@link RequestEchoes}). */
+    public ConstraintViolations echoed(String path, String echo, String constraint) {
+        add(path, echo, constraint);
+        return this;
+    }
+
     /** Appends another collection's violations after this one's, as DynamoDB lists members in its own order. */
     public ConstraintViolations addAll(ConstraintViolations other) {
         for (String violation : other.violations) {

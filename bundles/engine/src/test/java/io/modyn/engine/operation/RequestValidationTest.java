@@ -7,16 +7,20 @@ import static io.modyn.engine.transaction.TransactRequests.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.modyn.api.dynamodb.BatchGetItemRequest;
+import io.modyn.api.dynamodb.BatchWriteItemRequest;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.DeleteItemRequest;
 import io.modyn.api.dynamodb.DescribeTableRequest;
 import io.modyn.api.dynamodb.ExpectedAttributeValue;
 import io.modyn.api.dynamodb.GetItemRequest;
+import io.modyn.api.dynamodb.KeysAndAttributes;
 import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.QueryRequest;
 import io.modyn.api.dynamodb.SecondaryIndexRequest;
 import io.modyn.api.dynamodb.TransactGetItemsRequest;
 import io.modyn.api.dynamodb.UpdateItemRequest;
+import io.modyn.api.dynamodb.WriteRequest;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.dynamodb.Condition;
@@ -170,6 +174,32 @@ class RequestValidationTest {
         assertValidation("2 validation errors detected: Value 'zz' at 'globalSecondaryIndexes.1.member.indexName' failed to satisfy constraint: "
                 + "Member must have length greater than or equal to 3; Value 'aa' at 'localSecondaryIndexes.1.member.indexName' failed to "
                 + "satisfy constraint: Member must have length greater than or equal to 3", () -> engine.createTable(request, CONTEXT));
+    }
+
+    @Test
+    void batchGetItemEchoesItsRequestItemsAsJsonBesideOtherMemberViolations() {
+        String mapKeys = "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length "
+                + "greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]";
+        BatchGetItemRequest request = new BatchGetItemRequest(
+                Map.of("bad!name", new KeysAndAttributes(List.of(Map.of("pk", new AttributeValue.S("a"))), null, null, null, null)), "BOGUS");
+        assertValidation("2 validation errors detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at 'requestItems' "
+                + "failed to satisfy constraint: " + mapKeys + "; Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]", () -> engine.batchGetItem(request, CONTEXT));
+    }
+
+    @Test
+    void batchWriteItemEchoesItsRequestItemsInTheModelsForm() {
+        Map<String, List<WriteRequest>> badName = Map.of("bad!name", List.of(new WriteRequest(Map.of("pk", new AttributeValue.S("x")), null)));
+        assertValidation("1 validation error detected: Value '{bad!name=[WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}), "
+                + "deleteRequest=null)]}' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member must "
+                + "have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular "
+                + "expression pattern: [a-zA-Z0-9_.-]+]", () -> engine.batchWriteItem(new BatchWriteItemRequest(badName, null, null), CONTEXT));
+        assertValidation("1 validation error detected: Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
+                () -> engine.batchWriteItem(new BatchWriteItemRequest(badName, "BOGUS", null), CONTEXT));
+        assertValidation("1 validation error detected: Value '{accounts=[]}' at 'requestItems' failed to satisfy constraint: Map value must "
+                + "satisfy constraint: [Member must have length less than or equal to 25, Member must have length greater than or equal to 1]",
+                () -> engine.batchWriteItem(new BatchWriteItemRequest(Map.of("accounts", List.of()), null, null), CONTEXT));
     }
 
     private static PutItemRequest put(String table, String returnValues) {
