@@ -188,6 +188,16 @@ class RequestValidationTest {
     }
 
     @Test
+    void batchGetItemRefusesLegacyAndExpressionProjectionsOnDifferentTables() {
+        createTable(engine, "ledger");
+        BatchGetItemRequest request = new BatchGetItemRequest(Map.of(
+                "accounts", new KeysAndAttributes(List.of(key("a")), null, null, "id", null),
+                "ledger", new KeysAndAttributes(List.of(key("a")), List.of("id"), null, null, null)), null);
+        assertValidation("Can not use both expression and non-expression parameters in the same request: "
+                + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}", () -> engine.batchGetItem(request, CONTEXT));
+    }
+
+    @Test
     void batchWriteItemEchoesItsRequestItemsInTheModelsForm() {
         Map<String, List<WriteRequest>> badName = Map.of("bad!name", List.of(new WriteRequest(Map.of("pk", new AttributeValue.S("x")), null)));
         assertValidation("1 validation error detected: Value '{bad!name=[WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(S=x)}), "
