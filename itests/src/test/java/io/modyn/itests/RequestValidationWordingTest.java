@@ -2,16 +2,21 @@ package io.modyn.itests;
 
 import static io.modyn.itests.support.AttributeValues.s;
 import static io.modyn.itests.support.DynamoAssertions.assertValidationError;
+import static io.modyn.itests.support.DynamoAssertions.assertValidationErrorStartingWith;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modyn.itests.support.SharedModynServer;
 import io.modyn.itests.support.TestTables;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
@@ -78,6 +83,55 @@ class RequestValidationWordingTest {
                         + "Member must have value greater than or equal to 1",
                 () -> dynamo.query(query -> query.tableName(table).keyConditionExpression("pk = :pk")
                         .expressionAttributeValues(Map.of(":pk", s("a"))).limit(0)));
+    }
+
+    @Test
+    void singleItemWritesAnswerTheirRequestChecksInTheEnvelope() {
+        String one = "1 validation error detected: ";
+        assertValidationError(one + "ExpressionAttributeValues can only be specified when using expressions",
+                () -> dynamo.putItem(put -> put.tableName(table).item(KEY).expressionAttributeValues(Map.of(":v", s("x")))));
+        assertValidationError(one + "Invalid ConditionExpression: The expression can not be empty;",
+                () -> dynamo.deleteItem(delete -> delete.tableName(table).key(KEY).conditionExpression("")));
+        assertValidationError(one + "ReturnValues can only be ALL_OLD or NONE",
+                () -> dynamo.deleteItem(delete -> delete.tableName(table).key(KEY).returnValues("ALL_NEW")));
+        assertValidationError(one + "Invalid ConditionExpression: An expression attribute value used in expression is not defined; "
+                        + "attribute value: :v",
+                () -> dynamo.updateItem(update -> update.tableName(table).key(KEY).updateExpression("SET b = :w").conditionExpression("a = :v")
+                        .expressionAttributeValues(Map.of(":w", s("x")))));
+    }
+
+    @Test
+    void anUnknownConditionalOperatorListsTheEnumInDynamoDbsOrder() {
+        assertValidationError("2 validation errors detected: Value 'XOR' at 'conditionalOperator' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [OR, AND]; Value null at 'key' failed to satisfy constraint: Member must not be null",
+                () -> dynamo.updateItem(update -> update.tableName(table).conditionalOperator("XOR")
+                        .attributeUpdates(Map.of("x", AttributeValueUpdate.builder().action("PUT").value(s("1")).build()))
+                        .expected(Map.of("a", ExpectedAttributeValue.builder().exists(false).build(),
+                                "b", ExpectedAttributeValue.builder().exists(false).build()))));
+    }
+
+    @Test
+    void batchOperationsEchoTheirRequestItemsWhenATableNameIsBad() {
+        assertValidationError("2 validation errors detected: Value '{\"bad!name\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}}]}}' at 'requestItems' "
+                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 255, "
+                        + "Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]; "
+                        + "Value 'BOGUS' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: "
+                        + "[INDEXES, TOTAL, NONE]",
+                () -> dynamo.batchGetItem(batch -> batch.requestItems(Map.of("bad!name", KeysAndAttributes.builder().keys(KEY).build()))
+                        .returnConsumedCapacity("BOGUS")));
+        assertValidationError("1 validation error detected: Value '{" + table + "=[]}' at 'requestItems' failed to satisfy constraint: "
+                        + "Map value must satisfy constraint: [Member must have length less than or equal to 25, "
+                        + "Member must have length greater than or equal to 1]",
+                () -> dynamo.batchWriteItem(batch -> batch.requestItems(Map.of(table, List.of()))));
+    }
+
+    @Test
+    void batchGetItemTakesOneProjectionStyleAcrossItsTables() {
+        String other = TestTables.createHashTable(dynamo, "wording_other", ScalarAttributeType.S);
+        assertValidationErrorStartingWith("Can not use both expression and non-expression parameters in the same request",
+                () -> dynamo.batchGetItem(batch -> batch.requestItems(Map.of(
+                        table, KeysAndAttributes.builder().keys(KEY).projectionExpression(TestTables.PK).build(),
+                        other, KeysAndAttributes.builder().keys(KEY).attributesToGet(TestTables.PK).build()))));
     }
 
     @Test
