@@ -76,14 +76,39 @@ class CreateTableTest {
 
     @Test
     void tableNameShorterThanThreeCharactersIsRejected() {
-        assertValidationError("TableName must be at least 3 characters long and at most 255 characters long",
+        // DynamoDB's words (dynamodb-conformance, tests/tier3/error-messages/createTable.test.ts), not dynalite's.
+        assertValidationError("1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3",
                 () -> dynamo.createTable(onDemandHashKeyed("ab")));
     }
 
     @Test
     void tableNameLongerThan255CharactersIsRejected() {
-        assertValidationError("TableName must be at least 3 characters long and at most 255 characters long",
-                () -> dynamo.createTable(onDemandHashKeyed("a".repeat(256))));
+        String name = "a".repeat(256);
+        assertValidationError("1 validation error detected: Value '" + name + "' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length less than or equal to 255",
+                () -> dynamo.createTable(onDemandHashKeyed(name)));
+    }
+
+    @Test
+    void aMissingTableNameHasASentenceOfItsOwn() {
+        assertValidationError("The parameter 'TableName' is required but was not present in the request",
+                () -> dynamo.createTable(onDemand(null)
+                        .attributeDefinitions(definition("pk", ScalarAttributeType.S))
+                        .keySchema(key("pk", KeyType.HASH))
+                        .build()));
+    }
+
+    @Test
+    void moreThanTwoKeySchemaElementsAreEchoedAsDynamoDbPrintsThem() {
+        assertValidationError("1 validation error detected: Value '[KeySchemaElement(attributeName=pk, keyType=HASH), "
+                        + "KeySchemaElement(attributeName=sk, keyType=RANGE), KeySchemaElement(attributeName=extra, keyType=RANGE)]' "
+                        + "at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2",
+                () -> dynamo.createTable(onDemand(TestTables.uniqueName("three_keys"))
+                        .attributeDefinitions(definition("pk", ScalarAttributeType.S), definition("sk", ScalarAttributeType.S),
+                                definition("extra", ScalarAttributeType.S))
+                        .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE), key("extra", KeyType.RANGE))
+                        .build()));
     }
 
     @Test

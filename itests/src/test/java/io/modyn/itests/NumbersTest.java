@@ -100,6 +100,20 @@ class NumbersTest {
     }
 
     @Test
+    void exponentsAreReadInFullBeforeTheRangeIsChecked() {
+        // Real DynamoDB's answers (dynamodb-conformance, limits/numberExponent.test.ts, eu-west-2 October 2026).
+        String overflow = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+        String underflow = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+        assertValidationError(overflow, () -> put(n("1e99999999999")));
+        assertValidationError(underflow, () -> put(n("1e-99999999999")));
+        assertValidationError(overflow, () -> put(n("0e126")));
+        assertValidationError(underflow, () -> put(n("0e-131")));
+        assertValidationError("The parameter cannot be converted to a numeric value: 1e9223372036854775808",
+                () -> put(n("1e9223372036854775808")));
+        put(n("0e125"));
+    }
+
+    @Test
     void textThatIsNotANumberIsRejected() {
         assertValidationError("The parameter cannot be converted to a numeric value: abc", () -> put(n("abc")));
     }

@@ -173,7 +173,8 @@ class QueryTest {
 
     @Test
     void twoConditionsOnOneKeyAreRefused() {
-        assertValidationError("KeyConditionExpressions must only contain one condition per key",
+        // Real DynamoDB's words (dynamodb-conformance, queryKeyConditionOperands.test.ts, eu-west-2 October 2026).
+        assertValidationError("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key",
                 () -> query("pk = :pk AND sk > :x AND sk < :y", Map.of(":pk", s("p"), ":x", s("a"), ":y", s("c"))));
     }
 

@@ -5,6 +5,7 @@ import static io.modyn.itests.support.TestTables.definition;
 import static io.modyn.itests.support.TestTables.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.Eventually;
@@ -14,6 +15,7 @@ import io.modyn.itests.support.TestTables;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -142,14 +145,26 @@ class TagsTest {
     }
 
     @Test
-    void theArnOfAnUnknownTableIsResourceNotFound() {
+    void theArnOfAnUnknownTableIsResourceNotFoundWhenTagging() {
         String arn = newTableArn();
         String missing = arn.substring(0, arn.lastIndexOf('/') + 1) + TestTables.uniqueName("missing");
 
         // The API reference lists ResourceNotFoundException; its message is not pinned here.
-        assertThrows(ResourceNotFoundException.class, () -> dynamo.listTagsOfResource(list -> list.resourceArn(missing)));
         assertThrows(ResourceNotFoundException.class,
                 () -> dynamo.tagResource(tag -> tag.resourceArn(missing).tags(tag("env", "test"))));
+    }
+
+    @Test
+    void listingTheTagsOfAnUnknownTableIsAccessDenied() {
+        String arn = newTableArn();
+        String missing = arn.substring(0, arn.lastIndexOf('/') + 1) + TestTables.uniqueName("missing");
+
+        // What real DynamoDB answers (dynamodb-conformance, tests/tier2/tags/basic.test.ts), unlike TagResource.
+        DynamoDbException denied = assertThrows(DynamoDbException.class, () -> dynamo.listTagsOfResource(list -> list.resourceArn(missing)));
+        assertEquals("AccessDeniedException", denied.awsErrorDetails().errorCode());
+        assertTrue(denied.awsErrorDetails().errorMessage().matches(
+                "User: arn:aws:iam::\\d{12}:\\S+ is not authorized to perform: dynamodb:ListTagsOfResource on resource: " + Pattern.quote(missing)),
+                denied.awsErrorDetails().errorMessage());
     }
 
     private static String newTableArn() {

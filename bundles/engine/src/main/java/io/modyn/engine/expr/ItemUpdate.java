@@ -26,6 +26,15 @@ public interface ItemUpdate {
         return apply(key);
     }
 
+    /**
+     * Whether applying the update to a missing item creates it. DynamoDB creates the item for SET
+     * and ADD, but an update that only removes (REMOVE, DELETE from a set, legacy DELETE) leaves a
+     * missing item missing: nothing is written and no stream record is made.
+     */
+    default boolean createsAbsentItem() {
+        return true;
+    }
+
     /** The top-level attributes the update writes or removes, in the order of its actions (see {@link KeyAttributeRules}). */
     default Set<String> updatedAttributes() {
         return Set.of();

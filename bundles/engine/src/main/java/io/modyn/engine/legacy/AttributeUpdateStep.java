@@ -24,6 +24,11 @@ import java.util.List;
 record AttributeUpdateStep(ResolvedPath path, String action, AttributeValue operand) implements UpdateStep {
 
     @Override
+    public boolean writesValue() {
+        return !action.equals("DELETE");
+    }
+
+    @Override
     public void apply(DocumentEditor document, AttributeValue unused) {
         DocumentEditor.Slot slot = document.slot(path, false);
         switch (action) {

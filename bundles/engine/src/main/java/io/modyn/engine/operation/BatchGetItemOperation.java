@@ -21,7 +21,9 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.RequestEchoes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +46,9 @@ public final class BatchGetItemOperation {
     public BatchGetItemResponse execute(BatchGetItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = new ConstraintViolations();
         v.notNull("requestItems", request.requestItems());
+        if (request.requestItems() != null && RequestRules.hasBadTableName(request.requestItems())) {
+            v.echoed("requestItems", RequestEchoes.readsAsJson(request.requestItems()), RequestRules.TABLE_NAME_MAP_KEYS);
+        }
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.throwIfAny();
         if (request.requestItems().isEmpty()) {
@@ -52,7 +57,6 @@ public final class BatchGetItemOperation {
         }
         int total = 0;
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
-            RequestRules.tableName(entry.getKey()).throwIfAny();
             KeysAndAttributes read = entry.getValue();
             new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member.keys", read == null ? null : read.keys())
                     .throwIfAny();
@@ -65,6 +69,7 @@ public final class BatchGetItemOperation {
             total += read.keys().size();
         }
         if (total > MAX_KEYS) throw DynamoException.validation("Too many items requested for the BatchGetItem call");
+        checkOneProjectionStyle(request.requestItems().values());
 
         List<TableRead> reads = new ArrayList<>();
         for (Map.Entry<String, KeysAndAttributes> entry : request.requestItems().entrySet()) {
@@ -115,6 +120,16 @@ public final class BatchGetItemOperation {
             if (capacity != null) capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units));
         }
         return new BatchGetItemResponse(responses, unprocessed, capacity);
+    }
+
+    /**
+     * The request as a whole takes legacy or expression projections, not both: one table read with
+     * AttributesToGet beside another with a ProjectionExpression is refused as if one read had both.
+     */
+    private static void checkOneProjectionStyle(Collection<KeysAndAttributes> reads) {
+        boolean legacy = reads.stream().anyMatch(read -> read.attributesToGet() != null);
+        boolean expression = reads.stream().anyMatch(read -> read.projectionExpression() != null);
+        WriteConditions.checkNotMixed(named("AttributesToGet", legacy ? true : null), named("ProjectionExpression", expression ? true : null));
     }
 
     private static TableRead prepare(String tableName, KeysAndAttributes read, StorageBinding.Bound bound, AccessCheck access) {

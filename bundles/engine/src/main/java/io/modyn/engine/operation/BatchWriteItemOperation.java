@@ -19,6 +19,7 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.item.PrimaryKey;
 import io.modyn.engine.validation.ConstraintViolations;
+import io.modyn.engine.validation.RequestEchoes;
 import io.modyn.engine.write.ChangeOrigin;
 import io.modyn.engine.write.ItemWriter;
 import io.modyn.engine.validation.Enums;
@@ -57,14 +58,23 @@ public final class BatchWriteItemOperation {
             throw DynamoException.validation("The requestItems parameter is required for BatchWriteItem");
         }
         int total = 0;
+        // Unlike BatchGetItem, a bad table name gives way to the enums above and is reported alone.
+        if (RequestRules.hasBadTableName(request.requestItems())) {
+            new ConstraintViolations().echoed("requestItems", RequestEchoes.writesAsModel(request.requestItems()), RequestRules.TABLE_NAME_MAP_KEYS)
+                    .throwIfAny();
+        }
         for (Map.Entry<String, List<WriteRequest>> entry : request.requestItems().entrySet()) {
-            RequestRules.tableName(entry.getKey()).throwIfAny();
             new ConstraintViolations().notNull("requestItems." + entry.getKey() + ".member", entry.getValue()).throwIfAny();
-            // DynamoDB's current wording for the size of a batch names the member path, not its value.
-            if (entry.getValue().isEmpty() || entry.getValue().size() > MAX_WRITES) {
+            // An empty list is still answered in the older form, echoing the map; too long a list
+            // in the current one, which names the member path (October 2026 captures).
+            if (entry.getValue().isEmpty()) {
+                new ConstraintViolations().echoed("requestItems", RequestEchoes.writesAsModel(request.requestItems()),
+                        "Map value must satisfy constraint: [Member must have length less than or equal to " + MAX_WRITES
+                                + ", Member must have length greater than or equal to 1]").throwIfAny();
+            }
+            if (entry.getValue().size() > MAX_WRITES) {
                 throw DynamoException.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
-                        + ".member' failed to satisfy constraint: Member must have length "
-                        + (entry.getValue().isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_WRITES));
+                        + ".member' failed to satisfy constraint: Member must have length less than or equal to " + MAX_WRITES);
             }
             total += entry.getValue().size();
         }

@@ -109,7 +109,7 @@ public final class CreateTableOperation {
     }
 
     private static void validate(CreateTableRequest request) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.newTableName(request.tableName());
         v.notNull("attributeDefinitions", request.attributeDefinitions());
         if (request.attributeDefinitions() != null) {
             for (int i = 0; i < request.attributeDefinitions().size(); i++) {
@@ -146,8 +146,9 @@ public final class CreateTableOperation {
             v.notNull("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits());
             v.atLeast("provisionedThroughput.readCapacityUnits", pt.readCapacityUnits(), 1);
         }
-        IndexRequestRules.collect(v, "localSecondaryIndexes", request.localSecondaryIndexes(), false);
+        // DynamoDB reports the global indexes' violations before the local ones', whatever the request's order.
         IndexRequestRules.collect(v, "globalSecondaryIndexes", request.globalSecondaryIndexes(), true);
+        IndexRequestRules.collect(v, "localSecondaryIndexes", request.localSecondaryIndexes(), false);
         v.throwIfAny();
 
         if (BillingModeSummary.PAY_PER_REQUEST.equals(request.billingMode())) {

@@ -29,7 +29,11 @@ public final class DeleteItemOperation {
     }
 
     public DeleteItemResponse execute(DeleteItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        return WriteValidationEnvelope.around(() -> write(request, bound, access));
+    }
+
+    private DeleteItemResponse write(DeleteItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
+        ConstraintViolations v = RequestRules.tableName(request.tableName(), request.key());
         v.notNull("key", request.key());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());

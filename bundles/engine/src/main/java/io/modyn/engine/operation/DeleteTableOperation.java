@@ -21,7 +21,7 @@ public final class DeleteTableOperation {
     }
 
     public DeleteTableResponse execute(DeleteTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        RequestRules.tableName(request.tableName()).throwIfAny();
+        RequestRules.tableOperationName(request.tableName()).throwIfAny();
         access.require(arns -> ControlPlaneAccess.deleteTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         TableOptions.checkDeletable(table);

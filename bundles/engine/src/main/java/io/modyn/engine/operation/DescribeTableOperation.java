@@ -18,7 +18,7 @@ public final class DescribeTableOperation {
     }
 
     public DescribeTableResponse execute(DescribeTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        RequestRules.tableName(request.tableName()).throwIfAny();
+        RequestRules.tableOperationName(request.tableName()).throwIfAny();
         access.require(arns -> ControlPlaneAccess.describeTable(arns, request.tableName()));
         TableDefinition table = bound.catalog().requireForControl(request.tableName());
         return new DescribeTableResponse(TableDescriptions.describe(table, table.tableStatus(), bound, settings));

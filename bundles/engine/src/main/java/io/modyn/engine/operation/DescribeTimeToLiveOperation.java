@@ -16,7 +16,7 @@ public final class DescribeTimeToLiveOperation {
     }
 
     public DescribeTimeToLiveResponse execute(DescribeTimeToLiveRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        RequestRules.tableName(request.tableName()).throwIfAny();
+        RequestRules.tableOperationName(request.tableName()).throwIfAny();
         access.require(arns -> ControlPlaneAccess.describeTimeToLive(arns, request.tableName()));
         return new DescribeTimeToLiveResponse(bound.catalog().requireForControl(request.tableName()).timeToLive());
     }

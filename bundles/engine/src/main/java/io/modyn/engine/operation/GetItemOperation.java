@@ -24,7 +24,7 @@ import java.util.Map;
 public final class GetItemOperation {
 
     public GetItemResponse execute(GetItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.tableName(request.tableName(), request.key());
         v.notNull("key", request.key());
         v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());

@@ -31,7 +31,11 @@ public final class PutItemOperation {
     }
 
     public PutItemResponse execute(PutItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        return WriteValidationEnvelope.around(() -> write(request, bound, access));
+    }
+
+    private PutItemResponse write(PutItemRequest request, StorageBinding.Bound bound, AccessCheck access) {
+        ConstraintViolations v = RequestRules.tableName(request.tableName(), request.item());
         v.notNull("item", request.item());
         v.oneOf("returnValues", request.returnValues(), Enums.RETURN_VALUE);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());

@@ -43,9 +43,8 @@ public final class QueryOperation {
 
     public QueryResponse execute(QueryRequest request, StorageBinding.Bound bound, AccessCheck access) {
         ConstraintViolations v = RequestRules.tableName(request.tableName());
-        v.atLeast("limit", request.limit(), 1);
+        checkReworded(request);
         v.oneOf("select", request.select(), Enums.SELECT);
-        v.oneOf("conditionalOperator", request.conditionalOperator(), Enums.CONDITIONAL_OPERATOR);
         v.sizeAtLeast("attributesToGet", request.attributesToGet(), 1);
         RequestRules.returnConsumedCapacity(v, request.returnConsumedCapacity());
         v.noNullValues("keyConditions", request.keyConditions());
@@ -161,5 +160,21 @@ public final class QueryOperation {
         return new QueryResponse(selection.countOnly() ? null : page.items(), page.count(), page.scannedCount(), page.lastEvaluatedKey(),
                 CapacityUnits.reportIndexRead(request.returnConsumedCapacity(), index, CapacityUnits.read(page.scannedBytes(), consistent),
                         CapacityUnits.readEach(page.fetchedItemSizes(), consistent)));
+    }
+
+    /**
+     * The members DynamoDB's 2026 validation framework checks for Query, each answered alone in
+     * its newer wording before the rest of the request is looked at (us-east-1 and eu-west-2,
+     * October 2026): a Limit below one names the member, and a ConditionalOperator outside its
+     * enum is reported bare, with the enum as DynamoDB prints it.
+     */
+    private static void checkReworded(QueryRequest request) {
+        if (request.limit() != null && request.limit() < 1) {
+            throw DynamoException.validation("1 validation error detected: Value at 'Limit' failed to satisfy constraint: "
+                    + "Member must have value greater than or equal to 1");
+        }
+        if (request.conditionalOperator() != null && !Enums.CONDITIONAL_OPERATOR.contains(request.conditionalOperator())) {
+            throw DynamoException.validation("Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+        }
     }
 }

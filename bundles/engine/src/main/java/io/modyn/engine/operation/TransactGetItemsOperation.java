@@ -20,6 +20,7 @@ import io.modyn.engine.item.ItemSize;
 import io.modyn.engine.item.KeySchemaRules;
 import io.modyn.engine.transaction.Cancellations;
 import io.modyn.engine.transaction.ConflictRetry;
+import io.modyn.engine.transaction.DistinctItems;
 import io.modyn.engine.transaction.ItemRef;
 import io.modyn.engine.transaction.LockedReads;
 import io.modyn.engine.transaction.TransactionCapacity;
@@ -51,6 +52,7 @@ public final class TransactGetItemsOperation {
         List<Read> reads = new ArrayList<>(request.transactItems().size());
         List<TransactGetItem> gets = request.transactItems();
         for (int i = 0; i < gets.size(); i++) reads.add(prepare(gets.get(i).get(), bound, access, gets.size(), i));
+        DistinctItems.check(reads.stream().map(Read::ref).toList());
         access.require(arns -> TransactionAccess.transactGetItems(arns, request, reads.stream().map(Read::table).toList()));
         List<ItemRef> refs = reads.stream().map(Read::ref).toList();
         List<Map<String, AttributeValue>> items = ConflictRetry.run(refs.size(), () -> LockedReads.snapshot(bound.storage(), refs));

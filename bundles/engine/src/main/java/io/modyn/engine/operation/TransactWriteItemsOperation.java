@@ -30,6 +30,7 @@ import io.modyn.engine.transaction.ActionRequest;
 import io.modyn.engine.transaction.Cancellations;
 import io.modyn.engine.transaction.ClientRequestTokens;
 import io.modyn.engine.transaction.ConflictRetry;
+import io.modyn.engine.transaction.DistinctItems;
 import io.modyn.engine.transaction.ItemRef;
 import io.modyn.engine.transaction.RequestFingerprint;
 import io.modyn.engine.transaction.TransactionCapacity;
@@ -40,10 +41,8 @@ import io.modyn.engine.validation.Enums;
 import io.modyn.engine.write.ItemWriter;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * TransactWriteItems: up to 100 Puts, Updates, Deletes and ConditionChecks over any tables, applied
@@ -213,10 +212,7 @@ public final class TransactWriteItemsOperation {
     }
 
     private static void checkDistinctItems(List<WriteAction> actions) {
-        Set<ItemRef> seen = new HashSet<>();
-        for (WriteAction action : actions) {
-            if (!seen.add(action.ref())) throw DynamoException.validation("Transaction request cannot include multiple operations on one item");
-        }
+        DistinctItems.check(actions.stream().map(WriteAction::ref).toList());
     }
 
     /** What the request carries: new items, keys and expression values. */

@@ -43,7 +43,7 @@ public final class UpdateTableOperation {
     }
 
     public UpdateTableResponse execute(UpdateTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.tableOperationName(request.tableName());
         v.oneOf("billingMode", request.billingMode(), Enums.BILLING_MODE);
         ProvisionedThroughput pt = request.provisionedThroughput();
         if (pt != null) {

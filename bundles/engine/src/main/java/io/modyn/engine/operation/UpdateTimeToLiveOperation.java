@@ -30,7 +30,7 @@ public final class UpdateTimeToLiveOperation {
 
     public UpdateTimeToLiveResponse execute(UpdateTimeToLiveRequest request, StorageBinding.Bound bound, AccessCheck access) {
         TimeToLiveSpecification spec = request.timeToLiveSpecification();
-        ConstraintViolations v = RequestRules.tableName(request.tableName());
+        ConstraintViolations v = RequestRules.tableOperationName(request.tableName());
         v.notNull("timeToLiveSpecification", spec);
         if (spec != null) {
             v.notNull("timeToLiveSpecification.enabled", spec.enabled());

@@ -1,7 +1,6 @@
 package io.modyn.engine.query;
 
 import io.modyn.api.model.AttributeValue;
-import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.engine.expr.ExpressionAttributes;
@@ -24,7 +23,7 @@ public final class KeyConditionExpressions {
         String partitionKey = table.partitionKeyName();
         String sortKey = table.sortKeyName();
         if (terms.stream().map(KeyConditionTerm::attribute).distinct().count() < terms.size()) throw KeyConditionTerms.onePerKey();
-        if (terms.size() > 2) throw DynamoException.validation("Conditions can be of length 1 or 2 only");
+        if (terms.size() > 2) throw KeyConditionTerms.tooManyConditions(terms.size(), sortKey == null ? 1 : 2);
         if (terms.stream().noneMatch(t -> t.attribute().equals(partitionKey))) throw KeyConditionTerms.missedKey(partitionKey);
         AttributeValue partitionValue = null;
         KeyConditionTerm sortCondition = null;

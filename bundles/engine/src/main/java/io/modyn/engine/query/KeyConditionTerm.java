@@ -38,12 +38,8 @@ public record KeyConditionTerm(String attribute, Operator operator, AttributeVal
         }
     }
 
-    /** The operand rules of a KeyConditionExpression: begins_with takes no number, BETWEEN's bounds are ordered. */
+    /** The operand rule of a KeyConditionExpression the schema check leaves: BETWEEN's bounds are ordered. */
     public void checkExpressionOperands() {
-        if (operator == Operator.BEGINS_WITH && first instanceof AttributeValue.N) {
-            throw ExpressionErrors.invalid(KeyConditionTerms.KIND,
-                    "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N");
-        }
         if (operator == Operator.BETWEEN && boundsReversed()) {
             throw ExpressionErrors.invalid(KeyConditionTerms.KIND, "The BETWEEN operator requires upper bound to be greater than or "
                     + "equal to lower bound; lower bound operand: AttributeValue: {" + render(first) + "}, upper bound operand: "

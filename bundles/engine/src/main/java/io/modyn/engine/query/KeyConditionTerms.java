@@ -56,7 +56,16 @@ public final class KeyConditionTerms {
     }
 
     public static DynamoException onePerKey() {
-        return DynamoException.validation("KeyConditionExpressions must only contain one condition per key");
+        return ExpressionErrors.invalid(KIND, "KeyConditionExpressions must only contain one condition per key");
+    }
+
+    /**
+     * More conditions than the key has attributes, counted after the one-condition-per-key rule
+     * (October 2026 capture, eu-west-2).
+     */
+    public static DynamoException tooManyConditions(int conditions, int keyAttributes) {
+        return DynamoException.validation("The number of query conditions (" + conditions
+                + ") exceeds the number of key attributes defined in the schema (" + keyAttributes + ")");
     }
 
     public static DynamoException missedKey(String key) {
@@ -78,21 +87,43 @@ public final class KeyConditionTerms {
                 valueSide = c.left();
                 comparator = mirror(comparator);
             }
-            return new KeyConditionTerm(keyAttribute(keySide, attributes), operator(comparator), value(valueSide, attributes), null);
+            AttributeValue value = value(valueSide, attributes);
+            if (comparator != Comparator.EQ) requireKeyType(c.comparator().symbol(), value, true);
+            return new KeyConditionTerm(keyAttribute(keySide, attributes), operator(comparator), value, null);
         }
         if (part instanceof Condition.Between b) {
-            return new KeyConditionTerm(keyAttribute(b.operand(), attributes), Operator.BETWEEN, value(b.lower(), attributes),
-                    value(b.upper(), attributes));
+            AttributeValue lower = value(b.lower(), attributes);
+            AttributeValue upper = value(b.upper(), attributes);
+            requireKeyType("BETWEEN", lower, true);
+            requireKeyType("BETWEEN", upper, true);
+            return new KeyConditionTerm(keyAttribute(b.operand(), attributes), Operator.BETWEEN, lower, upper);
         }
         if (part instanceof Condition.Function f) {
             if (!f.name().equals("begins_with")) throw invalidOperator(f.name());
-            return new KeyConditionTerm(keyAttribute(f.arguments().get(0), attributes), Operator.BEGINS_WITH,
-                    value(f.arguments().get(1), attributes), null);
+            AttributeValue prefix = value(f.arguments().get(1), attributes);
+            requireKeyType("begins_with", prefix, false);
+            return new KeyConditionTerm(keyAttribute(f.arguments().get(0), attributes), Operator.BEGINS_WITH, prefix, null);
         }
         if (part instanceof Condition.Or) throw invalidOperator("OR");
         if (part instanceof Condition.Not) throw invalidOperator("NOT");
         if (part instanceof Condition.In) throw invalidOperator("IN");
         throw new IllegalStateException("AND is flattened before terms are read");
+    }
+
+    /**
+     * DynamoDB checks a key condition's operands twice. An operand no key attribute could match
+     * with this operator (a BOOL in an ordering comparison, a number in begins_with) is an
+     * expression error naming the operator as written; an operand of a key type that is not the
+     * attribute's type fails the schema check later ({@link KeyConditionTerm#checkType}).
+     * Equality is left to the schema check.
+     */
+    private static void requireKeyType(String operator, AttributeValue value, boolean numbersOrdered) {
+        boolean keyType = value instanceof AttributeValue.S || value instanceof AttributeValue.B
+                || (numbersOrdered && value instanceof AttributeValue.N);
+        if (!keyType) {
+            throw ExpressionErrors.invalid(KIND, "Incorrect operand type for operator or function; operator or function: " + operator
+                    + ", operand type: " + value.typeName());
+        }
     }
 
     private static String keyAttribute(Operand operand, ExpressionAttributes attributes) {

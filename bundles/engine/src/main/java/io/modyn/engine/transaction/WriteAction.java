@@ -65,6 +65,7 @@ public record WriteAction(Kind kind, TableDefinition table, PrimaryKey key, Item
     }
 
     private Map<String, AttributeValue> updated(Map<String, AttributeValue> current) {
+        if (current == null && !update.createsAbsentItem()) return null; // only removals: the item stays missing
         UpdateOutcome outcome = current != null ? update.apply(current) : update.applyToAbsentItem(key.attributes());
         Map<String, AttributeValue> updated = outcome.item();
         AttributeValueRules.checkItem(updated);

@@ -1,6 +1,7 @@
 package io.modyn.engine.validation;
 
 import io.modyn.api.model.DynamoException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +91,20 @@ public final class ConstraintViolations {
         return pattern(path, value, "[a-zA-Z0-9_.-]+").lengthAtLeast(path, value, 3).lengthAtMost(path, value, 255);
     }
 
+    /** A violation whose value DynamoDB echoes in a form of its own (see {@link RequestEchoes}). */
+    public ConstraintViolations echoed(String path, String echo, String constraint) {
+        add(path, echo, constraint);
+        return this;
+    }
+
+    /** Appends another collection's violations after this one's, as DynamoDB lists members in its own order. */
+    public ConstraintViolations addAll(ConstraintViolations other) {
+        for (String violation : other.violations) {
+            if (violations.size() < MAX_REPORTED) violations.add(violation);
+        }
+        return this;
+    }
+
     public boolean isEmpty() {
         return violations.isEmpty();
     }
@@ -107,7 +122,37 @@ public final class ConstraintViolations {
         violations.add("Value " + shown + " at '" + path + "' failed to satisfy constraint: " + constraint);
     }
 
+    /**
+     * A list as DynamoDB echoes it: each element in the form of its service model's toString,
+     * {@code KeySchemaElement(attributeName=pk, keyType=HASH)}, which differs from a Java record's
+     * {@code KeySchemaElement[attributeName=pk, keyType=HASH]} only in its brackets. Only error
+     * messages pay for the reflection.
+     */
     private static String render(List<?> list) {
-        return list.toString();
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) out.append(", ");
+            out.append(renderElement(list.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    private static String renderElement(Object element) {
+        if (!(element instanceof Record record)) return String.valueOf(element);
+        StringBuilder out = new StringBuilder(record.getClass().getSimpleName()).append('(');
+        RecordComponent[] components = record.getClass().getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            if (i > 0) out.append(", ");
+            out.append(components[i].getName()).append('=').append(componentValue(components[i], record));
+        }
+        return out.append(')').toString();
+    }
+
+    private static Object componentValue(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Record component " + component.getName() + " is not readable", e);
+        }
     }
 }

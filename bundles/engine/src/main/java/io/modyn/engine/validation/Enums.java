@@ -17,5 +17,6 @@ public final class Enums {
     public static final List<String> RETURN_VALUES_ON_CONDITION_CHECK_FAILURE = List.of("ALL_OLD", "NONE");
     public static final List<String> SELECT = List.of("SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES");
     public static final List<String> ATTRIBUTE_ACTION = List.of("ADD", "PUT", "DELETE");
-    public static final List<String> CONDITIONAL_OPERATOR = List.of("AND", "OR");
+    /** In the order DynamoDB prints the set in its messages. */
+    public static final List<String> CONDITIONAL_OPERATOR = List.of("OR", "AND");
 }

@@ -156,9 +156,18 @@ class TagOperationsTest {
     }
 
     @Test
-    void anUnknownTableIsNotFoundByArn() {
+    void listingTheTagsOfAnUnknownTableIsAccessDeniedAsInDynamoDb() {
         String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/nothing";
-        for (Runnable call : List.<Runnable>of(() -> list(arn),
+        DynamoException e = assertThrows(DynamoException.class, () -> list(arn));
+        assertEquals(ErrorType.ACCESS_DENIED, e.type());
+        assertEquals("User: arn:aws:iam::000000000000:root is not authorized to perform: dynamodb:ListTagsOfResource on resource: " + arn,
+                e.getMessage());
+    }
+
+    @Test
+    void anUnknownTableIsNotFoundByArnWhenTaggingOrUntagging() {
+        String arn = "arn:aws:dynamodb:us-east-1:000000000000:table/nothing";
+        for (Runnable call : List.<Runnable>of(
                 () -> engine.tagResource(new TagResourceRequest(arn, List.of(new Tag("k", "v"))), CONTEXT),
                 () -> engine.untagResource(new UntagResourceRequest(arn, List.of("k")), CONTEXT))) {
             DynamoException e = assertThrows(DynamoException.class, call::run);

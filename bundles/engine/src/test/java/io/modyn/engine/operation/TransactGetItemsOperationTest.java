@@ -40,6 +40,7 @@ class TransactGetItemsOperationTest {
         createTable(engine, "ledger");
         engine.transactWriteItems(write(
                 put("accounts", item("id", "a", "balance", 10, "owner", "ann")),
+                put("accounts", item("id", "b", "balance", 20, "owner", "bob")),
                 put("ledger", item("id", "big", "data", "x".repeat(5000)))), CONTEXT);
     }
 
@@ -47,10 +48,10 @@ class TransactGetItemsOperationTest {
     void returnsItemsInRequestOrderWithNullForAMissingItem() {
         TransactGetItemsResponse response = engine.transactGetItems(new TransactGetItemsRequest(List.of(
                 get("ledger", "missing"),
-                new TransactGetItem(new TransactGet("accounts", key("a"), "#o, balance", Map.of("#o", "owner"))),
+                new TransactGetItem(new TransactGet("accounts", key("b"), "#o, balance", Map.of("#o", "owner"))),
                 get("accounts", "a")), null), CONTEXT);
 
-        assertEquals(Arrays.asList(null, item("owner", "ann", "balance", 10), item("id", "a", "balance", 10, "owner", "ann")),
+        assertEquals(Arrays.asList(null, item("owner", "bob", "balance", 20), item("id", "a", "balance", 10, "owner", "ann")),
                 response.responses());
         assertEquals(null, response.consumedCapacity());
     }

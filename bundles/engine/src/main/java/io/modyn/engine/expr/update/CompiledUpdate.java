@@ -44,6 +44,11 @@ public final class CompiledUpdate implements ItemUpdate {
     }
 
     @Override
+    public boolean createsAbsentItem() {
+        return steps.stream().anyMatch(UpdateStep::writesValue);
+    }
+
+    @Override
     public Set<String> updatedAttributes() {
         return updatedAttributes;
     }

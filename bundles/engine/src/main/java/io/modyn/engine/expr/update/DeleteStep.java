@@ -10,6 +10,11 @@ import io.modyn.engine.expr.eval.ResolvedPath;
 public record DeleteStep(ResolvedPath path, AttributeValue operand) implements UpdateStep {
 
     @Override
+    public boolean writesValue() {
+        return false;
+    }
+
+    @Override
     public void apply(DocumentEditor document, AttributeValue unused) {
         DocumentEditor.Slot slot = document.slot(path, true);
         AttributeValue existing = slot == null ? null : slot.get();

@@ -7,6 +7,11 @@ import io.modyn.engine.expr.eval.ResolvedPath;
 public record RemoveStep(ResolvedPath path) implements UpdateStep {
 
     @Override
+    public boolean writesValue() {
+        return false;
+    }
+
+    @Override
     public void apply(DocumentEditor document, AttributeValue unused) {
         DocumentEditor.Slot slot = document.slot(path, true);
         if (slot != null) slot.remove();

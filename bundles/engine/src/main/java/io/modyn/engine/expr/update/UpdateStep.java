@@ -20,6 +20,15 @@ public interface UpdateStep {
         return null;
     }
 
+    /**
+     * Whether the step puts a value into the item (SET, ADD, a legacy PUT or ADD), rather than
+     * only taking something out of it (REMOVE, DELETE): an update made only of the latter leaves
+     * a missing item missing.
+     */
+    default boolean writesValue() {
+        return true;
+    }
+
     /** @param value what {@link #evaluate} returned */
     void apply(DocumentEditor document, AttributeValue value);
 }
