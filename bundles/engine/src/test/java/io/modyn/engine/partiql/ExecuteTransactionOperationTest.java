@@ -76,9 +76,11 @@ class ExecuteTransactionOperationTest {
     @Test
     void readsAnswerOneItemPerStatement() {
         db.run("INSERT INTO items VALUE {'id': 'a', 'v': 1, 'w': 2}");
+        db.run("INSERT INTO items VALUE {'id': 'c', 'v': 1, 'w': 2}");
 
+        // One item per statement: DynamoDB refuses a transaction that reads one item twice, as TransactGetItems does.
         ExecuteTransactionResponse response = transact(null, "SELECT v FROM items WHERE id = 'a'", "SELECT * FROM items WHERE id = 'b'",
-                "SELECT * FROM items WHERE id = 'a' AND w = 3");
+                "SELECT * FROM items WHERE id = 'c' AND w = 3");
 
         assertEquals(Arrays.asList(item("v", 1), null, null), response.responses());
     }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
 public final class CommitLogSegment implements AutoCloseable {
 
     static final byte[] MAGIC = "MDYNCLOG".getBytes(StandardCharsets.US_ASCII);
-    private static final String PREFIX = "commitlog-";
-    private static final String SUFFIX = ".log";
+    private static final NumberedFileName NAME = new NumberedFileName("commitlog-", ".log");
 
     private final long id;
     private final FileChannel channel;
@@ -48,18 +47,12 @@ public final class CommitLogSegment implements AutoCloseable {
     }
 
     public static String fileName(long id) {
-        return PREFIX + String.format("%020d", id) + SUFFIX;
+        return NAME.of(id);
     }
 
     /** The id in a segment's file name, or -1 if the name is not a segment's. */
     public static long idOf(Path path) {
-        String name = path.getFileName().toString();
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
-        try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return NAME.numberOf(path.getFileName().toString());
     }
 
     /** The segment files in a directory, oldest first. */

@@ -1,5 +1,6 @@
 package io.modyn.storage.file.manifest;
 
+import io.modyn.storage.file.commitlog.NumberedFileName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,30 +21,24 @@ final class ManifestFile {
     private static final Logger LOG = Logger.getLogger(ManifestFile.class.getName());
 
     static final byte[] MAGIC = "MDYNMANF".getBytes(StandardCharsets.US_ASCII);
-    private static final String PREFIX = "manifest-";
-    private static final String SUFFIX = ".log";
+    private static final NumberedFileName NAME = new NumberedFileName("manifest-", ".log");
     private static final String TEMPORARY_SUFFIX = ".log.tmp";
+    private static final NumberedFileName TEMPORARY_NAME = new NumberedFileName("manifest-", TEMPORARY_SUFFIX);
 
     private ManifestFile() {
     }
 
     static Path path(Path directory, long number) {
-        return directory.resolve(PREFIX + String.format("%020d", number) + SUFFIX);
+        return directory.resolve(NAME.of(number));
     }
 
     static Path temporary(Path directory, long number) {
-        return directory.resolve(PREFIX + String.format("%020d", number) + TEMPORARY_SUFFIX);
+        return directory.resolve(TEMPORARY_NAME.of(number));
     }
 
     /** The number in a manifest file's name, or -1 if the name is not one. */
     static long numberOf(Path path) {
-        String name = path.getFileName().toString();
-        if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) return -1;
-        try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.length() - SUFFIX.length()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return NAME.numberOf(path.getFileName().toString());
     }
 
     /** Complete manifest files, oldest first. */

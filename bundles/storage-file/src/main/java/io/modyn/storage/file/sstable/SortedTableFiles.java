@@ -1,5 +1,6 @@
 package io.modyn.storage.file.sstable;
 
+import io.modyn.storage.file.commitlog.NumberedFileName;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,14 +21,14 @@ public final class SortedTableFiles {
     private static final Logger LOG = Logger.getLogger(SortedTableFiles.class.getName());
 
     static final String SUFFIX = ".sst";
+    private static final NumberedFileName NAME = new NumberedFileName("", SUFFIX);
     static final String TEMPORARY_SUFFIX = ".sst.tmp";
 
     private SortedTableFiles() {
     }
 
     public static String fileName(long generation) {
-        if (generation < 0) throw new IllegalArgumentException("negative generation " + generation);
-        return String.format("%020d%s", generation, SUFFIX);
+        return NAME.of(generation);
     }
 
     static String temporaryName(long generation) {
@@ -37,18 +38,9 @@ public final class SortedTableFiles {
     /** The generation a table file's name carries. */
     public static long generationOf(Path file) {
         String name = file.getFileName().toString();
-        if (!name.endsWith(SUFFIX) || name.length() == SUFFIX.length()) {
-            throw new IllegalArgumentException("not a sorted-table file name: " + name);
-        }
-        String digits = name.substring(0, name.length() - SUFFIX.length());
-        for (int i = 0; i < digits.length(); i++) {
-            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') throw new IllegalArgumentException("not a sorted-table file name: " + name);
-        }
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a sorted-table file name: " + name, e);
-        }
+        long generation = NAME.numberOf(name);
+        if (generation < 0) throw new IllegalArgumentException("not a sorted-table file name: " + name);
+        return generation;
     }
 
     /** The finished table files of a directory, by generation; none if the directory does not exist. */

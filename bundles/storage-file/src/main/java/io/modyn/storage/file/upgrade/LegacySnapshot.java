@@ -3,6 +3,7 @@ package io.modyn.storage.file.upgrade;
 import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.FileHeader;
 import io.modyn.storage.file.commitlog.FrameReader;
+import io.modyn.storage.file.commitlog.NumberedFileName;
 import io.modyn.storage.file.lifecycle.LegacyFiles;
 import io.modyn.storage.file.mutation.Mutation;
 import io.modyn.storage.file.mutation.MutationCodec;
@@ -24,9 +25,8 @@ import java.util.List;
 final class LegacySnapshot {
 
     private static final byte[] MAGIC = "MDYNSNAP".getBytes(StandardCharsets.US_ASCII);
-    private static final String PREFIX = "snapshot-";
-    private static final String SUFFIX = ".db";
-    private static final String TEMPORARY_SUFFIX = ".db.tmp";
+    private static final NumberedFileName NAME = new NumberedFileName("snapshot-", ".db");
+    private static final NumberedFileName TEMPORARY_NAME = new NumberedFileName("snapshot-", ".db.tmp");
 
     private LegacySnapshot() {
     }
@@ -42,22 +42,13 @@ final class LegacySnapshot {
 
     /** The segment number in a complete snapshot's name, or -1 if the name is not one. */
     static long segmentOf(Path path) {
-        return number(path.getFileName().toString(), SUFFIX);
+        return NAME.numberOf(path.getFileName().toString());
     }
 
     /** The segment number in a complete or temporary snapshot's name, or -1 if the name is neither. */
     static long segmentOfAny(Path path) {
         long complete = segmentOf(path);
-        return complete >= 0 ? complete : number(path.getFileName().toString(), TEMPORARY_SUFFIX);
-    }
-
-    private static long number(String name, String suffix) {
-        if (!name.startsWith(PREFIX) || !name.endsWith(suffix)) return -1;
-        try {
-            return Long.parseLong(name.substring(PREFIX.length(), name.length() - suffix.length()));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return complete >= 0 ? complete : TEMPORARY_NAME.numberOf(path.getFileName().toString());
     }
 
     /** Applies the snapshot's content. */
