@@ -18,9 +18,14 @@ import java.util.Locale;
  * record, or both, locked (in that order: group, user, then the membership records, member side
  * first). Adding and removing hold both, so deleting a group or a user (which holds its own
  * record and then reads its memberships) sees every membership committed before it and none can
- * be added after. Renaming a user or a group rewrites its memberships holding only its own record;
- * a membership renamed away meanwhile by the other side's rename is found missing under lock and
- * the later rename fails with a retryable conflict instead of resurrecting it.
+ * be added after. Renaming a user or a group rewrites its memberships holding its own record and
+ * then each other side's record: a range read outside a transaction may see another commit half
+ * applied (the SPI promises each record whole, not each commit), so the list of memberships a
+ * rename reads is complete only because no transaction can change a membership of this entity
+ * without holding this entity's record, which the rename holds from before its read until its
+ * writes are applied. A membership renamed away meanwhile by the other side's rename is found
+ * missing under lock and the later rename fails with a retryable conflict instead of resurrecting
+ * it; two renames that lock each other's records in opposite orders end the same way.
  */
 final class GroupMemberships {
 
@@ -61,6 +66,7 @@ final class GroupMemberships {
     /** Moves a renamed user's memberships, in the transaction that holds the user's record. */
     void renameUser(StorageTransaction tx, String oldName, String newName) {
         for (String group : groupsOf(oldName)) {
+            lockRecord(tx, GroupStore.GROUPS, group);
             byte[] oldMember = lockExisting(tx, MEMBERS, pair(group, oldName));
             byte[] oldGroupOf = lockExisting(tx, GROUPS_OF, pair(oldName, group));
             move(tx, MEMBERS, oldMember, pair(group, newName), newName);
@@ -71,11 +77,17 @@ final class GroupMemberships {
     /** Moves a renamed group's memberships, in the transaction that holds the group's record. */
     void renameGroup(StorageTransaction tx, String oldName, String newName) {
         for (String user : membersOf(oldName)) {
+            lockRecord(tx, IdentityStore.USERS, user);
             byte[] oldMember = lockExisting(tx, MEMBERS, pair(oldName, user));
             byte[] oldGroupOf = lockExisting(tx, GROUPS_OF, pair(user, oldName));
             move(tx, MEMBERS, oldMember, pair(newName, user), user);
             move(tx, GROUPS_OF, oldGroupOf, pair(user, newName), newName);
         }
+    }
+
+    /** Locks the other side's record (a user's or a group's), so its own rename cannot move this membership meanwhile. */
+    private static void lockRecord(StorageTransaction tx, byte[] partition, String name) {
+        tx.getForUpdate(IdentityKeyspace.NAME, partition, IdentityKeyspace.nameKey(name));
     }
 
     private static byte[] lockExisting(StorageTransaction tx, byte[] partition, byte[] key) {
