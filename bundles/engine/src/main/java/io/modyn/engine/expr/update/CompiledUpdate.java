@@ -45,7 +45,9 @@ public final class CompiledUpdate implements ItemUpdate {
 
     @Override
     public boolean createsAbsentItem() {
-        return steps.stream().anyMatch(UpdateStep::writesValue);
+        // No action at all (an empty AttributeUpdates) creates the item with its key alone, as an UpdateItem without
+        // an update does; only a list of nothing but removals leaves a missing item missing.
+        return steps.isEmpty() || steps.stream().anyMatch(UpdateStep::writesValue);
     }
 
     @Override
