@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.modyn.itests.support.ComponentConfigFile;
 import io.modyn.itests.support.DynamoDbClients;
-import io.modyn.itests.support.EngineConfigFile;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.StoredItems;
 import io.modyn.itests.support.TestTables;
@@ -55,7 +55,7 @@ class ItemCollectionLimitTest {
     static void startServerWithASmallItemCollectionLimit() {
         server = ModynServer.start("item-collection-limit");
         server.stop();
-        EngineConfigFile.append(server, Map.of("itemCollectionLimitBytes", String.valueOf(LIMIT_BYTES)));
+        ComponentConfigFile.append(server, ComponentConfigFile.ENGINE, Map.of("itemCollectionLimitBytes", String.valueOf(LIMIT_BYTES)));
         server.restart();
         dynamo = DynamoDbClients.withoutRetries(server);
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.itests.support.ComponentConfigFile;
 import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.DynamoDbStreamsClients;
-import io.modyn.itests.support.EngineConfigFile;
 import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.TestTables;
@@ -58,7 +58,7 @@ class StreamLimitsTest {
     static void startServerWithShortStreamLimits() {
         server = ModynServer.start("stream-limits");
         server.stop();
-        EngineConfigFile.append(server, Map.of("streamIteratorLifetimeSeconds", String.valueOf(ITERATOR_LIFETIME_SECONDS),
+        ComponentConfigFile.append(server, ComponentConfigFile.ENGINE, Map.of("streamIteratorLifetimeSeconds", String.valueOf(ITERATOR_LIFETIME_SECONDS),
                 "streamRetentionSeconds", String.valueOf(RETENTION_SECONDS)));
         server.restart();
         dynamo = DynamoDbClients.withoutRetries(server);

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.modyn.itests.support.ComponentConfigFile;
 import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.DynamoDbStreamsClients;
-import io.modyn.itests.support.EngineConfigFile;
 import io.modyn.itests.support.Eventually;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.StoredItems;
@@ -63,7 +63,7 @@ class TimeToLiveExpiryTest {
     static void startServerWithAFastExpirer() {
         server = ModynServer.start("ttl-expiry");
         server.stop();
-        EngineConfigFile.append(server, Map.of("ttlScanIntervalSeconds", "1"));
+        ComponentConfigFile.append(server, ComponentConfigFile.ENGINE, Map.of("ttlScanIntervalSeconds", "1"));
         server.restart();
         dynamo = DynamoDbClients.withoutRetries(server);
         streams = DynamoDbStreamsClients.withoutRetries(server);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.modyn.itests.storage.CrashFindings.Property;
+import io.modyn.itests.support.ComponentConfigFile;
 import io.modyn.itests.support.DynamoDbClients;
 import io.modyn.itests.support.ModynServer;
 import io.modyn.itests.support.StorageBackend;
-import io.modyn.itests.support.StorageConfigFile;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -83,10 +83,10 @@ class CrashConsistencyTest {
         System.out.println("[crash] seed " + seed + ", " + rounds + " rounds (replay: -D" + SEED + "=" + seed + ")");
         long started = System.nanoTime();
         server = ModynServer.start("crash-consistency");
-        Map<String, String> settings = StorageConfigFile.parse(System.getProperty(STORAGE_SETTINGS, DEFAULT_STORAGE_SETTINGS));
+        Map<String, String> settings = ComponentConfigFile.parse(System.getProperty(STORAGE_SETTINGS, DEFAULT_STORAGE_SETTINGS));
         if (onFile && !settings.isEmpty()) {
             server.stop();
-            StorageConfigFile.append(server, settings);
+            ComponentConfigFile.append(server, ComponentConfigFile.FILE_STORAGE, settings);
             server.restart();
         }
         verifier = onFile ? SortedTableVerifier.of(server.home()) : Optional.empty();

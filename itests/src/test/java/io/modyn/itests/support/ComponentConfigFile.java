@@ -10,22 +10,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Adds settings to the file storage configuration (PID {@code io.modyn.storage.file}) of one
- * server: its own copy of {@code conf/io.modyn.storage.file.cfg}, which Felix FileInstall reads
- * when the server starts. For engine tuning that {@code bin/modyn} has no flag for, such as a
- * memtable budget small enough that a test's data is flushed to sorted tables.
+ * Adds settings to one component's configuration file in one server's own {@code conf/} folder
+ * ({@code <PID>.cfg}), which Felix FileInstall reads when the server starts. For settings
+ * {@code bin/modyn} has no flag for: how often the TTL expirer runs, a memtable budget small
+ * enough that a test's data is flushed to sorted tables.
  *
  * <p>Used between {@link ModynServer#stop()} and {@link ModynServer#restart()}, so the settings
  * are in force from the first request the server answers.
  */
-public final class StorageConfigFile {
+public final class ComponentConfigFile {
 
-    private StorageConfigFile() {
+    public static final String ENGINE = "io.modyn.engine";
+    public static final String FILE_STORAGE = "io.modyn.storage.file";
+
+    private ComponentConfigFile() {
     }
 
-    public static void append(ModynServer server, Map<String, String> settings) {
+    public static void append(ModynServer server, String pid, Map<String, String> settings) {
         if (server.isRunning()) throw new IllegalStateException("Stop " + server + " before changing its configuration");
-        Path file = server.home().resolve("conf").resolve("io.modyn.storage.file.cfg");
+        Path file = server.home().resolve("conf").resolve(pid + ".cfg");
         StringBuilder lines = new StringBuilder("\n# Added by the integration tests\n");
         settings.forEach((name, value) -> lines.append(name).append('=').append(value).append('\n'));
         try {
