@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <pre>
  *   benchmarks/run [--modyn-dist [LABEL=]DIR]... [--servers modyn-file,modyn-postgres,dynalite|none]
  *                  [--compare NAME=http://HOST:PORT@PID]... [--dynalite PATH/cli.js]
- *                  [--clients 16] [--seconds 20] [--warmup 5] [--settle 5] [--item-bytes 1024]
+ *                  [--clients 16] [--rate REQUESTS_PER_SECOND] [--seconds 20] [--warmup 5] [--settle 5] [--item-bytes 1024]
  *                  [--load-mb 64] [--hot-items 10000] [--workloads get,query,scan,put|none]
  *                  [--no-recovery] [--modyn-java-opts "-Xmx4g"] [--results DIR] [--work DIR] [--keep-work]
  *                  [--jdbc-url jdbc:postgresql://127.0.0.1:5432/bench]
@@ -75,7 +75,7 @@ public final class Benchmark {
         System.err.printf(Locale.ROOT, "   loading %d items of %d bytes%n", dataset.loadedItems(), dataset.itemBytes());
         DataLoader.Result load = DataLoader.load(server, dataset, options.clients);
         System.err.printf(Locale.ROOT, "   loaded in %.1f s (%.0f items/s)%n", load.elapsed().toMillis() / 1e3, load.itemsPerSecond());
-        LoadGenerator generator = new LoadGenerator(options.clients, Duration.ofSeconds(options.warmup), Duration.ofSeconds(options.seconds));
+        LoadGenerator generator = new LoadGenerator(options.clients, Duration.ofSeconds(options.warmup), Duration.ofSeconds(options.seconds), options.rate);
         List<Measurement> measurements = new ArrayList<>();
         long logicalBytes = load.logicalBytes();
         for (Workload workload : options.workloads) {

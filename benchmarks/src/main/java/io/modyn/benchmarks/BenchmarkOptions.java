@@ -17,6 +17,8 @@ final class BenchmarkOptions {
     Path dynalite;
     List<String> compare = new ArrayList<>();
     int clients = 16;
+    /** Requests per second of all clients together (open loop), 0 for a closed loop. */
+    int rate;
     int seconds = 20;
     int warmup = 5;
     int settleSeconds = 5;
@@ -57,6 +59,7 @@ final class BenchmarkOptions {
                 case "--dynalite" -> o.dynalite = Path.of(value).toAbsolutePath();
                 case "--compare" -> o.compare.add(value);
                 case "--clients", "--threads" -> o.clients = Integer.parseInt(value);
+                case "--rate" -> o.rate = Integer.parseInt(value);
                 case "--seconds" -> o.seconds = Integer.parseInt(value);
                 case "--warmup" -> o.warmup = Integer.parseInt(value);
                 case "--settle" -> o.settleSeconds = Integer.parseInt(value);

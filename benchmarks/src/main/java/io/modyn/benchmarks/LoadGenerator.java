@@ -7,22 +7,31 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs one workload from a fixed number of clients, closed loop: each client has its own keep-alive
- * connection and sends its next request when the previous one is answered. A warm-up runs first
- * and is not counted. Latency is measured per request around the send and the complete answer.
+ * Runs one workload from a fixed number of clients, each with its own keep-alive connection. A
+ * warm-up runs first and is not counted.
+ *
+ * <p>Closed loop (no rate): a client sends its next request when the previous one is answered, and
+ * latency is measured around the send and the complete answer. Open loop ({@code rate} requests per
+ * second for all clients together): each client sends on a fixed schedule, and latency is measured
+ * from the moment the schedule meant the request to be sent. A server that falls behind delays the
+ * following requests, and that delay counts in their latency (no coordinated omission).
  */
 final class LoadGenerator {
 
     private final int clients;
     private final Duration warmUp;
     private final Duration measure;
+    private final long intervalNanos;
 
-    LoadGenerator(int clients, Duration warmUp, Duration measure) {
+    /** @param rate requests per second of all clients together, 0 for a closed loop */
+    LoadGenerator(int clients, Duration warmUp, Duration measure, int rate) {
         this.clients = clients;
         this.warmUp = warmUp;
         this.measure = measure;
+        this.intervalNanos = rate > 0 ? Math.round(1e9 * clients / rate) : 0;
     }
 
     Measurement run(ServerUnderTest server, Dataset dataset, Workload workload) throws IOException, InterruptedException {
@@ -88,17 +97,30 @@ final class LoadGenerator {
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             ClientRequests requests = workload.requests(dataset, server.host(), c, clients);
-            Thread thread = new Thread(() -> runClient(server, requests, deadline, tally, activity), "client-" + c);
+            // Open loop: clients start spread over one interval, so the rate is even rather than in bursts.
+            long firstSend = System.nanoTime() + intervalNanos * c / clients;
+            Thread thread = new Thread(() -> runClient(server, requests, firstSend, deadline, tally, activity), "client-" + c);
             threads.add(thread);
             thread.start();
         }
         for (Thread thread : threads) thread.join();
     }
 
-    private static void runClient(ServerUnderTest server, ClientRequests requests, long deadline, Tally tally, ServerActivity activity) {
+    private void runClient(ServerUnderTest server, ClientRequests requests, long firstSend, long deadline, Tally tally,
+            ServerActivity activity) {
         try (HttpConnection connection = new HttpConnection(server.address())) {
+            long scheduled = firstSend;
             long now;
             while ((now = System.nanoTime()) < deadline) {
+                if (intervalNanos > 0) {
+                    while (now < scheduled) {
+                        LockSupport.parkNanos(scheduled - now);
+                        now = System.nanoTime();
+                    }
+                    if (scheduled >= deadline) break;
+                    now = scheduled;
+                    scheduled += intervalNanos;
+                }
                 requests.next();
                 int busyAtStart = activity.state();
                 int status;

@@ -27,9 +27,12 @@ final class Report {
     String markdown() {
         StringBuilder out = new StringBuilder();
         out.append("# Storage benchmark\n\n").append(machine).append('\n');
-        out.append(String.format(Locale.ROOT, "%d clients, closed loop, one keep-alive connection each, pre-serialized requests; "
+        String loop = options.rate > 0
+                ? String.format(Locale.ROOT, "open loop at %d requests/s in all (latency from each request's scheduled send time)", options.rate)
+                : "closed loop";
+        out.append(String.format(Locale.ROOT, "%d clients, %s, one keep-alive connection each, pre-serialized requests; "
                 + "%d-byte items; %d s per workload after %d s warm-up; load phase %d items (%.0f MB of items); GetItem hot set %d items.%n%n",
-                options.clients, options.itemBytes, options.seconds, options.warmup, options.loadedItems(),
+                options.clients, loop, options.itemBytes, options.seconds, options.warmup, options.loadedItems(),
                 options.loadedItems() * options.itemBytes / 1e6, options.hotItems));
         out.append("| operation | server | throughput | p50 ms | p99 ms | server CPU µs/op | client CPU µs/op | worst 1-s p99 ms "
                 + "| p99 ms in the second of most disk writes | p99 ms during flush (flushes) | p99 ms during compaction (compactions) | errors |\n");

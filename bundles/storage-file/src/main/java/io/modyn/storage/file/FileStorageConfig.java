@@ -35,13 +35,13 @@ public @interface FileStorageConfig {
     long memtableBudgetMB() default 0;
 
     @AttributeDefinition(name = "Table block size (KB)", description = "Uncompressed size of the data blocks of sorted tables", min = "1", max = "65536")
-    int blockSizeKB() default 64;
+    int blockSizeKB() default 16;
 
     @AttributeDefinition(name = "Table compression", description = "How data blocks of new sorted tables are compressed; existing tables keep theirs",
             options = {@Option(label = "lz4", value = "lz4"), @Option(label = "none", value = "none")})
     String compression() default "lz4";
 
-    @AttributeDefinition(name = "Block cache (MB)", description = "Memory for decompressed table blocks; 0 = a sixteenth of the maximum heap", min = "0")
+    @AttributeDefinition(name = "Block cache (MB)", description = "Memory for decompressed table blocks; 0 = an eighth of the maximum heap", min = "0")
     long blockCacheMB() default 0;
 
     @AttributeDefinition(name = "Compaction strategy",

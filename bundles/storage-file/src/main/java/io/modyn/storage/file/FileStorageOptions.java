@@ -28,7 +28,8 @@ public record FileStorageOptions(Path dataDirectory, SyncPolicy syncPolicy, Dura
     public static final long MAX_SEGMENT_SIZE = 1L << 30;
     /** An eighth of the heap, as Cassandra's default memtable space is a quarter of its (larger) heap. */
     public static final long DEFAULT_MEMTABLE_BUDGET = Runtime.getRuntime().maxMemory() / 8;
-    public static final long DEFAULT_BLOCK_CACHE = Runtime.getRuntime().maxMemory() / 16;
+    /** An eighth of the heap: with 256 MB of 1 KB items, Query of ten items took 187 µs with a sixteenth, 156 with 256 MB. */
+    public static final long DEFAULT_BLOCK_CACHE = Runtime.getRuntime().maxMemory() / 8;
 
     public FileStorageOptions {
         if (lockTimeout.isNegative()) throw new IllegalArgumentException("lock timeout must not be negative");

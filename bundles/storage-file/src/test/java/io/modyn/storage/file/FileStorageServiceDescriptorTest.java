@@ -27,7 +27,7 @@ class FileStorageServiceDescriptorTest {
         SETTINGS.put("fsyncPeriodMillis", "10");
         SETTINGS.put("segmentSizeMB", "32");
         SETTINGS.put("memtableBudgetMB", "0");
-        SETTINGS.put("blockSizeKB", "64");
+        SETTINGS.put("blockSizeKB", "16");
         SETTINGS.put("compression", "lz4");
         SETTINGS.put("blockCacheMB", "0");
         SETTINGS.put("compactionStrategy", "size-tiered");
