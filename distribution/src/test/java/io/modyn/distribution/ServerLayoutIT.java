@@ -38,7 +38,8 @@ class ServerLayoutIT {
     @Test
     void everyComponentHasAConfigurationFile() {
         for (String pid : new String[] {"io.modyn.protocol", "io.modyn.engine", "io.modyn.storage.file",
-                "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms", "org.apache.felix.fileinstall-deploy"}) {
+                "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms", "io.modyn.metrics",
+                "org.apache.felix.fileinstall-deploy"}) {
             assertTrue(Files.isRegularFile(server.resolve("conf/" + pid + ".cfg")), pid);
         }
     }
@@ -56,7 +57,7 @@ class ServerLayoutIT {
             assertTrue(location.startsWith(prefix), key + "=" + location);
             assertTrue(Files.isRegularFile(server.resolve(location.substring(prefix.length()))), key + "=" + location);
         }
-        assertEquals("com.sun.net.httpserver", config.getProperty("org.osgi.framework.system.packages.extra"));
+        assertEquals("com.sun.net.httpserver,com.sun.management", config.getProperty("org.osgi.framework.system.packages.extra"));
     }
 
     @Test
@@ -67,7 +68,8 @@ class ServerLayoutIT {
                 "MODYN_PORT", "MODYN_BIND", "MODYN_DATA_DIR", "MODYN_REGION", "MODYN_ADMIN_PORT",
                 "--storage", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--jdbc-schema",
                 "MODYN_STORAGE", "MODYN_JDBC_URL", "MODYN_JDBC_USER", "MODYN_JDBC_PASSWORD_FILE", "MODYN_JDBC_SCHEMA",
-                "MODYN_JDBC_PASSWORD"}) {
+                "MODYN_JDBC_PASSWORD", "--metrics-port", "--metrics-bind", "--metrics-signed", "MODYN_METRICS_PORT",
+                "MODYN_METRICS_BIND", "MODYN_METRICS_SIGNED"}) {
             assertTrue(help.output().contains(option), option);
         }
     }

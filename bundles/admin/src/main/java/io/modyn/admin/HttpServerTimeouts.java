@@ -9,9 +9,9 @@ import java.util.Map;
  * {@value #IDLE_SECONDS} s.
  *
  * <p>The JDK server takes these from system properties ({@code sun.net.httpserver.*}, in seconds),
- * read once, when the first server of the JVM is created. The admin endpoint is the only user of
- * that server in Modyn, so it sets them just before creating it; a value the operator already gave
- * (JAVA_OPTS) is kept. There is deliberately no limit on the response time: it would also cut off
+ * read once, when the first server of the JVM is created. The admin endpoint sets them just before
+ * creating its server (the metrics bundle's endpoint sets the same values, whichever starts first);
+ * a value the operator already gave (JAVA_OPTS) is kept. There is deliberately no limit on the response time: it would also cut off
  * a slow but legitimate command (a refresh may take a minute), and answers are small enough to be
  * written at once whether or not the client reads them.
  */

@@ -3,6 +3,7 @@ package io.modyn.engine;
 import io.modyn.api.auth.Authorizer;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.extension.StreamListener;
+import io.modyn.api.metrics.RequestMetrics;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.api.crypto.KeyManager;
@@ -10,6 +11,8 @@ import io.modyn.engine.authorization.AuthorizerBinding;
 import io.modyn.engine.encryption.EncryptionSettings;
 import io.modyn.engine.encryption.KeyManagerBinding;
 import io.modyn.engine.index.IndexMaintainer;
+import io.modyn.engine.metrics.MeteredDynamoDbService;
+import io.modyn.engine.metrics.MetricsBinding;
 import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.stream.StreamListeners;
 import io.modyn.engine.stream.Streams;
@@ -49,6 +52,7 @@ public final class EngineComponent {
     private final KeyManagerBinding keyManagers = new KeyManagerBinding();
     private final StorageBinding storage = new StorageBinding(keyManagers, EncryptionSettings.defaults());
     private final AuthorizerBinding authorizers = new AuthorizerBinding();
+    private final MetricsBinding metrics = new MetricsBinding();
     private ServiceRegistration<DynamoDbService> registration;
     private TimeToLiveExpirer expirer;
     private final StreamListeners streamListeners = new StreamListeners();
@@ -101,6 +105,20 @@ public final class EngineComponent {
         LOG.info("Authorizer " + authorizer.getClass().getName() + " went away");
     }
 
+    /**
+     * Told every request's outcome (a metrics bundle); optional, dynamic and greedy like the
+     * authorizer. Without one nothing is measured.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindRequestMetrics(RequestMetrics requestMetrics) {
+        metrics.bind(requestMetrics);
+        LOG.info("Reporting request metrics to " + requestMetrics.getClass().getName());
+    }
+
+    void unbindRequestMetrics(RequestMetrics requestMetrics) {
+        metrics.unbind(requestMetrics);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindStreamListener(StreamListener listener, Map<String, Object> properties) {
         streamListeners.add(listener, properties);
@@ -122,8 +140,10 @@ public final class EngineComponent {
         streams = new Streams(storage, settings, streamLimits, Clock.systemUTC(), authorizers);
         ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder()));
         expirer = new TimeToLiveExpirer(storage, writer,
-                new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC());
-        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer, authorizers), null);
+                new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC(),
+                metrics);
+        registration = context.registerService(DynamoDbService.class,
+                new MeteredDynamoDbService(new DynamoDbEngine(storage, settings, writer, authorizers), metrics), null);
         streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
         streams.start(streamListeners);
         expirer.start();

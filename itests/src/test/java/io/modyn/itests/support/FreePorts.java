@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** Loopback ports nobody listens on, so servers of parallel test runs never collide. */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -15,7 +15,7 @@ final class FreePorts {
      * Asks the kernel for {@code count} distinct free ports. All sockets stay open until every port
      * is chosen, so the same port is never handed out twice.
      */
-    static int[] allocate(int count) {
+    public static int[] allocate(int count) {
         ServerSocket[] sockets = new ServerSocket[count];
         try {
             int[] ports = new int[count];

@@ -81,7 +81,7 @@ public final class BatchGetItemOperation {
 
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-        List<ConsumedCapacity> capacity = CapacityUnits.requested(request.returnConsumedCapacity()) ? new ArrayList<>() : null;
+        List<ConsumedCapacity> capacity = CapacityUnits.asked(request.returnConsumedCapacity()) ? new ArrayList<>() : null;
         long responseBytes = 0;
         boolean full = false;
         for (TableRead read : reads) {
@@ -117,7 +117,8 @@ public final class BatchGetItemOperation {
                 unprocessed.put(read.table.tableName(),
                         new KeysAndAttributes(left, r.attributesToGet(), r.consistentRead(), r.projectionExpression(), r.expressionAttributeNames()));
             }
-            if (capacity != null) capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units));
+            ConsumedCapacity consumed = CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units);
+            if (capacity != null) capacity.add(consumed);
         }
         return new BatchGetItemResponse(responses, unprocessed, capacity);
     }

@@ -113,12 +113,10 @@ public final class BatchWriteItemOperation {
             }
             tx.commit();
         }
-        List<ConsumedCapacity> capacity = null;
-        if (CapacityUnits.requested(request.returnConsumedCapacity())) {
-            capacity = new ArrayList<>();
-            for (Map.Entry<String, Double> e : units.entrySet()) {
-                capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue(), indexUnits.get(e.getKey())));
-            }
+        List<ConsumedCapacity> capacity = CapacityUnits.asked(request.returnConsumedCapacity()) ? new ArrayList<>() : null;
+        for (Map.Entry<String, Double> e : units.entrySet()) {
+            ConsumedCapacity consumed = CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue(), indexUnits.get(e.getKey()));
+            if (capacity != null) capacity.add(consumed);
         }
         return new BatchWriteItemResponse(Map.of(), null, capacity);
     }

@@ -6,6 +6,7 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.index.IndexWriteUnits;
 import io.modyn.engine.index.TableIndex;
+import io.modyn.engine.metrics.CapacityMeter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.Map;
  * unit when eventually consistent), a write unit 1 KB written; sizes round up, and every request
  * costs at least one unit (half for an eventually consistent read). Writes to a table with indexes
  * also cost what they write in each index, and TOTAL includes it.
+ *
+ * <p>Every figure also goes to the {@link CapacityMeter} while the request is metered, whether or not
+ * the client asked for it; {@link #requested} then says to compute it anyway.
  */
 final class CapacityUnits {
 
@@ -37,13 +41,19 @@ final class CapacityUnits {
         return Math.max(1, ceilDiv(bytes, 1024));
     }
 
+    /** Whether capacity must be computed: the client asked for it, or the request is metered. */
     static boolean requested(String returnConsumedCapacity) {
+        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+    }
+
+    /** Whether the response reports capacity: the client asked for it. */
+    static boolean asked(String returnConsumedCapacity) {
         return returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE");
     }
 
     /** The ConsumedCapacity member for a request, or null when the client did not ask for it. */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double units) {
-        return report(returnConsumedCapacity, tableName, units, Map.of(), Map.of());
+        return report(returnConsumedCapacity, tableName, units, Map.of(), Map.of(), true);
     }
 
     /**
@@ -64,19 +74,25 @@ final class CapacityUnits {
      * for a batch); INDEXES reports each index they touched.
      */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double tableUnits, IndexWriteUnits indexUnits) {
-        return report(returnConsumedCapacity, tableName, tableUnits, indexUnits.global(), indexUnits.local());
+        return report(returnConsumedCapacity, tableName, tableUnits, indexUnits.global(), indexUnits.local(), false);
     }
 
     /** The ConsumedCapacity of a Query or Scan of an index: the index's units, and the table's for items read from it. */
     static ConsumedCapacity reportIndexRead(String returnConsumedCapacity, TableIndex index, double indexUnits, double tableUnits) {
         Map<String, Double> units = Map.of(index.name(), indexUnits);
         return report(returnConsumedCapacity, index.table().tableName(), tableUnits, index.global() ? units : Map.of(),
-                index.global() ? Map.of() : units);
+                index.global() ? Map.of() : units, true);
     }
 
     private static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double tableUnits, Map<String, Double> global,
-            Map<String, Double> local) {
-        if (!requested(returnConsumedCapacity)) return null;
+            Map<String, Double> local, boolean read) {
+        if (CapacityMeter.metering()) {
+            // Local indexes share their table's capacity; global ones have their own.
+            double tableAndLocal = tableUnits + sum(local);
+            if (read) CapacityMeter.read(tableName, tableAndLocal, global);
+            else CapacityMeter.write(tableName, tableAndLocal, global);
+        }
+        if (!asked(returnConsumedCapacity)) return null;
         double total = tableUnits + sum(global) + sum(local);
         if (!returnConsumedCapacity.equals("INDEXES")) return new ConsumedCapacity(tableName, total, null, null, null, null, null);
         return new ConsumedCapacity(tableName, total, null, null, new Capacity(tableUnits, null, null), capacities(local), capacities(global));

@@ -2,6 +2,7 @@ package io.modyn.engine.transaction;
 
 import io.modyn.api.dynamodb.Capacity;
 import io.modyn.api.dynamodb.ConsumedCapacity;
+import io.modyn.engine.metrics.CapacityMeter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,16 +23,28 @@ public final class TransactionCapacity {
         units.merge(tableName, TRANSACTIONAL_FACTOR * singleItemUnits, Double::sum);
     }
 
+    /** Whether capacity must be computed: the client asked for it, or the request is metered ({@link CapacityMeter}). */
     public static boolean requested(String returnConsumedCapacity) {
+        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+    }
+
+    private static boolean asked(String returnConsumedCapacity) {
         return returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE");
     }
 
     /**
      * The ConsumedCapacity member, or null when the client did not ask for it. With INDEXES the
-     * table detail also says whether the units were read or write units.
+     * table detail also says whether the units were read or write units. A metered request's
+     * {@link CapacityMeter} is told either way.
      */
     public List<ConsumedCapacity> report(String returnConsumedCapacity, boolean reads) {
-        if (!requested(returnConsumedCapacity)) return null;
+        if (CapacityMeter.metering()) {
+            units.forEach((table, total) -> {
+                if (reads) CapacityMeter.read(table, total, Map.of());
+                else CapacityMeter.write(table, total, Map.of());
+            });
+        }
+        if (!asked(returnConsumedCapacity)) return null;
         boolean detailed = returnConsumedCapacity.equals("INDEXES");
         List<ConsumedCapacity> report = new ArrayList<>(units.size());
         units.forEach((table, total) -> {

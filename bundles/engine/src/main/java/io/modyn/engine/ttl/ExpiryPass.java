@@ -1,5 +1,6 @@
 package io.modyn.engine.ttl;
 
+import io.modyn.api.metrics.RequestMetrics;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.model.TimeToLiveDescription;
 import io.modyn.api.storage.RecordCursor;
@@ -8,6 +9,7 @@ import io.modyn.api.storage.StorageRecord;
 import io.modyn.engine.StorageBinding;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.ItemCodec;
+import io.modyn.engine.metrics.MetricsBinding;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Objects;
@@ -25,11 +27,13 @@ final class ExpiryPass {
     private final ExpiredItemDeletion deletion;
     private final DeletePacer pacer;
     private final Clock clock;
+    private final MetricsBinding metrics;
 
-    ExpiryPass(ExpiredItemDeletion deletion, DeletePacer pacer, Clock clock) {
+    ExpiryPass(ExpiredItemDeletion deletion, DeletePacer pacer, Clock clock, MetricsBinding metrics) {
         this.deletion = deletion;
         this.pacer = pacer;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** @return the number of items deleted */
@@ -45,7 +49,11 @@ final class ExpiryPass {
                 pacer.awaitTurn();
                 if (!sameSetting(bound.catalog().find(table.tableName()), table, attribute)) break;
                 try {
-                    if (deletion.deleteIfStillExpired(bound, table, attribute, record, now())) deleted++;
+                    if (deletion.deleteIfStillExpired(bound, table, attribute, record, now())) {
+                        deleted++;
+                        RequestMetrics current = metrics.current();
+                        if (current != null) current.timeToLiveDeleted(table.tableName());
+                    }
                 } catch (StorageConflictException e) {
                     // A client holds the item's lock: leave it to the next pass.
                     LOG.fine(() -> "Skipped an expired item of " + table.tableName() + " that was locked: " + e.getMessage());

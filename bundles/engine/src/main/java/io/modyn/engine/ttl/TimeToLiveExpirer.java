@@ -4,6 +4,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.KeyspaceNotFoundException;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.metrics.MetricsBinding;
 import io.modyn.engine.write.ItemWriter;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -46,9 +47,14 @@ public final class TimeToLiveExpirer {
     private ScheduledExecutorService executor;
 
     public TimeToLiveExpirer(StorageBinding storage, ItemWriter writer, ExpirySettings settings, Clock clock) {
+        this(storage, writer, settings, clock, new MetricsBinding());
+    }
+
+    /** An expirer that tells the bound metrics of each item it deletes (DynamoDB's TimeToLiveDeletedItemCount). */
+    public TimeToLiveExpirer(StorageBinding storage, ItemWriter writer, ExpirySettings settings, Clock clock, MetricsBinding metrics) {
         this.storage = storage;
         this.settings = settings;
-        this.pass = new ExpiryPass(new ExpiredItemDeletion(writer), new DeletePacer(settings.maxDeletesPerSecond()), clock);
+        this.pass = new ExpiryPass(new ExpiredItemDeletion(writer), new DeletePacer(settings.maxDeletesPerSecond()), clock, metrics);
     }
 
     public synchronized void start() {

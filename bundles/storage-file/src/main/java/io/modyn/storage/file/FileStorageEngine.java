@@ -65,19 +65,21 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     private final CommitBarrier barrier = new CommitBarrier();
     private final KeyLockTable locks;
     private final MemoryBudget budget;
+    private final BlockCache blockCache;
     private final FlushCoordinator flushes;
     private final Compactor compactor;
     private final long recordsReplayed;
     private volatile boolean closing;
 
     private FileStorageEngine(FileStorageOptions options, DataDirectory directory, LiveKeyspaces keyspaces, CommitLog commitLog, MemoryBudget budget,
-            long recordsReplayed) {
+            BlockCache blockCache, long recordsReplayed) {
         this.options = options;
         this.recordsReplayed = recordsReplayed;
         this.directory = directory;
         this.keyspaces = keyspaces;
         this.commitLog = commitLog;
         this.budget = budget;
+        this.blockCache = blockCache;
         this.locks = new KeyLockTable(options.lockTimeout().toNanos());
         this.compactor = new Compactor(keyspaces, options.compaction());
         this.flushes = new FlushCoordinator(keyspaces, commitLog, barrier, budget, options.segmentSizeBytes(), compactor::wake);
@@ -99,7 +101,7 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
             recoveredViews = recovered.keyspaces();
             LiveKeyspaces keyspaces = new LiveKeyspaces(manifest, directory.tables(), options.tableOptions(), cache, recoveredViews);
             CommitLog commitLog = CommitLog.open(directory.commitLog(), recovered.nextSegmentId(), options.syncPolicy(), options.segmentSizeBytes());
-            FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget, recovered.recordsReplayed());
+            FileStorageEngine engine = new FileStorageEngine(options, directory, keyspaces, commitLog, budget, cache, recovered.recordsReplayed());
             engine.compactor.wakeAll();
             LOG.info(String.format("File storage opened in %s: %d keyspaces, %d tables, %d commit-log records replayed (%d MiB in memtables),"
                     + " fsync %s, in %d ms", options.dataDirectory(), keyspaces.size(), recovered.tablesOpened(), recovered.recordsReplayed(),
@@ -287,6 +289,26 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     /** Memory the memtables take now, roughly, in bytes. */
     public long memtableBytes() {
         return budget.used();
+    }
+
+    /** The memtables' byte budget: writes wait when flushing falls this far behind. */
+    public long memtableBudgetBytes() {
+        return budget.budgetBytes();
+    }
+
+    /** The cache of decompressed table blocks, for its statistics. */
+    public BlockCache blockCache() {
+        return blockCache;
+    }
+
+    /** Times the commit log has fsynced since the engine opened. */
+    public long commitLogSyncs() {
+        return commitLog.syncCount();
+    }
+
+    /** The folder of the commit-log segments. */
+    public Path commitLogDirectory() {
+        return directory.commitLog();
     }
 
     /** Live sorted tables of a keyspace now. */

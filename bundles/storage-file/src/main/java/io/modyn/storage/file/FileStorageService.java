@@ -1,5 +1,6 @@
 package io.modyn.storage.file;
 
+import io.modyn.api.metrics.MetricSource;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.storage.file.commitlog.SyncPolicy;
 import io.modyn.storage.file.sstable.Compression;
@@ -47,6 +48,7 @@ public final class FileStorageService {
 
     private FileStorageEngine engine;
     private ServiceRegistration<StorageEngine> registration;
+    private ServiceRegistration<MetricSource> metrics;
 
     @Activate
     void activate(BundleContext context, FileStorageConfig config) {
@@ -59,16 +61,23 @@ public final class FileStorageService {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("storage.name", engine.name());
         registration = context.registerService(StorageEngine.class, engine, properties);
+        // Read only if a metrics bundle is there to scrape them.
+        metrics = context.registerService(MetricSource.class, new FileStorageMetrics(engine), properties);
     }
 
     @Deactivate
     void deactivate() {
+        unregister(metrics);
+        unregister(registration);
+        engine.close();
+    }
+
+    private static void unregister(ServiceRegistration<?> service) {
         try {
-            registration.unregister();
+            service.unregister();
         } catch (IllegalStateException alreadyUnregistered) {
             LOG.fine("Storage service was already unregistered");
         }
-        engine.close();
     }
 
     /**

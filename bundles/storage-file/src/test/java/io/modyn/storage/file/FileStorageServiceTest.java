@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.api.metrics.MetricSink;
+import io.modyn.api.metrics.MetricSource;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.GroupSyncPolicy;
@@ -21,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -193,6 +197,40 @@ class FileStorageServiceTest {
         second.deactivate();
     }
 
+    @Test
+    void theStoreRegistersItsFiguresForMetricsWhileItRuns() {
+        FakeContext context = new FakeContext(home.toString());
+        FileStorageService service = new FileStorageService();
+        service.activate(context.proxy(), config("data", "group", 10));
+        StorageEngine engine = context.registered.get(0);
+        engine.createKeyspace("t");
+        put(engine, "t", "p", "s", "v");
+
+        Map<String, Double> figures = new HashMap<>();
+        context.sources.get(0).collect(new MetricSink() {
+            @Override
+            public void gauge(String name, String help, double value, String... labels) {
+                figures.put(name, value);
+            }
+
+            @Override
+            public void counter(String name, String help, double value, String... labels) {
+                figures.put(name, value);
+            }
+        });
+        service.deactivate();
+
+        assertEquals(1, context.unregisteredSources);
+        assertTrue(figures.get("modyn_storage_file_commitlog_segments") >= 1, figures.toString());
+        assertTrue(figures.get("modyn_storage_file_commitlog_bytes") > 0, figures.toString());
+        assertTrue(figures.get("modyn_storage_file_memtable_bytes") > 0, figures.toString());
+        assertEquals(0.0, figures.get("modyn_storage_file_write_stalls"));
+        for (String name : List.of("modyn_storage_file_flushes", "modyn_storage_file_compactions", "modyn_storage_file_block_cache_hits",
+                "modyn_storage_file_block_cache_misses", "modyn_storage_file_commitlog_syncs")) {
+            assertTrue(figures.containsKey(name), name);
+        }
+    }
+
     /** A data directory whose commit log was written in a format this version does not read. */
     private void writeDataInANewerFormat() {
         FakeContext context = new FakeContext(home.toString());
@@ -263,7 +301,9 @@ class FileStorageServiceTest {
         private final String modynHome;
         private final String exitOnOpenFailure;
         final List<StorageEngine> registered = new ArrayList<>();
+        final List<MetricSource> sources = new ArrayList<>();
         int unregistered;
+        int unregisteredSources;
 
         FakeContext(String modynHome) {
             this(modynHome, null);
@@ -280,13 +320,22 @@ class FileStorageServiceTest {
                         if (method.getName().equals("unregister")) unregistered++;
                         return null;
                     });
+            ServiceRegistration<?> sourceRegistration = (ServiceRegistration<?>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {ServiceRegistration.class}, (p, method, args) -> {
+                        if (method.getName().equals("unregister")) unregisteredSources++;
+                        return null;
+                    });
             return (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {BundleContext.class},
                     (p, method, args) -> switch (method.getName()) {
                         case "getProperty" -> FileStorageService.MODYN_HOME.equals(args[0]) ? modynHome
                                 : FileStorageService.EXIT_ON_OPEN_FAILURE.equals(args[0]) ? exitOnOpenFailure : null;
                         case "registerService" -> {
-                            assertEquals(StorageEngine.class, args[0]);
                             assertEquals("file", ((Dictionary<?, ?>) args[2]).get("storage.name"));
+                            if (args[0] == MetricSource.class) {
+                                sources.add((MetricSource) args[1]);
+                                yield sourceRegistration;
+                            }
+                            assertEquals(StorageEngine.class, args[0]);
                             registered.add((StorageEngine) args[1]);
                             yield registration;
                         }

@@ -1,6 +1,7 @@
 package io.modyn.storage.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.modyn.api.storage.KeyRange;
 import io.modyn.api.storage.KeyspaceStatistics;
 import io.modyn.api.storage.PartitionToken;
@@ -57,6 +58,15 @@ public final class PostgresStorageEngine implements StorageEngine, AutoCloseable
         LOG.info(String.format("PostgreSQL storage opened on %s, pool of up to %d connections, in %d ms",
                 options.describeDatabase(), options.maxPoolSize(), (System.nanoTime() - began) / 1_000_000));
         return engine;
+    }
+
+    /** The pool's live figures (connections active, idle, waiting), or null once closed. */
+    HikariPoolMXBean poolStatistics() {
+        return closed ? null : pool.getHikariPoolMXBean();
+    }
+
+    int maxPoolSize() {
+        return options.maxPoolSize();
     }
 
     @Override

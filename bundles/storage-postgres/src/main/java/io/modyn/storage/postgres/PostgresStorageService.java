@@ -1,5 +1,6 @@
 package io.modyn.storage.postgres;
 
+import io.modyn.api.metrics.MetricSource;
 import io.modyn.api.storage.StorageEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,13 +61,20 @@ public final class PostgresStorageService {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("storage.name", engine.name());
         ServiceRegistration<StorageEngine> registration = context.registerService(StorageEngine.class, engine, properties);
+        // Read only if a metrics bundle is there to scrape them.
+        ServiceRegistration<MetricSource> metrics = context.registerService(MetricSource.class, new PostgresPoolMetrics(engine), properties);
         return () -> {
-            try {
-                registration.unregister();
-            } catch (IllegalStateException alreadyUnregistered) {
-                LOG.fine("Storage service was already unregistered");
-            }
+            unregister(metrics);
+            unregister(registration);
         };
+    }
+
+    private static void unregister(ServiceRegistration<?> service) {
+        try {
+            service.unregister();
+        } catch (IllegalStateException alreadyUnregistered) {
+            LOG.fine("Storage service was already unregistered");
+        }
     }
 
     /** The engine options a configuration asks for, with secrets read from the process environment. */

@@ -7,8 +7,9 @@ import java.util.List;
  * The service name a request's credential scope must carry, as AWS derives it from the endpoint:
  * {@code dynamodb} for the DynamoDB and DynamoDB Streams APIs (both sign as {@code dynamodb}),
  * {@code kms} for KMS ({@code TrentService.*}), {@code iam} or {@code sts} for the Query APIs
- * that carry no {@code X-Amz-Target}, and {@value #ADMIN_SERVICE} for the operator's admin endpoint
- * (bundle io.modyn.admin, paths under {@value #ADMIN_PATH}), which AWS has no name for.
+ * that carry no {@code X-Amz-Target}, and {@value #ADMIN_SERVICE} for the operator's endpoints, which
+ * AWS has no name for: admin (bundle io.modyn.admin, paths under {@value #ADMIN_PATH}) and metrics
+ * (bundle io.modyn.metrics, {@value #METRICS_PATH}, each on a port of its own).
  */
 public final class SigningServices {
 
@@ -18,6 +19,7 @@ public final class SigningServices {
     /** What {@code bin/modyn-admin} signs for: {@code curl --aws-sigv4 aws:amz:<region>:modyn}. */
     public static final String ADMIN_SERVICE = "modyn";
     static final String ADMIN_PATH = "/bundles";
+    static final String METRICS_PATH = "/metrics";
     private static final List<String> ADMIN = List.of(ADMIN_SERVICE);
 
     private SigningServices() {
@@ -37,6 +39,6 @@ public final class SigningServices {
             return DYNAMODB;
         }
         String path = request.path();
-        return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/") ? ADMIN : QUERY_APIS;
+        return path.equals(ADMIN_PATH) || path.startsWith(ADMIN_PATH + "/") || path.equals(METRICS_PATH) ? ADMIN : QUERY_APIS;
     }
 }
