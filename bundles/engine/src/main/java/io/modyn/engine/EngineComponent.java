@@ -8,6 +8,7 @@ import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.engine.authorization.AuthorizerBinding;
 import io.modyn.engine.encryption.EncryptionSettings;
+import io.modyn.engine.throttle.Throttling;
 import io.modyn.engine.encryption.KeyManagerBinding;
 import io.modyn.engine.index.IndexMaintainer;
 import io.modyn.engine.stream.StreamLimits;
@@ -123,7 +124,8 @@ public final class EngineComponent {
         ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder()));
         expirer = new TimeToLiveExpirer(storage, writer,
                 new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC());
-        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer, authorizers), null);
+        registration = context.registerService(DynamoDbService.class, new DynamoDbEngine(storage, settings, writer, authorizers,
+                config.throttling() ? Throttling.enabled() : Throttling.DISABLED), null);
         streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
         streams.start(streamListeners);
         expirer.start();

@@ -117,9 +117,9 @@ public final class BatchGetItemOperation {
                 unprocessed.put(read.table.tableName(),
                         new KeysAndAttributes(left, r.attributesToGet(), r.consistentRead(), r.projectionExpression(), r.expressionAttributeNames()));
             }
-            if (capacity != null) capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units));
+            if (capacity != null) CapacityUnits.addReport(capacity, CapacityUnits.report(request.returnConsumedCapacity(), read.table.tableName(), units));
         }
-        return new BatchGetItemResponse(responses, unprocessed, capacity);
+        return new BatchGetItemResponse(responses, unprocessed, CapacityUnits.batchReport(capacity));
     }
 
     /**

@@ -117,10 +117,11 @@ public final class BatchWriteItemOperation {
         if (CapacityUnits.requested(request.returnConsumedCapacity())) {
             capacity = new ArrayList<>();
             for (Map.Entry<String, Double> e : units.entrySet()) {
-                capacity.add(CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue(), indexUnits.get(e.getKey())));
+                CapacityUnits.addReport(capacity,
+                        CapacityUnits.report(request.returnConsumedCapacity(), e.getKey(), e.getValue(), indexUnits.get(e.getKey())));
             }
         }
-        return new BatchWriteItemResponse(Map.of(), null, capacity);
+        return new BatchWriteItemResponse(Map.of(), null, CapacityUnits.batchReport(capacity));
     }
 
     private static Map<String, AttributeValue> keyAttributes(TableDefinition table, Map<String, AttributeValue> item) {

@@ -6,6 +6,7 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.index.IndexWriteUnits;
 import io.modyn.engine.index.TableIndex;
+import io.modyn.engine.throttle.CapacityMeter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,11 @@ import java.util.Map;
  * unit when eventually consistent), a write unit 1 KB written; sizes round up, and every request
  * costs at least one unit (half for an eventually consistent read). Writes to a table with indexes
  * also cost what they write in each index, and TOTAL includes it.
+ *
+ * <p>Every report also charges the throttled tables' buckets ({@link CapacityMeter}); while a
+ * request touches one, {@link #requested} is true even when the client did not ask for
+ * ConsumedCapacity, so the operations compute what it cost, and the report is left out of the
+ * response.
  */
 final class CapacityUnits {
 
@@ -37,12 +43,31 @@ final class CapacityUnits {
         return Math.max(1, ceilDiv(bytes, 1024));
     }
 
+    /** Whether the request's consumed capacity must be computed: the client asked, or a throttled table is metered. */
     static boolean requested(String returnConsumedCapacity) {
+        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+    }
+
+    /**
+     * Adds a table's report to a batch's ConsumedCapacity list; reports are null when only the
+     * throttling meter needed the units ({@link #requested}).
+     */
+    static void addReport(List<ConsumedCapacity> reports, ConsumedCapacity report) {
+        if (reports != null && report != null) reports.add(report);
+    }
+
+    /** A batch's ConsumedCapacity member: null (left out) when the client did not ask for it. */
+    static List<ConsumedCapacity> batchReport(List<ConsumedCapacity> reports) {
+        return reports == null || reports.isEmpty() ? null : reports;
+    }
+
+    private static boolean asked(String returnConsumedCapacity) {
         return returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE");
     }
 
     /** The ConsumedCapacity member for a request, or null when the client did not ask for it. */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double units) {
+        CapacityMeter.chargeRead(tableName, null, 0, units);
         return report(returnConsumedCapacity, tableName, units, Map.of(), Map.of());
     }
 
@@ -64,11 +89,13 @@ final class CapacityUnits {
      * for a batch); INDEXES reports each index they touched.
      */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double tableUnits, IndexWriteUnits indexUnits) {
+        CapacityMeter.chargeWrite(tableName, tableUnits + sum(indexUnits.local()), indexUnits.global());
         return report(returnConsumedCapacity, tableName, tableUnits, indexUnits.global(), indexUnits.local());
     }
 
     /** The ConsumedCapacity of a Query or Scan of an index: the index's units, and the table's for items read from it. */
     static ConsumedCapacity reportIndexRead(String returnConsumedCapacity, TableIndex index, double indexUnits, double tableUnits) {
+        CapacityMeter.chargeRead(index.table().tableName(), index.name(), indexUnits, tableUnits);
         Map<String, Double> units = Map.of(index.name(), indexUnits);
         return report(returnConsumedCapacity, index.table().tableName(), tableUnits, index.global() ? units : Map.of(),
                 index.global() ? Map.of() : units);
@@ -76,7 +103,7 @@ final class CapacityUnits {
 
     private static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double tableUnits, Map<String, Double> global,
             Map<String, Double> local) {
-        if (!requested(returnConsumedCapacity)) return null;
+        if (!asked(returnConsumedCapacity)) return null;
         double total = tableUnits + sum(global) + sum(local);
         if (!returnConsumedCapacity.equals("INDEXES")) return new ConsumedCapacity(tableName, total, null, null, null, null, null);
         return new ConsumedCapacity(tableName, total, null, null, new Capacity(tableUnits, null, null), capacities(local), capacities(global));

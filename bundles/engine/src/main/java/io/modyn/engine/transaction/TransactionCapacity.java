@@ -2,6 +2,7 @@ package io.modyn.engine.transaction;
 
 import io.modyn.api.dynamodb.Capacity;
 import io.modyn.api.dynamodb.ConsumedCapacity;
+import io.modyn.engine.throttle.CapacityMeter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,12 @@ public final class TransactionCapacity {
         units.merge(tableName, TRANSACTIONAL_FACTOR * singleItemUnits, Double::sum);
     }
 
+    /** Whether the units must be computed: the client asked, or a throttled table is metered ({@link CapacityMeter}). */
     public static boolean requested(String returnConsumedCapacity) {
+        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+    }
+
+    private static boolean asked(String returnConsumedCapacity) {
         return returnConsumedCapacity != null && !returnConsumedCapacity.equals("NONE");
     }
 
@@ -31,7 +37,11 @@ public final class TransactionCapacity {
      * table detail also says whether the units were read or write units.
      */
     public List<ConsumedCapacity> report(String returnConsumedCapacity, boolean reads) {
-        if (!requested(returnConsumedCapacity)) return null;
+        units.forEach((table, total) -> {
+            if (reads) CapacityMeter.chargeRead(table, null, 0, total);
+            else CapacityMeter.chargeWrite(table, total, Map.of());
+        });
+        if (!asked(returnConsumedCapacity)) return null;
         boolean detailed = returnConsumedCapacity.equals("INDEXES");
         List<ConsumedCapacity> report = new ArrayList<>(units.size());
         units.forEach((table, total) -> {
