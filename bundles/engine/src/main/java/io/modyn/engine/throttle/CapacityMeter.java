@@ -31,7 +31,8 @@ public final class CapacityMeter implements AutoCloseable {
 
     private final Throttling throttling;
     private final CapacityMeter outer;
-    private final List<TableThrottle> armed = new ArrayList<>(1);
+    /** The throttled tables this request touches; null until the first (most requests touch none). */
+    private List<TableThrottle> armed;
 
     private CapacityMeter(Throttling throttling, CapacityMeter outer) {
         this.throttling = throttling;
@@ -63,7 +64,10 @@ public final class CapacityMeter implements AutoCloseable {
         TableThrottle throttle = meter.throttling.of(table);
         if (throttle == null) return;
         meter.throttling.admit(throttle, WRITE_ACTIONS.contains(action));
-        if (meter.find(table.tableName()) == null) meter.armed.add(throttle);
+        if (meter.find(table.tableName()) == null) {
+            if (meter.armed == null) meter.armed = new ArrayList<>(1);
+            meter.armed.add(throttle);
+        }
     }
 
     /** Refuses a Query or Scan of a global index that is out of read capacity. */
@@ -77,7 +81,7 @@ public final class CapacityMeter implements AutoCloseable {
     /** Whether the current request's consumed capacity must be computed for a throttled table. */
     public static boolean metering() {
         CapacityMeter meter = CURRENT.get();
-        return meter != null && !meter.armed.isEmpty();
+        return meter != null && meter.armed != null;
     }
 
     /** Charges a read: units from the table, or from a global index when indexName names one. */
@@ -101,6 +105,7 @@ public final class CapacityMeter implements AutoCloseable {
     }
 
     private TableThrottle find(String tableName) {
+        if (armed == null) return null;
         for (TableThrottle throttle : armed) {
             if (throttle.tableName().equals(tableName)) return throttle;
         }
