@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.modyn.api.dynamodb.BatchWriteItemRequest;
+import io.modyn.api.dynamodb.BatchWriteItemResponse;
 import io.modyn.api.dynamodb.CreateTableRequest;
 import io.modyn.api.dynamodb.GetItemRequest;
 import io.modyn.api.dynamodb.GetItemResponse;
@@ -13,6 +15,7 @@ import io.modyn.api.dynamodb.PutItemRequest;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.SecondaryIndexRequest;
 import io.modyn.api.dynamodb.UpdateTableRequest;
+import io.modyn.api.dynamodb.WriteRequest;
 import io.modyn.api.model.AttributeDefinition;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
@@ -28,6 +31,7 @@ import io.modyn.engine.authorization.AuthorizerBinding;
 import io.modyn.engine.index.IndexMaintainer;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.write.ItemWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -89,6 +93,24 @@ class ThrottlingTest {
         assertEquals(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED, e.type());
         put("things", "other", 1);
         assertEquals(1, engine.throttling().counts().throttled("things", false));
+    }
+
+    @Test
+    void batchWritesAreChargedAndReportCapacityOnlyWhenAsked() {
+        createProvisioned("things", 1, 1, null);
+        String value = "x".repeat(10 * 1024 - 40);
+        for (int batch = 0; batch < 3; batch++) {
+            List<WriteRequest> writes = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                writes.add(new WriteRequest(Map.of("id", new AttributeValue.S("b" + batch + "-" + i), "v", new AttributeValue.S(value)), null));
+            }
+            BatchWriteItemResponse response = engine.batchWriteItem(
+                    new BatchWriteItemRequest(Map.of("things", writes), batch == 0 ? "TOTAL" : null, null), CONTEXT);
+            if (batch == 0) assertEquals(100.0, response.consumedCapacity().get(0).capacityUnits().doubleValue());
+            else assertNull(response.consumedCapacity(), "not asked for");
+        }
+        // Three batches of ten 10 KB items spent the 300 units of burst.
+        assertThrows(DynamoException.class, () -> put("things", "late", 1));
     }
 
     @Test
