@@ -94,6 +94,8 @@ import io.modyn.engine.partiql.BatchExecuteStatementOperation;
 import io.modyn.engine.partiql.ExecuteStatementOperation;
 import io.modyn.engine.partiql.ExecuteTransactionOperation;
 import io.modyn.engine.partiql.ItemOperations;
+import io.modyn.engine.throttle.ThrottleMeter;
+import io.modyn.engine.throttle.Throttling;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -109,6 +111,7 @@ public final class DynamoDbEngine implements DynamoDbService {
 
     private final StorageBinding storage;
     private final AuthorizerBinding authorizers;
+    private final Throttling throttling;
     private final ResourceArns arns;
     private final CreateTableOperation createTable;
     private final DescribeTableOperation describeTable;
@@ -144,10 +147,17 @@ public final class DynamoDbEngine implements DynamoDbService {
         this(storage, settings, writer, new AuthorizerBinding());
     }
 
-    /** An engine that asks whichever authorizer is bound, before each operation touches storage. */
+    /** An engine that asks whichever authorizer is bound, before each operation touches storage; it throttles nothing. */
     public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer, AuthorizerBinding authorizers) {
+        this(storage, settings, writer, authorizers, Throttling.DISABLED);
+    }
+
+    /** An engine that also throttles provisioned tables as DynamoDB does (unless throttling is {@link Throttling#DISABLED}). */
+    public DynamoDbEngine(StorageBinding storage, EngineSettings settings, ItemWriter writer, AuthorizerBinding authorizers,
+            Throttling throttling) {
         this.storage = storage;
         this.authorizers = authorizers;
+        this.throttling = throttling;
         this.arns = new ResourceArns(settings);
         this.putItem = new PutItemOperation(writer);
         this.deleteItem = new DeleteItemOperation(writer);
@@ -173,6 +183,11 @@ public final class DynamoDbEngine implements DynamoDbService {
         this.executeStatement = new ExecuteStatementOperation(itemOperations);
         this.batchExecuteStatement = new BatchExecuteStatementOperation(itemOperations);
         this.executeTransaction = new ExecuteTransactionOperation(itemOperations);
+    }
+
+    /** This node's throttling, whose counts the metrics read. */
+    public Throttling throttling() {
+        return throttling;
     }
 
     @Override
@@ -375,7 +390,7 @@ public final class DynamoDbEngine implements DynamoDbService {
     }
 
     private <T> T runOnce(Function<StorageBinding.Bound, T> operation) {
-        try {
+        try (ThrottleMeter meter = ThrottleMeter.open(throttling)) {
             return operation.apply(storage.require());
         } catch (StorageConflictException | KeyspaceNotFoundException e) {
             throw e;

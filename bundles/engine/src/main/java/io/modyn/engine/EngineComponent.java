@@ -16,6 +16,7 @@ import io.modyn.engine.metrics.MetricsBinding;
 import io.modyn.engine.stream.StreamLimits;
 import io.modyn.engine.stream.StreamListeners;
 import io.modyn.engine.stream.Streams;
+import io.modyn.engine.throttle.Throttling;
 import io.modyn.engine.ttl.ExpirySettings;
 import io.modyn.engine.ttl.TimeToLiveExpirer;
 import io.modyn.engine.write.ItemWriter;
@@ -142,8 +143,9 @@ public final class EngineComponent {
         expirer = new TimeToLiveExpirer(storage, writer,
                 new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC(),
                 metrics);
-        registration = context.registerService(DynamoDbService.class,
-                new MeteredDynamoDbService(new DynamoDbEngine(storage, settings, writer, authorizers), metrics), null);
+        DynamoDbEngine engine = new DynamoDbEngine(storage, settings, writer, authorizers,
+                config.throttling() ? Throttling.enabled() : Throttling.DISABLED);
+        registration = context.registerService(DynamoDbService.class, new MeteredDynamoDbService(engine, metrics), null);
         streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
         streams.start(streamListeners);
         expirer.start();

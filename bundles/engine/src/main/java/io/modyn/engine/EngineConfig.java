@@ -37,6 +37,12 @@ public @interface EngineConfig {
             + "The default is DynamoDB's value, 10 GB; change it only to test the limit")
     long itemCollectionLimitBytes() default ItemCollections.MAX_BYTES;
 
+    @AttributeDefinition(name = "Throttling", description = "Throttle provisioned tables and their global secondary indexes as "
+            + "DynamoDB does (token buckets at the provisioned rates with 300 seconds of burst, ProvisionedThroughputExceededException "
+            + "when exhausted). Buckets are kept per node: several nodes over one database each admit the provisioned rate. "
+            + "Turn it off for development with bin/modyn --no-throttling (MODYN_THROTTLING=false)")
+    boolean throttling() default true;
+
     @AttributeDefinition(name = "Encrypt all tables", description = "Seal the stored values of tables under the owned key too (tables created "
             + "without an SSESpecification), with data keys from the key service (bin/modyn --encrypt-all, MODYN_ENCRYPT_ALL). Off by default, so "
             + "that a data directory stays readable without a key file; tables with a KMS key are always encrypted")

@@ -7,6 +7,7 @@ import io.modyn.api.auth.ResourceTags;
 import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.throttle.ThrottleMeter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,9 +51,13 @@ public final class AccessCheck {
      */
     public TableDefinition requireTable(StorageBinding.Bound bound, String action, String tableName) {
         TableDefinition table = bound.catalog().find(tableName);
-        if (table != null) return table;
-        require(arns -> List.of(new AuthorizationRequest(action, arns.table(tableName))));
-        return bound.catalog().require(tableName);
+        if (table == null) {
+            require(arns -> List.of(new AuthorizationRequest(action, arns.table(tableName))));
+            table = bound.catalog().require(tableName);
+        }
+        // Every data-plane operation finds its table here: the one place throttling admits it.
+        ThrottleMeter.admit(table, action);
+        return table;
     }
 
     /**

@@ -4,6 +4,7 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.StorageBinding;
+import io.modyn.engine.throttle.ThrottleMeter;
 import io.modyn.engine.catalog.TableCatalog;
 import io.modyn.engine.item.ItemCodec;
 import io.modyn.engine.item.KeySchemaRules;
@@ -37,6 +38,7 @@ public final class IndexReads {
         if (index.global() && Boolean.TRUE.equals(consistentRead)) {
             throw DynamoException.validation("Consistent reads are not supported on global secondary indexes");
         }
+        if (index.global()) ThrottleMeter.admitIndexRead(table, indexName);
         if (index.index().backfilling()) {
             IndexBackfiller.shared().resume(bound, table);
             throw DynamoException.validation("Cannot read from backfilling global secondary index: " + indexName);

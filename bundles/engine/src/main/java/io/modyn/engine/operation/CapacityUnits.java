@@ -7,6 +7,7 @@ import io.modyn.api.model.TableDefinition;
 import io.modyn.engine.index.IndexWriteUnits;
 import io.modyn.engine.index.TableIndex;
 import io.modyn.engine.metrics.CapacityMeter;
+import io.modyn.engine.throttle.ThrottleMeter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,9 @@ import java.util.Map;
  * costs at least one unit (half for an eventually consistent read). Writes to a table with indexes
  * also cost what they write in each index, and TOTAL includes it.
  *
- * <p>Every figure also goes to the {@link CapacityMeter} while the request is metered, whether or not
- * the client asked for it; {@link #requested} then says to compute it anyway.
+ * <p>Every figure also goes to the {@link CapacityMeter} while the request is metered, and charges
+ * the throttled tables' buckets ({@link ThrottleMeter}), whether or not the client asked for it;
+ * {@link #requested} then says to compute it anyway, and the report is left out of the response.
  */
 final class CapacityUnits {
 
@@ -41,9 +43,9 @@ final class CapacityUnits {
         return Math.max(1, ceilDiv(bytes, 1024));
     }
 
-    /** Whether capacity must be computed: the client asked for it, or the request is metered. */
+    /** Whether capacity must be computed: the client asked for it, the request is metered, or it touches a throttled table. */
     static boolean requested(String returnConsumedCapacity) {
-        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+        return asked(returnConsumedCapacity) || CapacityMeter.metering() || ThrottleMeter.metering();
     }
 
     /** Whether the response reports capacity: the client asked for it. */
@@ -53,6 +55,7 @@ final class CapacityUnits {
 
     /** The ConsumedCapacity member for a request, or null when the client did not ask for it. */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double units) {
+        ThrottleMeter.chargeRead(tableName, null, 0, units);
         return report(returnConsumedCapacity, tableName, units, Map.of(), Map.of(), true);
     }
 
@@ -74,11 +77,13 @@ final class CapacityUnits {
      * for a batch); INDEXES reports each index they touched.
      */
     static ConsumedCapacity report(String returnConsumedCapacity, String tableName, double tableUnits, IndexWriteUnits indexUnits) {
+        ThrottleMeter.chargeWrite(tableName, tableUnits + sum(indexUnits.local()), indexUnits.global());
         return report(returnConsumedCapacity, tableName, tableUnits, indexUnits.global(), indexUnits.local(), false);
     }
 
     /** The ConsumedCapacity of a Query or Scan of an index: the index's units, and the table's for items read from it. */
     static ConsumedCapacity reportIndexRead(String returnConsumedCapacity, TableIndex index, double indexUnits, double tableUnits) {
+        ThrottleMeter.chargeRead(index.table().tableName(), index.name(), indexUnits, tableUnits);
         Map<String, Double> units = Map.of(index.name(), indexUnits);
         return report(returnConsumedCapacity, index.table().tableName(), tableUnits, index.global() ? units : Map.of(),
                 index.global() ? Map.of() : units, true);

@@ -3,6 +3,7 @@ package io.modyn.engine.transaction;
 import io.modyn.api.dynamodb.Capacity;
 import io.modyn.api.dynamodb.ConsumedCapacity;
 import io.modyn.engine.metrics.CapacityMeter;
+import io.modyn.engine.throttle.ThrottleMeter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,12 @@ public final class TransactionCapacity {
         units.merge(tableName, TRANSACTIONAL_FACTOR * singleItemUnits, Double::sum);
     }
 
-    /** Whether capacity must be computed: the client asked for it, or the request is metered ({@link CapacityMeter}). */
+    /**
+     * Whether capacity must be computed: the client asked for it, the request is metered
+     * ({@link CapacityMeter}), or it touches a throttled table ({@link ThrottleMeter}).
+     */
     public static boolean requested(String returnConsumedCapacity) {
-        return asked(returnConsumedCapacity) || CapacityMeter.metering();
+        return asked(returnConsumedCapacity) || CapacityMeter.metering() || ThrottleMeter.metering();
     }
 
     private static boolean asked(String returnConsumedCapacity) {
@@ -44,6 +48,10 @@ public final class TransactionCapacity {
                 else CapacityMeter.write(table, total, Map.of());
             });
         }
+        units.forEach((table, total) -> {
+            if (reads) ThrottleMeter.chargeRead(table, null, 0, total);
+            else ThrottleMeter.chargeWrite(table, total, Map.of());
+        });
         if (!asked(returnConsumedCapacity)) return null;
         boolean detailed = returnConsumedCapacity.equals("INDEXES");
         List<ConsumedCapacity> report = new ArrayList<>(units.size());
