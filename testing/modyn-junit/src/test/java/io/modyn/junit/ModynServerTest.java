@@ -37,8 +37,8 @@ class ModynServerTest {
             assertTrue(server.isRunning());
             assertTrue(Files.readString(server.log()).contains("storage memory"), server.logTail());
             createTable(dynamo, "orders");
-            dynamo.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("o-1"), "total", AttributeValue.fromN("12.50"))));
-            assertEquals("12.50", dynamo.getItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("o-1")))).item().get("total").n());
+            dynamo.putItem(b -> b.tableName("orders").item(Map.of("id", AttributeValue.fromS("o-1"), "total", AttributeValue.fromN("12.5"))));
+            assertEquals("12.5", dynamo.getItem(b -> b.tableName("orders").key(Map.of("id", AttributeValue.fromS("o-1")))).item().get("total").n());
             assertEquals(List.of(), storageFiles(server), "in memory, nothing is written to the data directory's storage");
         }
     }

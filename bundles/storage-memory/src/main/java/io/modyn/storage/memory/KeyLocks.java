@@ -72,6 +72,11 @@ final class KeyLocks {
         }
     }
 
+    /** How many keys are locked or waited for now. */
+    int lockedKeys() {
+        return entries.size();
+    }
+
     /** One holder or waiter fewer; the entry goes when none is left. */
     private void release(LockName name) {
         entries.computeIfPresent(name, (n, e) -> --e.users == 0 ? null : e);

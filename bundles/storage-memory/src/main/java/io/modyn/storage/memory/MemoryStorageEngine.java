@@ -135,6 +135,11 @@ public final class MemoryStorageEngine implements StorageEngine {
         return found;
     }
 
+    /** How many keys transactions hold or wait for now (none once every transaction is closed). */
+    int lockedKeys() {
+        return locks.lockedKeys();
+    }
+
     Lock reading() {
         return visibility.readLock();
     }
