@@ -41,7 +41,8 @@ class InMemoryStorageTest {
             assertTrue(Files.readString(server.log()).contains("storage memory"), server.logTail());
             String table = TestTables.createHashRangeTable(dynamo, "in-memory", ScalarAttributeType.S, ScalarAttributeType.N);
             for (int i = 0; i < 30; i++) {
-                dynamo.putItem(b -> b.tableName(table).item(Map.of(TestTables.PK, s("p"), TestTables.SK, n(i), "v", s("value " + i))));
+                int sort = i;
+                dynamo.putItem(b -> b.tableName(table).item(Map.of(TestTables.PK, s("p"), TestTables.SK, n(sort), "v", s("value " + sort))));
             }
             var page = dynamo.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", s("p"))).scanIndexForward(false).limit(3).build());
