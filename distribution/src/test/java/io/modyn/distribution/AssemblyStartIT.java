@@ -53,6 +53,12 @@ class AssemblyStartIT {
 
     @Test
     @Timeout(120)
+    void inMemoryAssemblyStartsWithOnlyTheMemoryBackend() throws Exception {
+        assertStarts("io.modyn.storage.memory", "io.modyn.storage.file", "--in-memory");
+    }
+
+    @Test
+    @Timeout(120)
     void postgresAssemblyStartsWithOnlyThePostgresBackend() throws Exception {
         String url = System.getenv(POSTGRES_URL);
         if (url == null || url.isBlank()) {

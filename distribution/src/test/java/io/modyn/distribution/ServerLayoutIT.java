@@ -69,7 +69,7 @@ class ServerLayoutIT {
                 "--storage", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--jdbc-schema",
                 "MODYN_STORAGE", "MODYN_JDBC_URL", "MODYN_JDBC_USER", "MODYN_JDBC_PASSWORD_FILE", "MODYN_JDBC_SCHEMA",
                 "MODYN_JDBC_PASSWORD", "--metrics-port", "--metrics-bind", "--metrics-signed", "MODYN_METRICS_PORT",
-                "MODYN_METRICS_BIND", "MODYN_METRICS_SIGNED"}) {
+                "MODYN_METRICS_BIND", "MODYN_METRICS_SIGNED", "--in-memory", "MODYN_IN_MEMORY"}) {
             assertTrue(help.output().contains(option), option);
         }
     }
@@ -91,7 +91,7 @@ class ServerLayoutIT {
     void storageChoicesAreCheckedBeforeJavaStarts() throws Exception {
         Result unknown = run("modyn", "--storage", "mysql");
         assertEquals(2, unknown.exitCode());
-        assertTrue(unknown.output().contains("--storage must be file or postgres"), unknown.output());
+        assertTrue(unknown.output().contains("--storage must be file, postgres or memory"), unknown.output());
 
         Result noUrl = run("modyn", "--storage", "postgres");
         assertEquals(2, noUrl.exitCode());
@@ -111,6 +111,7 @@ class ServerLayoutIT {
     void eachStorageBackendHasItsOwnFolder() throws IOException {
         assertTrue(Files.isRegularFile(server.resolve("storage/file/modyn-storage-file-" + version() + ".jar")));
         assertTrue(Files.isRegularFile(server.resolve("storage/postgres/modyn-storage-postgres-" + version() + ".jar")));
+        assertTrue(Files.isRegularFile(server.resolve("storage/memory/modyn-storage-memory-" + version() + ".jar")));
         try (var shared = Files.list(server.resolve("bundle"))) {
             assertEquals(List.of(), shared.map(jar -> jar.getFileName().toString()).filter(name -> name.startsWith("modyn-storage-")).toList());
         }

@@ -48,12 +48,12 @@ class DynamoDbLocalFlagsTest {
 
     @Test
     void inMemoryKeepsNothingForTheNextStart() throws Exception {
-        Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.FILE, "-inMemory goes with file storage only");
+        Assumptions.assumeTrue(StorageBackend.current() == StorageBackend.FILE, "-inMemory replaces the file leg's backend, not PostgreSQL");
         try (ModynServer server = ModynServer.startWithOptions("local-in-memory", List.of("-inMemory"));
              DynamoDbClient dynamo = DynamoDbClients.create(server)) {
             String table = TestTables.createHashTable(dynamo, "ephemeral", ScalarAttributeType.S);
             assertTrue(dynamo.listTables().tableNames().contains(table));
-            assertTrue(Files.readString(server.log()).contains("modyn: -inMemory is a DynamoDB Local flag: data goes to a fresh temporary"),
+            assertTrue(Files.readString(server.log()).contains("modyn: -inMemory is a DynamoDB Local flag: taken as --in-memory"),
                     server.logTail());
 
             server.stop();
