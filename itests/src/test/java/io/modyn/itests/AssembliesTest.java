@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * The shipped assemblies (distribution/src/main/assemblies: dev, server, cluster), as the build made
  * them with bin/modyn-assemble, start and serve a write and a read through the AWS SDK: dev open to
  * loopback clients, server and cluster only to signed requests, with no --auth flag (their
- * conf/assembly.env says iam). An operator's assembly with an extra jar starts that jar; one that
+ * conf/assembly.env says iam). An operator's assembly with an extra jar (by path, or by Maven
+ * coordinates from the local repository) starts that jar; one that
  * lacks the engine, or names a jar whose import nothing exports, is refused when it is assembled,
  * naming the bundle and the requirement.
  */
@@ -112,6 +113,23 @@ class AssembliesTest {
     }
 
     @Test
+    void extensionByMavenCoordinatesComesFromTheLocalRepositoryOnly() throws Exception {
+        assumeFileLeg();
+        Path repository = work.resolve("repository");
+        writeBundle(repository.resolve("com/example/audit/1.0/audit-1.0.jar"), "com.example.audit", null);
+        Path file = writeAssembly("by-coordinates", "parts = protocol engine admin", "storage = file",
+                "extension = com.example:audit:1.0", "extension = com.example:absent:2.0");
+        Result missing = assemble(file, work.resolve("by-coordinates"), Map.of("MODYN_MAVEN_REPO", repository.toString()));
+        assertEquals(1, missing.exitCode(), missing.output());
+        assertTrue(missing.output().contains("extension com.example:absent:2.0 is not in the local Maven repository"), missing.output());
+
+        Files.write(file, Files.readAllLines(file).stream().filter(line -> !line.contains("absent")).toList());
+        Result found = assemble(file, work.resolve("by-coordinates"), Map.of("MODYN_MAVEN_REPO", repository.toString()));
+        assertEquals(0, found.exitCode(), found.output());
+        assertTrue(Files.isRegularFile(work.resolve("by-coordinates/bundle/audit-1.0.jar")), found.output());
+    }
+
+    @Test
     void assemblyWithoutTheEngineIsRefusedNamingTheBundleAndTheRequirement() throws Exception {
         assumeFileLeg();
         Path file = writeAssembly("no-engine", "parts = protocol admin", "storage = file");
@@ -160,9 +178,15 @@ class AssembliesTest {
 
     /** bin/modyn-assemble of the built distribution, as an operator runs it. */
     private Result assemble(Path file, Path out) throws Exception {
+        return assemble(file, out, Map.of());
+    }
+
+    private Result assemble(Path file, Path out, Map<String, String> environment) throws Exception {
         Path log = work.resolve("assemble-" + file.getFileName() + ".log");
-        Process process = new ProcessBuilder(DISTRIBUTION.resolve("bin/modyn-assemble").toString(), file.toString(), "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(DISTRIBUTION.resolve("bin/modyn-assemble").toString(), file.toString(), "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "bin/modyn-assemble did not finish");
         return new Result(process.exitValue(), Files.readString(log));
     }

@@ -5,11 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * {@code bin/modyn-assemble FILE --out DIR}: builds the server folder an assembly file names, from
@@ -69,6 +71,14 @@ public final class Assembler {
         }
         ExtensionJars extensions = new ExtensionJars(file.getParent(), ExtensionJars.defaultMavenRepository());
         for (String extension : assembly.extensions()) shared.add(BundleJar.read(extensions.locate(extension)));
+
+        // Two jars of one name would overwrite each other in bundle/.
+        Set<String> fileNames = new HashSet<>();
+        for (BundleJar jar : shared) {
+            if (!fileNames.add(jar.fileName())) {
+                throw new AssemblyException(jar.path() + ": a bundle file named " + jar.fileName() + " is in the assembly already");
+            }
+        }
 
         Map<String, List<BundleJar>> storages = new LinkedHashMap<>();
         for (String backend : assembly.storages()) storages.put(backend, pool.storage(backend));
