@@ -194,7 +194,19 @@ public final class ModynServer implements AutoCloseable {
 
     private static ModynServer start(String name, String region, String sharedSchema, String jdbcUrl, Map<String, String> environment,
                                      List<String> options, SSLContext clientTls) {
-        Path distribution = Distribution.folder();
+        return start(Distribution.folder(), name, region, sharedSchema, jdbcUrl, environment, options, clientTls);
+    }
+
+    /**
+     * Copies another server folder than the distribution's (an assembly of bin/modyn-assemble) and
+     * starts it with these options and environment besides the usual ones.
+     */
+    public static ModynServer startFolder(Path serverFolder, String name, List<String> options, Map<String, String> environment) {
+        return start(serverFolder, name, DEFAULT_REGION, null, null, environment, options, null);
+    }
+
+    private static ModynServer start(Path distribution, String name, String region, String sharedSchema, String jdbcUrl,
+                                     Map<String, String> environment, List<String> options, SSLContext clientTls) {
         Path workDir = workRoot().resolve(name + "-" + SERVERS.incrementAndGet());
         DirectoryTree.delete(workDir);
         ModynServer server = new ModynServer(name, region, workDir, sharedSchema, jdbcUrl, environment, clientTls);
