@@ -41,7 +41,7 @@ final class RequirementCheck {
     /** Services a server cannot serve a request without, and which part provides each. */
     static final Map<String, String> ESSENTIAL = Map.of(
             "io.modyn.api.dynamodb.DynamoDbService", "part 'engine'",
-            "io.modyn.api.storage.StorageEngine", "a storage backend ('storage = file' or 'postgres')");
+            "io.modyn.api.storage.StorageEngine", "a storage backend ('storage = file', 'postgres' or 'memory')");
 
     private static final String SERVICE_NAMESPACE = "osgi.service";
 
