@@ -22,6 +22,14 @@ public final class PartitionToken {
             h ^= b & 0xff;
             h *= FNV_PRIME;
         }
+        return mix(h);
+    }
+
+    /**
+     * The SplitMix64 finaliser the token ends with: spreads every input bit over the whole word. A
+     * backend that derives further hashes from keys (a Bloom filter's) finishes them with it too.
+     */
+    public static long mix(long h) {
         h ^= h >>> 30;
         h *= 0xbf58476d1ce4e5b9L;
         h ^= h >>> 27;

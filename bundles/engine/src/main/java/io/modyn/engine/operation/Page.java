@@ -5,7 +5,6 @@ import io.modyn.api.model.TableDefinition;
 import io.modyn.api.storage.RecordCursor;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.item.ItemCodec;
-import io.modyn.engine.item.ItemSize;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,10 +34,11 @@ final class Page {
         int max = limit == null ? Integer.MAX_VALUE : limit;
         Map<String, AttributeValue> last = null;
         while (page.scannedCount < max && page.scannedBytes < MAX_PAGE_BYTES && cursor.hasNext()) {
-            Map<String, AttributeValue> item = ItemCodec.decode(cursor.next().value());
+            ItemCodec.SizedItem read = ItemCodec.decodeSized(cursor.next().value());
+            Map<String, AttributeValue> item = read.item();
             last = item;
             page.scannedCount++;
-            page.scannedBytes += ItemSize.of(item);
+            page.scannedBytes += read.size();
             if (filter != null && !filter.test(item)) continue;
             page.count++;
             if (!selection.countOnly()) page.items.add(selection.apply(item));

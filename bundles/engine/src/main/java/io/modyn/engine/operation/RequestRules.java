@@ -4,6 +4,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks shared by several operations, with DynamoDB's messages.
@@ -20,6 +21,7 @@ import java.util.Map;
 final class RequestRules {
 
     private static final String NAME_PATTERN = "[a-zA-Z0-9_.-]+";
+    private static final Pattern NAME = Pattern.compile(NAME_PATTERN);
 
     private RequestRules() {
     }
@@ -57,7 +59,7 @@ final class RequestRules {
      */
     static boolean hasBadTableName(Map<String, ?> requestItems) {
         for (String name : requestItems.keySet()) {
-            if (name == null || name.length() < 3 || name.length() > 255 || !name.matches(NAME_PATTERN)) return true;
+            if (name == null || name.length() < 3 || name.length() > 255 || !NAME.matcher(name).matches()) return true;
         }
         return false;
     }

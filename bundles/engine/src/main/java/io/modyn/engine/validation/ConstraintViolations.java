@@ -4,6 +4,8 @@ import io.modyn.api.model.DynamoException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Collects request-shape violations the way DynamoDB's service framework reports them:
@@ -14,6 +16,8 @@ import java.util.List;
 public final class ConstraintViolations {
 
     private static final int MAX_REPORTED = 10;
+    /** The few patterns rules name, compiled once: {@code String.matches} compiles its regex on every call. */
+    private static final ConcurrentHashMap<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
     private final List<String> violations = new ArrayList<>();
 
@@ -43,7 +47,7 @@ public final class ConstraintViolations {
     }
 
     public ConstraintViolations pattern(String path, String value, String regex) {
-        if (value != null && !value.matches(regex)) {
+        if (value != null && !COMPILED.computeIfAbsent(regex, Pattern::compile).matcher(value).matches()) {
             add(path, value, "Member must satisfy regular expression pattern: " + regex);
         }
         return this;

@@ -30,6 +30,27 @@ class ItemCodecTest {
     }
 
     @Test
+    void decodingMeasuresTheSizeItemSizeComputes() {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("s", AttributeValue.s("héllo € \uD83D\uDE00"));
+        item.put("名前", AttributeValue.s(""));
+        item.put("n", AttributeValue.n("-12345678901234567890123456789012345678E-100"));
+        item.put("zero", AttributeValue.n(0));
+        item.put("b", AttributeValue.b(new byte[] {0, -1, 7}));
+        item.put("t", AttributeValue.bool(true));
+        item.put("null", AttributeValue.nul());
+        item.put("l", new AttributeValue.L(List.of(AttributeValue.n(1), AttributeValue.s("x"), new AttributeValue.L(List.of()))));
+        item.put("m", new AttributeValue.M(Map.of("inner", new AttributeValue.M(Map.of("deep", AttributeValue.bool(true), "é", AttributeValue.s("ü"))))));
+        item.put("ss", new AttributeValue.SS(List.of("a", "bé")));
+        item.put("ns", new AttributeValue.NS(List.of(BigDecimal.ONE, new BigDecimal("2.50"))));
+        item.put("bs", new AttributeValue.BS(List.of(new byte[] {1}, new byte[] {2, 3})));
+        ItemCodec.SizedItem decoded = ItemCodec.decodeSized(ItemCodec.encode(item));
+        assertEquals(item, decoded.item());
+        assertEquals(ItemSize.of(item), decoded.size());
+        assertEquals(ItemSize.of(Map.of("k", AttributeValue.s("v"))), ItemCodec.decodeSized(ItemCodec.encode(Map.of("k", AttributeValue.s("v")))).size());
+    }
+
+    @Test
     void attributeOrderIsKept() {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("z", AttributeValue.n(1));

@@ -6,6 +6,7 @@ import io.modyn.api.model.ErrorType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Checks that a SigV4 signature is complete and well-formed, without verifying it: what DynamoDB
@@ -17,6 +18,8 @@ final class SignatureFormat {
 
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
+    /** Compiled once: {@code String.split} with a regex of more than one character compiles it on every call. */
+    private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[, ]+");
     private static final List<String> HEADER_PARAMETERS = List.of("Credential", "Signature", "SignedHeaders");
     private static final List<String> QUERY_PARAMETERS =
             List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
@@ -26,7 +29,7 @@ final class SignatureFormat {
 
     /** Checks an {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} header. */
     static void checkHeader(String authorization, SignedRequest request) {
-        String[] tokens = authorization.trim().split("[, ]+");
+        String[] tokens = TOKEN_SEPARATORS.split(authorization.trim());
         Map<String, String> parameters = new HashMap<>();
         for (int i = 1; i < tokens.length; i++) {
             int equals = tokens[i].indexOf('=');
@@ -73,7 +76,9 @@ final class SignatureFormat {
 
     /** keyid/date/region/service/aws4_request; DynamoDB ignores trailing slashes. */
     private static void checkCredential(String credential) {
-        String scope = credential.replaceAll("/+$", "");
+        int end = credential.length();
+        while (end > 0 && credential.charAt(end - 1) == '/') end--;
+        String scope = credential.substring(0, end);
         if (scope.split("/", -1).length != 5) {
             throw incomplete("Credential must have exactly 5 slash-delimited elements, "
                     + "e.g. keyid/date/region/service/term, got '" + scope + "'");

@@ -7,6 +7,7 @@ import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.auth.RequestAuthentication;
 import io.modyn.protocol.json.JsonCodec;
+import io.modyn.protocol.json.Utf8JsonGenerator;
 import io.modyn.protocol.operation.Operation;
 import io.modyn.protocol.operation.Route;
 import io.modyn.protocol.operation.Router;
@@ -14,7 +15,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import jakarta.json.stream.JsonGenerator;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -108,11 +108,9 @@ final class ApiRequestHandler {
         Operation.Result result = call.execute(new RequestContext(requestId, principal,
                 exchange.getSourceAddress() == null ? null : exchange.getSourceAddress().getAddress().getHostAddress(),
                 "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent")));
-        ResponseBuffer body = new ResponseBuffer();
-        try (JsonGenerator out = codec.generator(body)) {
-            result.writeTo(out);
-        }
-        return body;
+        Utf8JsonGenerator out = new Utf8JsonGenerator();
+        result.writeTo(out);
+        return ResponseBuffer.of(out);
     }
 
     /** DynamoDB reports malformed JSON before an unknown target or a bad signature. */

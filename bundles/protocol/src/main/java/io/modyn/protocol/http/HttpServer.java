@@ -67,7 +67,7 @@ public final class HttpServer {
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
         JsonCodec codec = new JsonCodec();
-        ResponseSender sender = new ResponseSender(codec);
+        ResponseSender sender = new ResponseSender();
         RequestLimits limits = settings.limits();
         RequestAuthentication authentication = new RequestAuthentication(authenticator, settings.authenticationRequired());
         ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService),

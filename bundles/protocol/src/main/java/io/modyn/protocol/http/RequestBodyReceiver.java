@@ -61,7 +61,10 @@ final class RequestBodyReceiver {
         private final RequestAdmission.Ticket ticket;
         private final BodyHandler onBody;
         private final long startNanos = System.nanoTime();
-        private final ByteArrayOutputStream body;
+        /** The body's first chunk, while it is its only one. */
+        private byte[] first;
+        /** The chunks so far, once there are two. */
+        private ByteArrayOutputStream body;
         private long lastProgressNanos = startNanos;
         private XnioExecutor.Key timer;
         private boolean done;
@@ -70,13 +73,11 @@ final class RequestBodyReceiver {
             this.exchange = exchange;
             this.ticket = ticket;
             this.onBody = onBody;
-            long declared = exchange.getRequestContentLength();
-            this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
         }
 
         void start() {
-            schedule(limits.bodyIdleTimeout().toNanos());
             if (HttpContinue.requiresContinueResponse(exchange)) {
+                schedule(limits.bodyIdleTimeout().toNanos());
                 // The client waits for this before it sends its body.
                 HttpContinue.sendContinueResponse(exchange, new IoCallback() {
                     @Override
@@ -91,6 +92,8 @@ final class RequestBodyReceiver {
                 });
             } else {
                 read();
+                // A body that came with its headers has been handled by now; only one still on its way needs the timer.
+                if (!done) schedule(limits.bodyIdleTimeout().toNanos());
             }
         }
 
@@ -102,7 +105,7 @@ final class RequestBodyReceiver {
         public void handle(HttpServerExchange exchange, byte[] chunk, boolean last) {
             if (done) return;
             lastProgressNanos = System.nanoTime();
-            long size = (long) body.size() + chunk.length;
+            long size = received() + chunk.length;
             if (size > limits.maxRequestBytes()) {
                 refuse(new DynamoException(ErrorType.REQUEST_ENTITY_TOO_LARGE, null));
                 return;
@@ -111,11 +114,30 @@ final class RequestBodyReceiver {
                 refuse(RequestAdmission.busy());
                 return;
             }
-            body.write(chunk, 0, chunk.length);
+            if (chunk.length > 0) append(chunk);
             if (last) {
                 finish();
-                onBody.handle(exchange, body.toByteArray());
+                onBody.handle(exchange, body != null ? body.toByteArray() : first != null ? first : chunk);
             }
+        }
+
+        /**
+         * Keeps a chunk. Undertow hands each chunk over in an array of its own, and most bodies come
+         * in one (with an empty last one after it), so the first is kept as it is and handed over
+         * without a copy; only a body in several chunks is gathered in a stream.
+         */
+        private void append(byte[] chunk) {
+            if (body == null && first == null) {
+                first = chunk;
+                return;
+            }
+            if (body == null) {
+                long declared = exchange.getRequestContentLength();
+                body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 2 * (first.length + chunk.length));
+                body.write(first, 0, first.length);
+                first = null;
+            }
+            body.write(chunk, 0, chunk.length);
         }
 
         @Override
@@ -139,11 +161,15 @@ final class RequestBodyReceiver {
             long totalLeft = limits.bodyReadTimeout().toNanos() - (now - startNanos);
             if (idleLeft <= 0 || totalLeft <= 0) {
                 LOG.fine(() -> "Closing a connection from " + exchange.getSourceAddress() + ": its request body "
-                        + (idleLeft <= 0 ? "stalled" : "took too long") + " after " + body.size() + " bytes");
+                        + (idleLeft <= 0 ? "stalled" : "took too long") + " after " + received() + " bytes");
                 abandon();
             } else {
                 schedule(Math.min(idleLeft, totalLeft));
             }
+        }
+
+        private long received() {
+            return body != null ? body.size() : first != null ? first.length : 0;
         }
 
         private void schedule(long nanos) {

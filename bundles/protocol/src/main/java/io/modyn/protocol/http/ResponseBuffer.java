@@ -1,5 +1,6 @@
 package io.modyn.protocol.http;
 
+import io.modyn.protocol.json.Utf8JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
@@ -15,6 +16,11 @@ final class ResponseBuffer extends ByteArrayOutputStream {
         super(0);
         buf = content;
         count = content.length;
+    }
+
+    /** The text of a response written by {@code out}, which is closed. */
+    static ResponseBuffer of(Utf8JsonGenerator out) {
+        return new ResponseBuffer(out.finish());
     }
 
     ByteBuffer asByteBuffer() {

@@ -2,7 +2,7 @@ package io.modyn.protocol.http;
 
 import io.modyn.api.model.DynamoException;
 import io.modyn.protocol.json.ErrorWriter;
-import io.modyn.protocol.json.JsonCodec;
+import io.modyn.protocol.json.Utf8JsonGenerator;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
-import jakarta.json.stream.JsonGenerator;
 
 /**
  * Sends complete response bodies with the headers the AWS SDKs check.
@@ -29,12 +28,6 @@ final class ResponseSender {
     static final HttpString CRC32_HEADER = new HttpString("x-amz-crc32");
 
     private static final byte[] UNKNOWN_OPERATION_PAGE = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
-
-    private final JsonCodec codec;
-
-    ResponseSender(JsonCodec codec) {
-        this.codec = codec;
-    }
 
     void send(HttpServerExchange exchange, int status, String contentType, ResponseBuffer body) {
         ResponseBuffer wire = body;
@@ -54,11 +47,9 @@ final class ResponseSender {
 
     /** The JSON error envelope with the error type's HTTP status. */
     void sendError(HttpServerExchange exchange, String contentType, DynamoException error) {
-        ResponseBuffer body = new ResponseBuffer();
-        try (JsonGenerator out = codec.generator(body)) {
-            ErrorWriter.write(out, error);
-        }
-        send(exchange, error.type().httpStatus(), contentType, body);
+        Utf8JsonGenerator out = new Utf8JsonGenerator();
+        ErrorWriter.write(out, error);
+        send(exchange, error.type().httpStatus(), contentType, ResponseBuffer.of(out));
     }
 
     /**

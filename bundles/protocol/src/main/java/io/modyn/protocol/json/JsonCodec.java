@@ -2,11 +2,9 @@ package io.modyn.protocol.json;
 
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
-import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.parsson.JsonProviderImpl;
 import org.eclipse.parsson.api.JsonConfig;
@@ -14,8 +12,8 @@ import org.eclipse.parsson.api.JsonConfig;
 /**
  * The JSON-P entry point of the wire protocol: one Parsson provider, created directly rather than
  * looked up through {@code JsonProvider.provider()} (which searches the class path on every call
- * and does not see a private provider inside an OSGi bundle), and its parser and generator
- * factories, created once and shared; they are thread-safe.
+ * and does not see a private provider inside an OSGi bundle), and its parser factory, created once
+ * and shared; it is thread-safe. Responses are written by {@link Utf8JsonGenerator}.
  *
  * <p>Request bodies are read strictly: malformed UTF-8 and unpaired surrogates are refused (see
  * {@link StrictUnicode}), and so is JSON nested deeper than {@link #MAX_JSON_DEPTH} arrays and
@@ -32,13 +30,11 @@ public final class JsonCodec {
     static final int MAX_JSON_DEPTH = 1000;
 
     private final JsonParserFactory parsers;
-    private final JsonGeneratorFactory generators;
 
     public JsonCodec() {
         JsonProvider provider = new JsonProviderImpl();
         // Parsson refuses a document whose depth reaches its limit
         this.parsers = provider.createParserFactory(Map.of(JsonConfig.MAX_DEPTH, MAX_JSON_DEPTH + 1));
-        this.generators = provider.createGeneratorFactory(Map.of());
     }
 
     /** A cursor over a request body, which DynamoDB requires to be well-formed UTF-8. */
@@ -50,9 +46,12 @@ public final class JsonCodec {
         }
     }
 
-    /** A generator writing UTF-8 to {@code out}; closing the generator closes {@code out}. */
+    /**
+     * A generator writing UTF-8 to {@code out}, all at once when it is closed; closing the generator
+     * closes {@code out}. Responses are written by {@link Utf8JsonGenerator} directly.
+     */
     public JsonGenerator generator(OutputStream out) {
-        return generators.createGenerator(out, StandardCharsets.UTF_8);
+        return new Utf8JsonGenerator(out);
     }
 
     /**

@@ -1,9 +1,6 @@
 package io.modyn.protocol.json;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Makes sure every string of a request is well-formed Unicode, so that distinct strings on the wire
@@ -14,12 +11,11 @@ import java.nio.charset.StandardCharsets;
  * becomes {@code ?} when the string is encoded to UTF-8 for storage. DynamoDB refuses such a body
  * with a {@code SerializationException}; so does this server, in two places:
  * <ul>
- *   <li>the body is decoded by a {@link java.nio.charset.CharsetDecoder} that reports malformed
- *   input instead of replacing it ({@code newDecoder()} reports by default). Java's UTF-8 decoder
- *   refuses overlong forms, stray continuation bytes, truncated sequences, bytes FE and FF and
- *   encoded surrogates (ED A0 80), so every raw character that reaches the parser is valid. This
- *   costs nothing over the lenient decoding Parsson would do anyway: it is the same decoder with
- *   another error action, and it decodes the bytes in place, without a copy.</li>
+ *   <li>the body is decoded by {@link StrictUtf8Reader}, which reports malformed input instead of
+ *   replacing it, as the JDK's UTF-8 decoder does when told to report: it refuses overlong forms,
+ *   stray continuation bytes, truncated sequences, bytes F5 to FF and encoded surrogates
+ *   (ED A0 80), so every raw character that reaches the parser is valid. It decodes the bytes
+ *   straight into the parser's buffer, without a buffer of its own.</li>
  *   <li>{@code \\uXXXX} escapes are decoded by the parser itself, after that check, so each decoded
  *   string is checked for surrogates that are not in high-low pairs
  *   ({@link #requirePairedSurrogates(String)}).</li>
@@ -32,7 +28,7 @@ final class StrictUnicode {
 
     /** A reader over {@code body} that fails with a {@code MalformedInputException} at the first malformed byte. */
     static Reader utf8Reader(byte[] body) {
-        return new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8.newDecoder());
+        return new StrictUtf8Reader(body);
     }
 
     /** Returns {@code text} if its surrogates are all paired; otherwise refuses the request as malformed. */

@@ -50,7 +50,7 @@ public final class Reads {
                     break;
                 }
                 try {
-                    VersionedRecord found = table.get(key);
+                    VersionedRecord found = table.lookup(key); // mightContain was asked above
                     if (found != null && (newest == null || found.sequence() > newest.sequence())) newest = found;
                 } finally {
                     table.release();

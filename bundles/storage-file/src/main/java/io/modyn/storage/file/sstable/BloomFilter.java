@@ -1,5 +1,6 @@
 package io.modyn.storage.file.sstable;
 
+import io.modyn.api.storage.PartitionToken;
 import io.modyn.storage.file.record.OrderedKey;
 import java.nio.ByteBuffer;
 
@@ -12,7 +13,8 @@ import java.nio.ByteBuffer;
  * and, when it has seen fewer, fold it in halves (OR the upper half into the lower) until it has
  * about {@code bitsPerKey} bits per entry: a bit index taken modulo a smaller power of two is the
  * same index folded. Hashes (FORMAT.md, "Bloom filter"): a partition's is its token; a record's
- * mixes the token with the sort bytes. Bit {@code i} of {@code k} is {@code (h + i * d) mod m}
+ * mixes the token with the sort bytes (FNV-1a) and finishes with the token's own finaliser
+ * ({@link PartitionToken#mix}). Bit {@code i} of {@code k} is {@code (h + i * d) mod m}
  * with {@code d = rotateLeft(h, 32) | 1}.
  */
 final class BloomFilter {
@@ -48,12 +50,7 @@ final class BloomFilter {
             h ^= b & 0xff;
             h *= FNV_PRIME;
         }
-        h ^= h >>> 30;
-        h *= 0xbf58476d1ce4e5b9L;
-        h ^= h >>> 27;
-        h *= 0x94d049bb133111ebL;
-        h ^= h >>> 31;
-        return h;
+        return PartitionToken.mix(h);
     }
 
     long bitCount() {

@@ -155,7 +155,16 @@ public final class SortedTable implements RecordSource {
 
     @Override
     public VersionedRecord get(OrderedKey key) {
-        if (!mightContain(key)) return null;
+        return mightContain(key) ? lookup(key) : null;
+    }
+
+    /**
+     * The key's version in this table, read from the block that would hold it without asking the
+     * Bloom filter: for a caller that has just asked {@link #mightContain} itself ({@link
+     * io.modyn.storage.file.read.Reads#get} asks before it retains the table), so the filter is
+     * probed once per table and read.
+     */
+    public VersionedRecord lookup(OrderedKey key) {
         int number = blockOf(key);
         if (number < 0) return null;
         Block block = block(number, true);
