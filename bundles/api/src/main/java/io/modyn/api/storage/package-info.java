@@ -4,7 +4,7 @@
  * bundle's test-jar defines what every backend must do.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package io.modyn.api.storage;
 
 import org.osgi.annotation.bundle.Export;
