@@ -154,7 +154,7 @@ class BackupsTest {
         for (int i = 0; i < 5; i++) {
             String table = i % 2 == 0 ? first : second;
             int n = i;
-            arns.add(dynamo.createBackup(b -> b.tableName(table).backupName("b" + n)).backupDetails().backupArn());
+            arns.add(dynamo.createBackup(b -> b.tableName(table).backupName("bk" + n)).backupDetails().backupArn());
         }
         List<BackupSummary> ofFirst = dynamo.listBackups(l -> l.tableName(first)).backupSummaries();
         assertEquals(List.of(arns.get(0), arns.get(2), arns.get(4)), ofFirst.stream().map(BackupSummary::backupArn).toList());
@@ -209,7 +209,7 @@ class BackupsTest {
         assertEquals("Table not found: " + missing, noTable.awsErrorDetails().errorMessage());
 
         String table = TestTables.createHashTable(dynamo, "bk-errors", ScalarAttributeType.S);
-        String arn = dynamo.createBackup(b -> b.tableName(table).backupName("b1")).backupDetails().backupArn();
+        String arn = dynamo.createBackup(b -> b.tableName(table).backupName("bk1")).backupDetails().backupArn();
         TableAlreadyExistsException exists = assertThrows(TableAlreadyExistsException.class,
                 () -> dynamo.restoreTableFromBackup(r -> r.targetTableName(table).backupArn(arn)));
         assertEquals("Table already exists: " + table, exists.awsErrorDetails().errorMessage());
@@ -221,7 +221,7 @@ class BackupsTest {
     void overridesDropIndexesAndChangeTheBillingMode() {
         String table = createIndexedTable("bk-override");
         put(table, "a", "s", "g", 1);
-        String arn = dynamo.createBackup(b -> b.tableName(table).backupName("b1")).backupDetails().backupArn();
+        String arn = dynamo.createBackup(b -> b.tableName(table).backupName("bk1")).backupDetails().backupArn();
         String restoredName = TestTables.uniqueName("bk-override-r");
         dynamo.restoreTableFromBackup(r -> r.targetTableName(restoredName).backupArn(arn).globalSecondaryIndexOverride(List.of())
                 .billingModeOverride(BillingMode.PROVISIONED).provisionedThroughputOverride(p -> p.readCapacityUnits(3L).writeCapacityUnits(4L)));

@@ -16,6 +16,7 @@ public final class BackupArns {
 
     private static final Pattern ARN = Pattern.compile("arn:[^:]+:dynamodb:[^:]*:[^:]*:table/([^/]+)/backup/(\\d{14}-[0-9a-f]{8})");
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final java.util.concurrent.atomic.AtomicLong LAST_MILLIS = new java.util.concurrent.atomic.AtomicLong();
 
     private final String region;
     private final String accountId;
@@ -31,6 +32,15 @@ public final class BackupArns {
 
     public String backup(String tableName, String backupId) {
         return table(tableName) + "/backup/" + backupId;
+    }
+
+    /**
+     * A creation time for a new backup: now, or a millisecond after the last one this server
+     * handed out, so that ids (and ListBackups' order) follow creation order on this server.
+     */
+    public static Instant nextCreationTime() {
+        long now = System.currentTimeMillis();
+        return Instant.ofEpochMilli(LAST_MILLIS.accumulateAndGet(now, (last, wall) -> Math.max(last + 1, wall)));
     }
 
     public static String newId(Instant createdAt) {

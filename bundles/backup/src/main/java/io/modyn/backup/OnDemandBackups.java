@@ -59,7 +59,7 @@ final class OnDemandBackups {
 
     /** Archives the table now and records the backup; also how PITR keeps a deleted table (SYSTEM backups). */
     BackupRecord archive(String tableName, String backupName, String type, Instant expiresAt) {
-        Instant now = Instant.ofEpochMilli(System.currentTimeMillis());
+        Instant now = BackupArns.nextCreationTime();
         String id = BackupArns.newId(now);
         String keyspace = "backup." + id;
         TableArchive archive = archives.archive(tableName, keyspace);
@@ -81,7 +81,7 @@ final class OnDemandBackups {
      */
     BackupRecord recordFrom(io.modyn.backup.catalog.RecoveryState state, Instant at, java.util.function.Consumer<String> fill,
             Instant expiresAt) {
-        Instant now = Instant.ofEpochMilli(at.toEpochMilli());
+        Instant now = BackupArns.nextCreationTime();
         String id = BackupArns.newId(now);
         String keyspace = "backup." + id;
         fill.accept(keyspace);

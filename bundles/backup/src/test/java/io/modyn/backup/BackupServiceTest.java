@@ -110,7 +110,7 @@ class BackupServiceTest {
         createTable("A1x");
         createTable("B1x");
         Instant before = Instant.now();
-        for (int i = 0; i < 5; i++) backups.createBackup(new CreateBackupRequest(i % 2 == 0 ? "A1x" : "B1x", "b" + i), CALLER);
+        for (int i = 0; i < 5; i++) backups.createBackup(new CreateBackupRequest(i % 2 == 0 ? "A1x" : "B1x", "bk" + i), CALLER);
         ListBackupsResponse all = backups.listBackups(new ListBackupsRequest(null, null, null, null, null, null), CALLER);
         assertEquals(5, all.backupSummaries().size());
         assertNull(all.lastEvaluatedBackupArn());
@@ -125,7 +125,7 @@ class BackupServiceTest {
             page.backupSummaries().forEach(s -> paged.add(s.backupName()));
             start = page.lastEvaluatedBackupArn();
         } while (start != null);
-        assertEquals(List.of("b0", "b1", "b2", "b3", "b4"), paged);
+        assertEquals(List.of("bk0", "bk1", "bk2", "bk3", "bk4"), paged);
         List<BackupSummary> sorted = all.backupSummaries().stream().sorted(Comparator.comparing(BackupSummary::backupCreationDateTime)).toList();
         assertEquals(sorted, all.backupSummaries());
     }
