@@ -110,10 +110,11 @@ class BackupsTest {
     void aBackupTakenWhileTransactionsWriteHoldsEachTransactionWholeOrNotAtAll() throws Exception {
         String table = TestTables.createHashTable(dynamo, "bk-consistent", ScalarAttributeType.S);
         AtomicBoolean stop = new AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger committed = new java.util.concurrent.atomic.AtomicInteger();
         ExecutorService writer = Executors.newSingleThreadExecutor();
         List<String> backups = new ArrayList<>();
         try {
-            Future<Integer> writes = writer.submit(() -> {
+            Future<?> writes = writer.submit(() -> {
                 int n = 0;
                 while (!stop.get()) {
                     n++;
@@ -121,15 +122,20 @@ class BackupsTest {
                     dynamo.transactWriteItems(t -> t.transactItems(
                             item -> item.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("a"), "n", AttributeValue.fromN(value)))),
                             item -> item.put(p -> p.tableName(table).item(Map.of("pk", AttributeValue.fromS("b"), "n", AttributeValue.fromN(value))))));
+                    committed.incrementAndGet();
                 }
-                return n;
+                return null;
             });
             for (int i = 0; i < 3; i++) {
-                Thread.sleep(150);
+                // Each backup is taken while the writer is known to be running: after it committed more.
+                int seen = committed.get();
+                Instant deadline = Instant.now().plusSeconds(30);
+                while (committed.get() < seen + 2 && Instant.now().isBefore(deadline) && !writes.isDone()) Thread.sleep(5);
                 backups.add(dynamo.createBackup(b -> b.tableName(table).backupName("during")).backupDetails().backupArn());
             }
             stop.set(true);
-            assertTrue(writes.get() > 3);
+            writes.get();
+            assertTrue(committed.get() >= 6, "transactions committed: " + committed.get());
         } finally {
             stop.set(true);
             writer.shutdownNow();

@@ -1,6 +1,5 @@
 package io.modyn.backup;
 
-import io.modyn.api.backup.BackupDetails;
 import io.modyn.api.backup.ContinuousBackupsDescription;
 import io.modyn.api.backup.DescribeContinuousBackupsRequest;
 import io.modyn.api.backup.PointInTimeRecoveryDescription;
@@ -152,9 +151,8 @@ final class ContinuousBackups {
         RecoveryState state = catalog.get(tableName);
         if (state == null || !state.tableId().equals(tableId)) return;
         try {
-            Instant now = Instant.now();
-            backups.recordFrom(state, now, keyspace -> history.replay(state.baseKeyspace(), RecoveryState.historyKeyspace(tableId), Long.MAX_VALUE,
-                    keyspace), now.plus(Duration.ofDays(DELETED_TABLE_BACKUP_DAYS)));
+            backups.recordFrom(state, keyspace -> history.replay(state.baseKeyspace(), RecoveryState.historyKeyspace(tableId), Long.MAX_VALUE,
+                    keyspace), Instant.now().plus(Duration.ofDays(DELETED_TABLE_BACKUP_DAYS)));
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The backup of deleted table " + tableName + " could not be made; its recovery history is kept", e);
             return;
@@ -194,7 +192,4 @@ final class ContinuousBackups {
         return tableName + "$DeletedTableBackup";
     }
 
-    static String systemType() {
-        return BackupDetails.SYSTEM;
-    }
 }

@@ -79,8 +79,7 @@ final class OnDemandBackups {
      * Records a SYSTEM backup whose archive {@code fill} writes into the keyspace it is given: the
      * last state of a deleted table with point-in-time recovery, from its base and history.
      */
-    BackupRecord recordFrom(io.modyn.backup.catalog.RecoveryState state, Instant at, java.util.function.Consumer<String> fill,
-            Instant expiresAt) {
+    BackupRecord recordFrom(io.modyn.backup.catalog.RecoveryState state, java.util.function.Consumer<String> fill, Instant expiresAt) {
         Instant now = BackupArns.nextCreationTime();
         String id = BackupArns.newId(now);
         String keyspace = "backup." + id;
