@@ -142,7 +142,7 @@ final class ContinuousBackups {
         TableArchive asOf = new TableArchive(merged, base.source(), time, state.manifest());
         TableRestore restore = new TableRestore(request.targetTableName(), asOf, request.billingModeOverride(),
                 request.globalSecondaryIndexOverride(), request.localSecondaryIndexOverride(), request.provisionedThroughputOverride(),
-                request.sseSpecificationOverride(), new RestoreSummary(null, table.tableArn(), time, true));
+                request.sseSpecificationOverride(), new RestoreSummary(null, table.tableArn(), time, true), true);
         return new RestoreTableResponse(archives.restore(restore, context));
     }
 

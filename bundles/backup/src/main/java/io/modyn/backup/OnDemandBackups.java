@@ -143,7 +143,8 @@ final class OnDemandBackups {
         TableArchive archive = archives.read(record.archiveKeyspace(), record.manifest());
         TableRestore restore = new TableRestore(request.targetTableName(), archive, request.billingModeOverride(),
                 request.globalSecondaryIndexOverride(), request.localSecondaryIndexOverride(), request.provisionedThroughputOverride(),
-                request.sseSpecificationOverride(), new RestoreSummary(record.backupArn(), record.tableArn(), record.createdAt(), true));
+                request.sseSpecificationOverride(), new RestoreSummary(record.backupArn(), record.tableArn(), record.createdAt(), true),
+                false);
         return new RestoreTableResponse(archives.restore(restore, context));
     }
 

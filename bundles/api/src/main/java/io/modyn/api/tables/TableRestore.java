@@ -12,8 +12,11 @@ import java.util.List;
  * index override replaces the whole list, an empty one leaves the table without such indexes).
  *
  * @param summary the restore summary the new table reports (its {@code restoreInProgress} is managed by the engine)
+ * @param dropArchiveWhenLoaded whether the engine drops the archive's keyspace once the table holds its items (an
+ *     archive made for this restore alone, such as a point-in-time state)
  */
 public record TableRestore(String targetTableName, TableArchive archive, String billingModeOverride,
         List<SecondaryIndexRequest> globalSecondaryIndexOverride, List<SecondaryIndexRequest> localSecondaryIndexOverride,
-        ProvisionedThroughput provisionedThroughputOverride, SseSpecification sseSpecificationOverride, RestoreSummary summary) {
+        ProvisionedThroughput provisionedThroughputOverride, SseSpecification sseSpecificationOverride, RestoreSummary summary,
+        boolean dropArchiveWhenLoaded) {
 }

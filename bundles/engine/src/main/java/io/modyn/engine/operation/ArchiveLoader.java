@@ -36,8 +36,11 @@ public final class ArchiveLoader {
         this.writer = writer;
     }
 
-    /** Loads the archive into {@code target} (stored CREATING) and makes it ACTIVE; a failure is logged and leaves it CREATING. */
-    public void load(StorageBinding.Bound bound, String archiveKeyspace, TableDefinition source, TableDefinition target) {
+    /**
+     * Loads the archive into {@code target} (stored CREATING) and makes it ACTIVE, then drops the
+     * archive if asked; a failure is logged and leaves the table CREATING.
+     */
+    public void load(StorageBinding.Bound bound, String archiveKeyspace, TableDefinition source, TableDefinition target, boolean dropArchive) {
         try {
             long items = copyItems(bound, archiveKeyspace, source, target);
             RestoreSummary summary = target.restoreSummary();
@@ -45,6 +48,7 @@ public final class ArchiveLoader {
                     .restoreSummary(new RestoreSummary(summary.sourceBackupArn(), summary.sourceTableArn(), summary.restoreDateTime(), false))
                     .build());
             LOG.info("Restored table " + target.tableName() + " with " + items + " items from " + archiveKeyspace);
+            if (dropArchive) bound.storage().dropKeyspace(archiveKeyspace);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "The restore of table " + target.tableName() + " from " + archiveKeyspace + " failed; it stays CREATING", e);
         }

@@ -64,7 +64,7 @@ public final class RestoreTableOperation {
                 .restoreSummary(new RestoreSummary(summary.sourceBackupArn(), summary.sourceTableArn(), summary.restoreDateTime(), true))
                 .build();
         bound.catalog().update(created, creating);
-        background.execute(() -> loader.load(bound, restore.archive().keyspace(), source, creating));
+        background.execute(() -> loader.load(bound, restore.archive().keyspace(), source, creating, restore.dropArchiveWhenLoaded()));
         SseDescription sse = TableDescriptions.describe(creating, TableDefinition.CREATING, bound, settings).sseDescription();
         return TableDescriptions.empty(creating, TableDefinition.CREATING, settings, sse);
     }

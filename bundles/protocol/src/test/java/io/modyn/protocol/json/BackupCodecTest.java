@@ -57,7 +57,7 @@ class BackupCodecTest {
                 write(BackupResponseWriter::createBackup, new CreateBackupResponse(details)));
         BackupSummary summary = new BackupSummary("t", "id", "arn:t", ARN, "b1", Instant.ofEpochSecond(1), null, "AVAILABLE", "USER", 0L);
         assertEquals("{\"BackupSummaries\":[{\"TableName\":\"t\",\"TableId\":\"id\",\"TableArn\":\"arn:t\",\"BackupArn\":\"" + ARN
-                + "\",\"BackupName\":\"b1\",\"BackupCreationDateTime\":1,\"BackupStatus\":\"AVAILABLE\",\"BackupType\":\"USER\","
+                + "\",\"BackupName\":\"b1\",\"BackupCreationDateTime\":1.000,\"BackupStatus\":\"AVAILABLE\",\"BackupType\":\"USER\","
                 + "\"BackupSizeBytes\":0}],\"LastEvaluatedBackupArn\":\"" + ARN + "\"}",
                 write(BackupResponseWriter::listBackups, new ListBackupsResponse(List.of(summary), ARN)));
         assertEquals("{\"ContinuousBackupsDescription\":{\"ContinuousBackupsStatus\":\"ENABLED\",\"PointInTimeRecoveryDescription\":"
