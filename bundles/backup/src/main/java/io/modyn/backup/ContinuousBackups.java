@@ -102,7 +102,16 @@ final class ContinuousBackups {
         storage.dropKeyspace(RecoveryState.baseKeyspace(tableId));
         storage.createKeyspace(RecoveryState.historyKeyspace(tableId));
         archives.setChangeCapture(name, true);
-        TableArchive base = archives.archive(name, RecoveryState.baseKeyspace(tableId));
+        TableArchive base;
+        try {
+            base = archives.archive(name, RecoveryState.baseKeyspace(tableId));
+        } catch (RuntimeException e) {
+            // No base, no recovery: leave the table as it was (a table being created is TableInUse).
+            archives.setChangeCapture(name, false);
+            storage.dropKeyspace(RecoveryState.historyKeyspace(tableId));
+            storage.dropKeyspace(RecoveryState.baseKeyspace(tableId));
+            throw e;
+        }
         catalog.put(new RecoveryState(name, tableId, table.tableArn(), base.archivedAt(), days, base.keyspace(), base.manifest()));
     }
 
@@ -143,7 +152,7 @@ final class ContinuousBackups {
         TableRestore restore = new TableRestore(request.targetTableName(), asOf, request.billingModeOverride(),
                 request.globalSecondaryIndexOverride(), request.localSecondaryIndexOverride(), request.provisionedThroughputOverride(),
                 request.sseSpecificationOverride(), new RestoreSummary(null, table.tableArn(), time, true), true);
-        return new RestoreTableResponse(archives.restore(restore, context));
+        return new RestoreTableResponse(archives.restore(restore));
     }
 
     /** A table with recovery on was deleted: its last state becomes a SYSTEM backup, its history goes. */

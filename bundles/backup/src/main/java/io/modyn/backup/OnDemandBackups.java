@@ -145,7 +145,7 @@ final class OnDemandBackups {
                 request.globalSecondaryIndexOverride(), request.localSecondaryIndexOverride(), request.provisionedThroughputOverride(),
                 request.sseSpecificationOverride(), new RestoreSummary(record.backupArn(), record.tableArn(), record.createdAt(), true),
                 false);
-        return new RestoreTableResponse(archives.restore(restore, context));
+        return new RestoreTableResponse(archives.restore(restore));
     }
 
     private static void checkArn(String backupArn) {

@@ -1,6 +1,5 @@
 package io.modyn.engine;
 
-import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.TableDescription;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
@@ -63,7 +62,7 @@ public final class TableArchiveService implements TableArchives, AutoCloseable {
     }
 
     @Override
-    public TableDescription restore(TableRestore request, RequestContext context) {
+    public TableDescription restore(TableRestore request) {
         return run(() -> restore.execute(request, storage.require()));
     }
 

@@ -1,6 +1,5 @@
 package io.modyn.api.tables;
 
-import io.modyn.api.dynamodb.RequestContext;
 import io.modyn.api.dynamodb.TableDescription;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -48,10 +47,11 @@ public interface TableArchives {
      * Creates the target table from an archive and returns its description, status CREATING and
      * restore in progress; the items are written in the background (indexes built as the request
      * says, sealed under the new table's key if it has one), after which the table is ACTIVE and
-     * its restore summary says the restore is done. The archive must stay until then.
+     * its restore summary says the restore is done. The archive must stay until then. An encrypted
+     * target gets its keys from the key service on the server's own behalf.
      *
      * @throws io.modyn.api.model.DynamoException TableAlreadyExistsException if the target exists,
      *     ValidationException for overrides DynamoDB refuses
      */
-    TableDescription restore(TableRestore restore, RequestContext context);
+    TableDescription restore(TableRestore restore);
 }
