@@ -71,7 +71,7 @@ public final class Benchmark {
                 options.hotItems);
         long pid = server.pid();
         long writesBefore = ProcessStats.writeBytes(pid);
-        TableSetup.create(server, dataset);
+        TableSetup.create(server, dataset, options.pointInTimeRecovery);
         System.err.printf(Locale.ROOT, "   loading %d items of %d bytes%n", dataset.loadedItems(), dataset.itemBytes());
         DataLoader.Result load = DataLoader.load(server, dataset, options.clients);
         System.err.printf(Locale.ROOT, "   loaded in %.1f s (%.0f items/s)%n", load.elapsed().toMillis() / 1e3, load.itemsPerSecond());

@@ -30,6 +30,8 @@ final class BenchmarkOptions {
     Path results;
     Path work;
     boolean keepWork;
+    /** Point-in-time recovery on for the benchmark's table (UpdateContinuousBackups after CreateTable), to price its history writes. */
+    boolean pointInTimeRecovery;
     String jdbcUrl = System.getenv().getOrDefault("MODYN_BENCH_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/modyn_bench?user=postgres");
 
     static BenchmarkOptions parse(String[] args) {
@@ -38,6 +40,10 @@ final class BenchmarkOptions {
             String option = args[i];
             if (option.equals("--keep-work")) {
                 o.keepWork = true;
+                continue;
+            }
+            if (option.equals("--pitr")) {
+                o.pointInTimeRecovery = true;
                 continue;
             }
             if (option.equals("--no-recovery")) {

@@ -8,11 +8,17 @@ final class TableSetup {
     private TableSetup() {
     }
 
-    static void create(ServerUnderTest server, Dataset dataset) throws IOException, InterruptedException {
+    static void create(ServerUnderTest server, Dataset dataset, boolean pointInTimeRecovery) throws IOException, InterruptedException {
         try (HttpConnection connection = new HttpConnection(server.address())) {
             call(connection, server, "CreateTable", dataset.createTableJson());
             for (int attempt = 0; attempt < 600; attempt++) {
-                if (call(connection, server, "DescribeTable", dataset.tableJson()).contains("\"TableStatus\":\"ACTIVE\"")) return;
+                if (call(connection, server, "DescribeTable", dataset.tableJson()).contains("\"TableStatus\":\"ACTIVE\"")) {
+                    if (pointInTimeRecovery) {
+                        call(connection, server, "UpdateContinuousBackups", dataset.tableJson().replace("}",
+                                ",\"PointInTimeRecoverySpecification\":{\"PointInTimeRecoveryEnabled\":true}}"));
+                    }
+                    return;
+                }
                 Thread.sleep(100);
             }
             throw new IllegalStateException(dataset.table() + " did not become ACTIVE on " + server.name());

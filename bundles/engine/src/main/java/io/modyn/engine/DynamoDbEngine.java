@@ -177,7 +177,7 @@ public final class DynamoDbEngine implements DynamoDbService {
         this.createTable = new CreateTableOperation(settings);
         this.describeTable = new DescribeTableOperation(settings);
         this.updateTable = new UpdateTableOperation(settings);
-        this.deleteTable = new DeleteTableOperation(settings);
+        this.deleteTable = new DeleteTableOperation(settings, writer);
         ItemOperations itemOperations = new ItemOperations(getItem, query, scan, putItem, updateItem, deleteItem,
                 transactWriteItems, transactGetItems);
         this.executeStatement = new ExecuteStatementOperation(itemOperations);

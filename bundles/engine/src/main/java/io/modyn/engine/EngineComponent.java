@@ -6,6 +6,9 @@ import io.modyn.api.extension.StreamListener;
 import io.modyn.api.metrics.RequestMetrics;
 import io.modyn.api.storage.StorageEngine;
 import io.modyn.api.streams.DynamoDbStreamsService;
+import io.modyn.api.tables.ChangeCapture;
+import io.modyn.api.tables.TableArchives;
+import io.modyn.engine.capture.ChangeCaptureHook;
 import io.modyn.api.crypto.KeyManager;
 import io.modyn.engine.authorization.AuthorizerBinding;
 import io.modyn.engine.encryption.EncryptionSettings;
@@ -54,11 +57,14 @@ public final class EngineComponent {
     private final StorageBinding storage = new StorageBinding(keyManagers, EncryptionSettings.defaults());
     private final AuthorizerBinding authorizers = new AuthorizerBinding();
     private final MetricsBinding metrics = new MetricsBinding();
+    private final ChangeCaptureHook captureHook = new ChangeCaptureHook(storage);
     private ServiceRegistration<DynamoDbService> registration;
     private TimeToLiveExpirer expirer;
     private final StreamListeners streamListeners = new StreamListeners();
     private Streams streams;
     private ServiceRegistration<DynamoDbStreamsService> streamsRegistration;
+    private TableArchiveService archives;
+    private ServiceRegistration<TableArchives> archivesRegistration;
 
     /**
      * The key service for tables encrypted at rest; optional and dynamic: without it, encrypted
@@ -120,6 +126,19 @@ public final class EngineComponent {
         metrics.unbind(requestMetrics);
     }
 
+    /**
+     * The change capture of point-in-time recovery (a backup bundle); optional and dynamic: while
+     * none is bound, writes to tables that capture fail with a retryable error, others go on.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindChangeCapture(ChangeCapture capture) {
+        captureHook.bind(capture);
+    }
+
+    void unbindChangeCapture(ChangeCapture capture) {
+        captureHook.unbind(capture);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindStreamListener(StreamListener listener, Map<String, Object> properties) {
         streamListeners.add(listener, properties);
@@ -139,7 +158,7 @@ public final class EngineComponent {
         StreamLimits streamLimits = new StreamLimits(Duration.ofSeconds(config.streamIteratorLifetimeSeconds()),
                 Duration.ofSeconds(config.streamRetentionSeconds()));
         streams = new Streams(storage, settings, streamLimits, Clock.systemUTC(), authorizers);
-        ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder()));
+        ItemWriter writer = new ItemWriter(List.of(new IndexMaintainer(config.itemCollectionLimitBytes()), streams.recorder(), captureHook));
         expirer = new TimeToLiveExpirer(storage, writer,
                 new ExpirySettings(Duration.ofSeconds(config.ttlScanIntervalSeconds()), config.ttlMaxDeletesPerSecond()), Clock.systemUTC(),
                 metrics);
@@ -147,6 +166,8 @@ public final class EngineComponent {
                 config.throttling() ? Throttling.enabled() : Throttling.DISABLED);
         registration = context.registerService(DynamoDbService.class, new MeteredDynamoDbService(engine, metrics), null);
         streamsRegistration = context.registerService(DynamoDbStreamsService.class, streams.service(), null);
+        archives = new TableArchiveService(storage, settings, writer);
+        archivesRegistration = context.registerService(TableArchives.class, archives, null);
         streams.start(streamListeners);
         expirer.start();
     }
@@ -156,6 +177,8 @@ public final class EngineComponent {
         expirer.stop();
         streams.stop();
         streamsRegistration.unregister();
+        archivesRegistration.unregister();
+        archives.close();
         registration.unregister();
     }
 }

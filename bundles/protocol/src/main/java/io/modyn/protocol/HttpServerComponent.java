@@ -1,6 +1,7 @@
 package io.modyn.protocol;
 
 import io.modyn.api.auth.Authenticator;
+import io.modyn.api.backup.DynamoDbBackupService;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.streams.DynamoDbStreamsService;
@@ -47,6 +48,10 @@ public class HttpServerComponent {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DynamoDbBackupService dynamoDbBackupService;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
     private final ProtocolHandlers protocolHandlers = new ProtocolHandlers();
@@ -78,8 +83,8 @@ public class HttpServerComponent {
                 configuration.ioThreads(), configuration.workerThreads(), configuration.region(), configuration.openAccess(),
                 configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()),
                 tlsFiles(configuration));
-        server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> authenticator,
-                protocolHandlers);
+        server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> dynamoDbBackupService,
+                () -> authenticator, protocolHandlers);
         server.start();
     }
 

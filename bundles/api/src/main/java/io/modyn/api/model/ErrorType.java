@@ -38,6 +38,18 @@ public enum ErrorType {
     TRIMMED_DATA_ACCESS(Namespaces.DYNAMODB, "TrimmedDataAccessException", 400, false),
     /** A resource-based policy that is not there, or not at the revision the request expected. */
     POLICY_NOT_FOUND(Namespaces.DYNAMODB, "PolicyNotFoundException", 400, false),
+    /** Backups and point-in-time recovery: the table named does not exist. */
+    TABLE_NOT_FOUND(Namespaces.DYNAMODB, "TableNotFoundException", 400, false),
+    /** Restores: the target table exists already. */
+    TABLE_ALREADY_EXISTS(Namespaces.DYNAMODB, "TableAlreadyExistsException", 400, false),
+    /** Backups: the table is being created, updated or deleted. */
+    TABLE_IN_USE(Namespaces.DYNAMODB, "TableInUseException", 400, false),
+    BACKUP_NOT_FOUND(Namespaces.DYNAMODB, "BackupNotFoundException", 400, false),
+    /** A backup being created, or one a restore is reading. */
+    BACKUP_IN_USE(Namespaces.DYNAMODB, "BackupInUseException", 400, false),
+    CONTINUOUS_BACKUPS_UNAVAILABLE(Namespaces.DYNAMODB, "ContinuousBackupsUnavailableException", 400, false),
+    POINT_IN_TIME_RECOVERY_UNAVAILABLE(Namespaces.DYNAMODB, "PointInTimeRecoveryUnavailableException", 400, false),
+    INVALID_RESTORE_TIME(Namespaces.DYNAMODB, "InvalidRestoreTimeException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -12,7 +12,9 @@ import java.util.List;
  * and never changed mode, which is when DynamoDB leaves it out of DescribeTable.
  * {@code latestStreamLabel} is null for a table that never had a stream; {@code tableClass} is
  * null until a class is chosen (the table is then STANDARD, and DescribeTable shows no
- * TableClassSummary, as DynamoDB does). Build and change
+ * TableClassSummary, as DynamoDB does). {@code restoreSummary} is null unless the table was
+ * restored from a backup or a point in time. {@code changeCaptureEnabled} says whether every item
+ * change is passed to the change capture (point-in-time recovery). Build and change
  * definitions with {@link #builder()} and {@link #toBuilder()}.
  */
 public record TableDefinition(
@@ -30,7 +32,9 @@ public record TableDefinition(
         String latestStreamLabel,
         TimeToLiveDescription timeToLive,
         boolean deletionProtectionEnabled,
-        String tableClass) {
+        String tableClass,
+        RestoreSummary restoreSummary,
+        boolean changeCaptureEnabled) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String CREATING = "CREATING";
@@ -44,6 +48,17 @@ public record TableDefinition(
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         if (timeToLive == null) timeToLive = new TimeToLiveDescription(TimeToLiveDescription.DISABLED, null);
+    }
+
+    /** A definition without a restore summary and change capture (the members before 1.5). */
+    public TableDefinition(String tableName, String tableId, List<KeySchemaElement> keySchema, List<AttributeDefinition> attributeDefinitions,
+            BillingModeSummary billingModeSummary, ProvisionedThroughputDescription provisionedThroughput, Instant creationDateTime,
+            String tableStatus, List<SecondaryIndex> globalSecondaryIndexes, List<SecondaryIndex> localSecondaryIndexes,
+            StreamSpecification streamSpecification, String latestStreamLabel, TimeToLiveDescription timeToLive,
+            boolean deletionProtectionEnabled, String tableClass) {
+        this(tableName, tableId, keySchema, attributeDefinitions, billingModeSummary, provisionedThroughput, creationDateTime, tableStatus,
+                globalSecondaryIndexes, localSecondaryIndexes, streamSpecification, latestStreamLabel, timeToLive, deletionProtectionEnabled,
+                tableClass, null, false);
     }
 
     /** The partition (HASH) key attribute's name. */
@@ -102,6 +117,8 @@ public record TableDefinition(
         b.timeToLive = timeToLive;
         b.deletionProtectionEnabled = deletionProtectionEnabled;
         b.tableClass = tableClass;
+        b.restoreSummary = restoreSummary;
+        b.changeCaptureEnabled = changeCaptureEnabled;
         return b;
     }
 
@@ -122,6 +139,8 @@ public record TableDefinition(
         private TimeToLiveDescription timeToLive;
         private boolean deletionProtectionEnabled;
         private String tableClass;
+        private RestoreSummary restoreSummary;
+        private boolean changeCaptureEnabled;
 
         private Builder() {
         }
@@ -141,11 +160,14 @@ public record TableDefinition(
         public Builder timeToLive(TimeToLiveDescription v) { timeToLive = v; return this; }
         public Builder deletionProtectionEnabled(boolean v) { deletionProtectionEnabled = v; return this; }
         public Builder tableClass(String v) { tableClass = v; return this; }
+        public Builder restoreSummary(RestoreSummary v) { restoreSummary = v; return this; }
+        public Builder changeCaptureEnabled(boolean v) { changeCaptureEnabled = v; return this; }
 
         public TableDefinition build() {
             return new TableDefinition(tableName, tableId, keySchema, attributeDefinitions, billingModeSummary, provisionedThroughput,
                     creationDateTime, tableStatus, globalSecondaryIndexes, localSecondaryIndexes, streamSpecification,
-                    latestStreamLabel, timeToLive, deletionProtectionEnabled, tableClass);
+                    latestStreamLabel, timeToLive, deletionProtectionEnabled, tableClass, restoreSummary,
+                    changeCaptureEnabled);
         }
     }
 }

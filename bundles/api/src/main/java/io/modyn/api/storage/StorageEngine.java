@@ -1,5 +1,6 @@
 package io.modyn.api.storage;
 
+import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -50,4 +51,21 @@ public interface StorageEngine {
 
     /** Starts a read-modify-write transaction. */
     StorageTransaction begin();
+
+    /**
+     * Copies keyspaces as of one instant: each target gets the committed records its source held
+     * at that instant, and the instant is the same for every source, so a transaction that wrote to
+     * several of them is in all the copies or in none. Writes may go on meanwhile; they are not in
+     * the copies. The targets are created by this call and must not exist before it; a copy is an
+     * ordinary keyspace afterwards. Durable when it returns; if it throws, the targets that were
+     * created are left for the caller to drop. Backends may share storage between a source and its
+     * copy (hard links of immutable files), so a copy may cost little until the source changes.
+     * What it is for: backups that are consistent across a table's keyspaces.
+     *
+     * @param sourceToTarget each source keyspace and the name of its copy
+     * @throws KeyspaceNotFoundException if a source does not exist
+     * @throws StorageException if a target exists already
+     * @since 1.3
+     */
+    void copyKeyspaces(Map<String, String> sourceToTarget);
 }

@@ -5,6 +5,7 @@ import io.modyn.api.model.BillingModeSummary;
 import io.modyn.api.model.IndexProjection;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.ProvisionedThroughputDescription;
+import io.modyn.api.model.RestoreSummary;
 import io.modyn.api.model.SecondaryIndex;
 import io.modyn.api.model.StreamSpecification;
 import io.modyn.api.model.TableDefinition;
@@ -22,11 +23,15 @@ import java.util.List;
 /**
  * The stored form of a table definition in the catalog keyspace. Versioned: version 1 held the
  * members of the first release; version 2 adds indexes, stream, TTL, deletion protection and
- * table class. Both are read; version 2 is written.
+ * table class. Both are read; version 2 is written. Optional sections follow the version 2 members,
+ * each a tag byte and its members: a restored table's restore summary (1), change capture on (2);
+ * definitions written before have none.
  */
 final class TableDefinitionCodec {
 
     private static final int VERSION = 2;
+    private static final int RESTORE_SUMMARY = 1;
+    private static final int CHANGE_CAPTURE = 2;
 
     private TableDefinitionCodec() {
     }
@@ -64,6 +69,15 @@ final class TableDefinitionCodec {
             writeNullable(out, t.timeToLive().attributeName());
             out.writeBoolean(t.deletionProtectionEnabled());
             writeNullable(out, t.tableClass());
+            if (t.restoreSummary() != null) {
+                RestoreSummary r = t.restoreSummary();
+                out.writeByte(RESTORE_SUMMARY);
+                writeNullable(out, r.sourceBackupArn());
+                writeNullable(out, r.sourceTableArn());
+                writeInstant(out, r.restoreDateTime());
+                out.writeBoolean(r.restoreInProgress());
+            }
+            if (t.changeCaptureEnabled()) out.writeByte(CHANGE_CAPTURE);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -92,6 +106,16 @@ final class TableDefinitionCodec {
             b.timeToLive(new TimeToLiveDescription(in.readUTF(), readNullable(in)));
             b.deletionProtectionEnabled(in.readBoolean());
             b.tableClass(readNullable(in));
+            while (in.available() > 0) {
+                int section = in.readUnsignedByte();
+                if (section == RESTORE_SUMMARY) {
+                    b.restoreSummary(new RestoreSummary(readNullable(in), readNullable(in), readInstant(in), in.readBoolean()));
+                } else if (section == CHANGE_CAPTURE) {
+                    b.changeCaptureEnabled(true);
+                } else {
+                    throw new IllegalStateException("unknown table definition section " + section);
+                }
+            }
             return b.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

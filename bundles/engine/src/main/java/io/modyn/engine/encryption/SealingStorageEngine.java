@@ -89,6 +89,12 @@ public final class SealingStorageEngine implements StorageEngine {
         return backend.statistics(keyspace);
     }
 
+    /** Copies the stored bytes as they are: a copy's values stay sealed for the keyspace they were copied from. */
+    @Override
+    public void copyKeyspaces(java.util.Map<String, String> sourceToTarget) {
+        backend.copyKeyspaces(sourceToTarget);
+    }
+
     @Override
     public StorageTransaction begin() {
         StorageTransaction tx = backend.begin();
@@ -123,6 +129,14 @@ public final class SealingStorageEngine implements StorageEngine {
                 tx.close();
             }
         };
+    }
+
+    /**
+     * The value as it would be stored at that key of that keyspace (sealed if its table has keys),
+     * for copies kept elsewhere that are opened as if they were read from there (change history).
+     */
+    public byte[] sealAs(String keyspace, byte[] partition, byte[] sort, byte[] value) {
+        return seal(keyspace, partition, sort, value);
     }
 
     private byte[] seal(String keyspace, byte[] partition, byte[] sort, byte[] value) {

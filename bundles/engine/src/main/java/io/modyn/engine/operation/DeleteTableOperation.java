@@ -10,14 +10,22 @@ import io.modyn.engine.authorization.ControlPlaneAccess;
 import io.modyn.engine.index.ItemCollections;
 import io.modyn.engine.control.TableOptions;
 import io.modyn.engine.policy.ResourcePolicyStore;
+import io.modyn.engine.write.ItemWriter;
 
 /** DeleteTable: the definition goes first (the name is free at once), then the table's data. */
 public final class DeleteTableOperation {
 
     private final EngineSettings settings;
+    private final ItemWriter writer;
 
     public DeleteTableOperation(EngineSettings settings) {
+        this(settings, null);
+    }
+
+    /** A DeleteTable that tells the writer's hooks (change capture) of each deleted table. */
+    public DeleteTableOperation(EngineSettings settings, ItemWriter writer) {
         this.settings = settings;
+        this.writer = writer;
     }
 
     public DeleteTableResponse execute(DeleteTableRequest request, StorageBinding.Bound bound, AccessCheck access) {
@@ -29,6 +37,7 @@ public final class DeleteTableOperation {
         bound.catalog().delete(table.tableName());
         if (ItemCollections.tracked(table)) bound.storage().dropKeyspace(ItemCollections.keyspace(table));
         ResourcePolicyStore.removeTablePolicy(bound.storage(), table);
+        if (writer != null) writer.tableDeleted(table, description.tableArn());
         return new DeleteTableResponse(description);
     }
 }

@@ -13,4 +13,8 @@ public interface ChangeHook {
     boolean needsOldItem(TableDefinition table);
 
     void apply(StorageTransaction transaction, ItemChange change);
+
+    /** Told after a table was deleted (its definition gone, its keyspaces dropped). */
+    default void tableDeleted(TableDefinition table, String tableArn) {
+    }
 }

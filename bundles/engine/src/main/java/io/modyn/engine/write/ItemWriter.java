@@ -30,6 +30,11 @@ public final class ItemWriter {
         return false;
     }
 
+    /** Tells every hook that a table was deleted. */
+    public void tableDeleted(TableDefinition table, String tableArn) {
+        for (ChangeHook hook : hooks) hook.tableDeleted(table, tableArn);
+    }
+
     /**
      * Writes the change. When {@code oldKnown} is false the old item was not read (no hook needs
      * it), and a deletion is written blindly. The write commits only if {@code table} is still

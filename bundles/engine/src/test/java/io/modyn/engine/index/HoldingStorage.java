@@ -65,6 +65,11 @@ final class HoldingStorage implements StorageEngine {
     }
 
     @Override
+    public void copyKeyspaces(java.util.Map<String, String> sourceToTarget) {
+        shared.copyKeyspaces(sourceToTarget);
+    }
+
+    @Override
     public StorageTransaction begin() {
         StorageTransaction tx = shared.begin();
         Set<String> written = new HashSet<>();

@@ -64,7 +64,7 @@ final class IndexDescriptionWriter {
         out.writeEnd();
     }
 
-    private static void writeDefinition(JsonGenerator out, SecondaryIndex index) {
+    static void writeDefinition(JsonGenerator out, SecondaryIndex index) {
         out.write("IndexName", index.indexName());
         TableDescriptionWriter.writeKeySchema(out, index.keySchema());
         writeProjection(out, index.projection());

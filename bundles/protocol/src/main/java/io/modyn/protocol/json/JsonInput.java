@@ -182,6 +182,34 @@ public final class JsonInput {
         };
     }
 
+    /**
+     * A timestamp member (backups' times): seconds since the epoch, with a fraction, as the AWS
+     * SDKs send timestamps in the JSON 1.0 protocol; a string holding such a number is taken too.
+     */
+    java.time.Instant readTimestamp() {
+        BigDecimal seconds = switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER -> number();
+            case VALUE_STRING -> {
+                try {
+                    yield new BigDecimal(string());
+                } catch (NumberFormatException e) {
+                    throw cannotConvert("Date");
+                }
+            }
+            case VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Date");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.util.Date");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+        if (seconds == null) return null;
+        if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) throw SerializationErrors.outOfRange("NUMBER", "Date");
+        long whole = seconds.setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        int nanos = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).setScale(0, java.math.RoundingMode.FLOOR).intValue();
+        return java.time.Instant.ofEpochSecond(whole, nanos);
+    }
+
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(31_556_889_864_403_199L);
+
     /** A Blob member: base64 text, decoded strictly as DynamoDB does. */
     byte[] readBlob() {
         return switch (value) {

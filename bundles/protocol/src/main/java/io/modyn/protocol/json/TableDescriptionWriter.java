@@ -46,6 +46,7 @@ final class TableDescriptionWriter {
         IndexDescriptionWriter.writeLocalSecondaryIndexes(out, description);
         IndexDescriptionWriter.writeGlobalSecondaryIndexes(out, description);
         writeStream(out, table, description.latestStreamArn());
+        writeRestoreSummary(out, table.restoreSummary());
         writeSseDescription(out, description.sseDescription());
         writeTableClassSummary(out, table.tableClass());
         out.write("DeletionProtectionEnabled", table.deletionProtectionEnabled());
@@ -111,8 +112,21 @@ final class TableDescriptionWriter {
         writeIfPresent(out, "LatestStreamArn", latestStreamArn);
     }
 
+    /** Only a restored table has one. */
+    private static void writeRestoreSummary(JsonGenerator out, io.modyn.api.model.RestoreSummary summary) {
+        if (summary == null) {
+            return;
+        }
+        out.writeStartObject("RestoreSummary");
+        writeIfPresent(out, "SourceBackupArn", summary.sourceBackupArn());
+        writeIfPresent(out, "SourceTableArn", summary.sourceTableArn());
+        Timestamps.write(out, "RestoreDateTime", summary.restoreDateTime());
+        out.write("RestoreInProgress", summary.restoreInProgress());
+        out.writeEnd();
+    }
+
     /** Only tables encrypted with a KMS key have one; the owned key shows none. */
-    private static void writeSseDescription(JsonGenerator out, SseDescription sse) {
+    static void writeSseDescription(JsonGenerator out, SseDescription sse) {
         if (sse == null) {
             return;
         }

@@ -203,7 +203,7 @@ public final class TableRequestReader {
         return new StreamSpecification(enabled, viewType);
     }
 
-    private static SseSpecification readSseSpecification(JsonInput in) {
+    static SseSpecification readSseSpecification(JsonInput in) {
         if (!in.beginStruct("SSESpecification", Placement.FIELD)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.modyn.protocol.operation;
 
+import io.modyn.api.backup.DynamoDbBackupService;
 import io.modyn.api.dynamodb.DynamoDbService;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import java.util.HashMap;
@@ -16,15 +17,30 @@ import java.util.function.Supplier;
 public final class Router {
 
     private final Map<String, Route<?>> byTarget = new HashMap<>();
+    /** Routes to services a server may be assembled without: while theirs is absent, their targets are unknown. */
+    private final Map<String, Supplier<?>> optional = new HashMap<>();
 
     public Router(Supplier<DynamoDbService> dynamoDb, Supplier<DynamoDbStreamsService> streams) {
-        add(DynamoDbOperations.TARGET_PREFIX, DynamoDbOperations.all(), dynamoDb);
-        add(DynamoDbStreamsOperations.TARGET_PREFIX, DynamoDbStreamsOperations.all(), streams);
+        this(dynamoDb, streams, () -> null);
     }
 
-    /** The route a target names, or null if it names no operation of this server (matching is case-sensitive). */
+    /** A router that also sends the backup operations to the {@link DynamoDbBackupService}, while one is bound. */
+    public Router(Supplier<DynamoDbService> dynamoDb, Supplier<DynamoDbStreamsService> streams, Supplier<DynamoDbBackupService> backups) {
+        add(DynamoDbOperations.TARGET_PREFIX, DynamoDbOperations.all(), dynamoDb);
+        add(DynamoDbStreamsOperations.TARGET_PREFIX, DynamoDbStreamsOperations.all(), streams);
+        add(DynamoDbOperations.TARGET_PREFIX, DynamoDbBackupOperations.all(), backups);
+        DynamoDbBackupOperations.all().forEach(operation -> optional.put(DynamoDbOperations.TARGET_PREFIX + operation.name(), backups));
+    }
+
+    /**
+     * The route a target names, or null if it names no operation of this server (matching is
+     * case-sensitive), which includes an operation of an optional service that is not bound now.
+     */
     public Route<?> forTarget(String target) {
-        return target == null ? null : byTarget.get(target);
+        if (target == null) return null;
+        Supplier<?> service = optional.get(target);
+        if (service != null && service.get() == null) return null;
+        return byTarget.get(target);
     }
 
     private <S> void add(String prefix, List<Operation<S, ?, ?>> operations, Supplier<S> service) {

@@ -46,6 +46,20 @@ class RouterTest {
     }
 
     @Test
+    void backupOperationsAreRoutedOnlyWhileABackupServiceIsBound() {
+        java.util.concurrent.atomic.AtomicReference<io.modyn.api.backup.DynamoDbBackupService> bound =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Router withBackups = new Router(() -> null, () -> null, bound::get);
+        List<String> names = List.of("CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
+                "UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime");
+        for (String name : names) assertNull(withBackups.forTarget("DynamoDB_20120810." + name), name);
+        bound.set((io.modyn.api.backup.DynamoDbBackupService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {io.modyn.api.backup.DynamoDbBackupService.class}, (proxy, method, args) -> null));
+        for (String name : names) assertEquals(name, withBackups.forTarget("DynamoDB_20120810." + name).operationName());
+        assertNull(withBackups.forTarget("DynamoDBStreams_20120810.CreateBackup"));
+    }
+
+    @Test
     void aRequestIsReadBeforeTheServiceIsLookedUpAndRunsOnlyWhenItIsBound() {
         Route.ReadCall call = router.forTarget("DynamoDBStreams_20120810.GetRecords")
                 .read(new JsonCodec().input("{\"ShardIterator\":\"x\"}".getBytes(StandardCharsets.UTF_8)));

@@ -14,6 +14,7 @@ import io.modyn.storage.file.flush.FlushCoordinator;
 import io.modyn.storage.file.flush.MemoryBudget;
 import io.modyn.storage.file.lifecycle.CommitBarrier;
 import io.modyn.storage.file.lifecycle.DataDirectory;
+import io.modyn.storage.file.lifecycle.FrozenKeyspace;
 import io.modyn.storage.file.lifecycle.LiveKeyspaces;
 import io.modyn.storage.file.lifecycle.Recovery;
 import io.modyn.storage.file.lifecycle.TableSnapshot;
@@ -25,7 +26,10 @@ import io.modyn.storage.file.mutation.MutationCodec;
 import io.modyn.storage.file.read.KeyspaceView;
 import io.modyn.storage.file.read.LiveKeyspace;
 import io.modyn.storage.file.read.Reads;
+import io.modyn.storage.file.record.MergedRecords;
 import io.modyn.storage.file.record.OrderedKey;
+import io.modyn.storage.file.record.RecordIterator;
+import io.modyn.storage.file.record.VersionedRecord;
 import io.modyn.storage.file.record.Sequence;
 import io.modyn.storage.file.sstable.BlockCache;
 import io.modyn.storage.file.sstable.SortedTable;
@@ -34,6 +38,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +62,7 @@ import java.util.logging.Logger;
 public final class FileStorageEngine implements StorageEngine, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FileStorageEngine.class.getName());
+    private static final int COPY_BATCH = 256;
 
     private final FileStorageOptions options;
     private final DataDirectory directory;
@@ -191,6 +197,48 @@ public final class FileStorageEngine implements StorageEngine, AutoCloseable {
     public StorageTransaction begin() {
         ensureOpen();
         return new FileStorageTransaction(this, locks);
+    }
+
+    /**
+     * Copies keyspaces as of one instant ({@link FlushCoordinator#freeze}: commits are paused only
+     * while the active memtables are switched out), then writes each frozen keyspace's merged live
+     * records into its target through ordinary commits of {@value #COPY_BATCH} records, which the
+     * commit log makes durable. No key locks are taken for those: nobody else writes the new
+     * targets before this returns.
+     */
+    @Override
+    public void copyKeyspaces(Map<String, String> sourceToTarget) {
+        List<LiveKeyspace> sources = new ArrayList<>();
+        for (String source : sourceToTarget.keySet()) sources.add(live(source));
+        for (String target : sourceToTarget.values()) {
+            KeyspaceName.check(target);
+            if (keyspaces.get(target) != null) throw new StorageException("keyspace " + target + " exists already", false);
+        }
+        for (String target : sourceToTarget.values()) createKeyspace(target);
+        List<FrozenKeyspace> frozen = flushes.freeze(sources);
+        try {
+            for (FrozenKeyspace source : frozen) copy(source, sourceToTarget.get(source.name()));
+        } finally {
+            frozen.forEach(FrozenKeyspace::release);
+        }
+    }
+
+    private void copy(FrozenKeyspace source, String target) {
+        List<RecordIterator> parts = new ArrayList<>();
+        for (Memtable memtable : source.memtables()) parts.add(memtable.all());
+        for (SortedTable table : source.tables()) parts.add(table.all());
+        try (RecordIterator merged = MergedRecords.of(parts, false, true)) {
+            List<Mutation> batch = new ArrayList<>(COPY_BATCH);
+            while (merged.hasNext()) {
+                VersionedRecord record = merged.next();
+                batch.add(Mutation.put(target, record.key().partition(), record.key().sort(), record.value()));
+                if (batch.size() == COPY_BATCH) {
+                    commit(batch);
+                    batch = new ArrayList<>(COPY_BATCH);
+                }
+            }
+            if (!batch.isEmpty()) commit(batch);
+        }
     }
 
     /**

@@ -33,6 +33,9 @@ final class PostgresStatements {
     final String flushThenCommit;
     final String lockSharedThenFlushThenCommit;
     final String statistics;
+    final String keyspaceId;
+    final String insertKeyspace;
+    final String copyRecords;
     private final String schema;
 
     PostgresStatements(String schema) {
@@ -54,6 +57,16 @@ final class PostgresStatements {
         // The shared locks in a statement of their own, so that the flush's snapshot (READ
         // COMMITTED) is taken after they are granted and sees what an exclusive holder committed.
         lockSharedThenFlushThenCommit = "SELECT pg_advisory_xact_lock_shared(l) FROM unnest(?::bigint[]) AS l;\n" + flushThenCommit;
+        keyspaceId = sql("SELECT id FROM {s}.keyspaces WHERE name = ?");
+        insertKeyspace = sql("INSERT INTO {s}.keyspaces (name) VALUES (?) RETURNING id");
+        // Parameters: target id, source id, target id. The copy's counters go in one shard row.
+        copyRecords = sql("""
+                WITH copied AS (
+                  INSERT INTO {s}.records (keyspace_id, token, partition, sort, value)
+                  SELECT ?, token, partition, sort, value FROM {s}.records WHERE keyspace_id = ?
+                  RETURNING octet_length(partition) + octet_length(sort) + octet_length(value) AS size)
+                INSERT INTO {s}.keyspace_statistics (keyspace_id, shard, record_count, size_bytes)
+                SELECT ?, 0, count(*), coalesce(sum(size), 0) FROM copied""");
         statistics = sql("""
                 SELECT coalesce(sum(s.record_count), 0), coalesce(sum(s.size_bytes), 0) FROM {s}.keyspaces k
                 LEFT JOIN {s}.keyspace_statistics s ON s.keyspace_id = k.id

@@ -13,6 +13,7 @@ import io.modyn.api.storage.StorageTransaction;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -132,6 +133,15 @@ public final class PostgresStorageEngine implements StorageEngine, AutoCloseable
     public StorageTransaction begin() {
         ensureOpen();
         return new PostgresStorageTransaction(this, jdbc, options.schema());
+    }
+
+    @Override
+    public void copyKeyspaces(Map<String, String> sourceToTarget) {
+        Map<String, String> copies = Map.copyOf(sourceToTarget);
+        run("copy keyspaces " + copies.keySet(), () -> {
+            jdbc.copyKeyspaces(copies);
+            return null;
+        });
     }
 
     /** A pooled connection with auto-commit off, for a transaction. */

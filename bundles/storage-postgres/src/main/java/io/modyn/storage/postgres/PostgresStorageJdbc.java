@@ -88,6 +88,55 @@ final class PostgresStorageJdbc {
         }
     }
 
+    /**
+     * Copies keyspaces in one REPEATABLE READ transaction: every statement reads the snapshot the
+     * first one took, and commits apply in single statements, so each commit is in all the copies
+     * or in none. Targets are created in the same transaction, so a failure leaves none.
+     */
+    void copyKeyspaces(Map<String, String> sourceToTarget) throws SQLException {
+        try (Connection connection = transactionConnection()) {
+            boolean committed = false;
+            try {
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                for (Map.Entry<String, String> copy : sourceToTarget.entrySet()) {
+                    Long source = keyspaceId(connection, copy.getKey());
+                    if (source == null) throw MissingKeyspace.of(copy.getKey());
+                    if (keyspaceId(connection, copy.getValue()) != null) {
+                        throw new io.modyn.api.storage.StorageException("keyspace " + copy.getValue() + " exists already", false);
+                    }
+                    long target;
+                    try (PreparedStatement statement = connection.prepareStatement(sql.insertKeyspace)) {
+                        statement.setString(1, copy.getValue());
+                        try (ResultSet rows = statement.executeQuery()) {
+                            rows.next();
+                            target = rows.getLong(1);
+                        }
+                    }
+                    try (PreparedStatement statement = connection.prepareStatement(sql.copyRecords)) {
+                        statement.setLong(1, target);
+                        statement.setLong(2, source);
+                        statement.setLong(3, target);
+                        statement.executeUpdate();
+                    }
+                }
+                connection.commit();
+                committed = true;
+            } finally {
+                if (!committed) rollbackQuietly(connection);
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
+        }
+    }
+
+    private Long keyspaceId(Connection connection, String keyspace) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.keyspaceId)) {
+            statement.setString(1, keyspace);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        }
+    }
+
     /** Ends a failed transaction; if even that fails, the connection is broken and the pool discards it. */
     static void rollbackQuietly(Connection connection) {
         try {

@@ -928,6 +928,90 @@ public abstract class StorageEngineContract {
         }
     }
 
+    /** {@link StorageEngine#copyKeyspaces}: one instant across sources, independent copies. */
+    @Nested
+    class Copies {
+
+        @BeforeEach
+        void createKeyspaces() {
+            engine.createKeyspace(KS);
+            engine.createKeyspace(OTHER);
+        }
+
+        @Test
+        void aCopyHoldsTheSourcesRecordsAndNotLaterWrites() {
+            for (int i = 0; i < 50; i++) put(engine, KS, "p" + i, "s" + i, "v" + i);
+            delete(engine, KS, "p3", "s3");
+            engine.copyKeyspaces(java.util.Map.of(KS, "copy.table"));
+            put(engine, KS, "p0", "s0", "changed");
+            delete(engine, KS, "p1", "s1");
+            assertEquals("v0", get(engine, "copy.table", "p0", "s0"));
+            assertEquals("v1", get(engine, "copy.table", "p1", "s1"));
+            assertNull(get(engine, "copy.table", "p3", "s3"));
+            try (var cursor = engine.scan("copy.table", 0, 1, null)) {
+                assertEquals(49, drain(cursor).size());
+            }
+            put(engine, "copy.table", "p2", "s2", "own");
+            assertEquals("v2", get(engine, KS, "p2", "s2"));
+        }
+
+        @Test
+        void aCopySurvivesAReopenAndItsSourcesDrop() {
+            put(engine, KS, "p", "s", "kept");
+            engine.copyKeyspaces(java.util.Map.of(KS, "copy.table"));
+            engine.dropKeyspace(KS);
+            reopen();
+            assertEquals("kept", get(engine, "copy.table", "p", "s"));
+        }
+
+        @Test
+        void anExistingTargetOrAMissingSourceIsRefused() {
+            engine.createKeyspace("copy.table");
+            assertThrows(StorageException.class, () -> engine.copyKeyspaces(java.util.Map.of(KS, "copy.table")));
+            assertThrows(io.modyn.api.storage.KeyspaceNotFoundException.class,
+                    () -> engine.copyKeyspaces(java.util.Map.of("contract.missing", "copy.other")));
+        }
+
+        @Test
+        @Timeout(value = 60, unit = TimeUnit.SECONDS)
+        void copiesAreOfOneInstantWhileTransactionsWriteBothSources() throws Exception {
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            try {
+                Future<Integer> writes = writer.submit(() -> {
+                    int n = 0;
+                    while (!stop.get()) {
+                        n++;
+                        try (StorageTransaction tx = engine.begin()) {
+                            tx.put(KS, utf8("p" + (n % 7)), utf8("s"), utf8(Integer.toString(n)));
+                            tx.put(OTHER, utf8("q"), utf8("s"), utf8(Integer.toString(n)));
+                            tx.commit();
+                        }
+                    }
+                    return n;
+                });
+                for (int copy = 0; copy < 5; copy++) {
+                    Thread.sleep(20);
+                    String table = "copy.t" + copy;
+                    String index = "copy.i" + copy;
+                    engine.copyKeyspaces(java.util.Map.of(KS, table, OTHER, index));
+                    String last = get(engine, index, "q", "s");
+                    int highest = 0;
+                    for (int p = 0; p < 7; p++) {
+                        String value = get(engine, table, "p" + p, "s");
+                        if (value != null) highest = Math.max(highest, Integer.parseInt(value));
+                    }
+                    assertEquals(last == null ? 0 : Integer.parseInt(last), highest, "copy " + copy + " split a transaction");
+                }
+                stop.set(true);
+                assertTrue(writes.get() > 0);
+            } finally {
+                stop.set(true);
+                writer.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void theEngineHasAName() {
         assertFalse(engine.name().isBlank());

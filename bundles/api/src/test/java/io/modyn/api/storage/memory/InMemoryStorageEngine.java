@@ -103,6 +103,18 @@ public final class InMemoryStorageEngine implements StorageEngine {
         return new Transaction();
     }
 
+    /** Copies under the commit lock, so no commit is half in the copies. */
+    @Override
+    public void copyKeyspaces(Map<String, String> sourceToTarget) {
+        synchronized (commitLock) {
+            for (String source : sourceToTarget.keySet()) records(source);
+            for (String target : sourceToTarget.values()) {
+                if (keyspaces.containsKey(target)) throw new StorageException("keyspace exists already: " + target, false);
+            }
+            sourceToTarget.forEach((source, target) -> keyspaces.put(target, new ConcurrentSkipListMap<>(records(source))));
+        }
+    }
+
     private NavigableMap<StorageKey, byte[]> records(String keyspace) {
         NavigableMap<StorageKey, byte[]> records = keyspaces.get(keyspace);
         if (records == null) throw new KeyspaceNotFoundException("keyspace does not exist: " + keyspace);

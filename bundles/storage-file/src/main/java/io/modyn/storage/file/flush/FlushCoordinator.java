@@ -4,6 +4,7 @@ import io.modyn.api.storage.StorageException;
 import io.modyn.storage.file.commitlog.CommitLog;
 import io.modyn.storage.file.commitlog.CommitLogPosition;
 import io.modyn.storage.file.lifecycle.CommitBarrier;
+import io.modyn.storage.file.lifecycle.FrozenKeyspace;
 import io.modyn.storage.file.lifecycle.LiveKeyspaces;
 import io.modyn.storage.file.memtable.Memtable;
 import io.modyn.storage.file.read.LiveKeyspace;
@@ -175,6 +176,28 @@ public final class FlushCoordinator implements AutoCloseable {
             task = switchOut(keyspace, true);
         }
         await(task.done());
+    }
+
+    /**
+     * Freezes keyspaces at one instant for a copy: with commits paused, switches out each active
+     * memtable (even an empty one) and retains each keyspace's live tables, so that the memtables
+     * being flushed plus those tables are exactly what the keyspace held at that instant, for every
+     * keyspace at the same one. The caller releases what it gets.
+     */
+    public List<FrozenKeyspace> freeze(List<LiveKeyspace> sources) {
+        List<FrozenKeyspace> frozen = new ArrayList<>(sources.size());
+        try (CommitBarrier.Section alone = barrier.exclusive()) {
+            ensureOpen();
+            for (LiveKeyspace keyspace : sources) {
+                switchOut(keyspace, true);
+                List<Memtable> memtables = keyspace.view().flushing();
+                frozen.add(new FrozenKeyspace(keyspace.name(), memtables, keyspaces.retainLiveTables(keyspace.name())));
+            }
+        } catch (RuntimeException e) {
+            frozen.forEach(FrozenKeyspace::release);
+            throw e;
+        }
+        return frozen;
     }
 
     private void ensureOpen() {

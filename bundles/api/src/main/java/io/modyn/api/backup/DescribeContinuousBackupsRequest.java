@@ -1,0 +1,5 @@
+package io.modyn.api.backup;
+
+/** DescribeContinuousBackups. */
+public record DescribeContinuousBackupsRequest(String tableName) {
+}
