@@ -107,8 +107,10 @@ final class ApiRequestHandler {
         Route.ReadCall call = route.read(codec.input(json));
         Operation.Result result = call.execute(new RequestContext(requestId, principal,
                 exchange.getSourceAddress() == null ? null : exchange.getSourceAddress().getAddress().getHostAddress(),
-                "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent")));
+                "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent"),
+                exchange.getRequestHeaders().getFirst(Headers.HOST)));
         ResponseBuffer body = new ResponseBuffer();
+        if (result == Operation.Result.NO_BODY) return body;
         try (JsonGenerator out = codec.generator(body)) {
             result.writeTo(out);
         }
