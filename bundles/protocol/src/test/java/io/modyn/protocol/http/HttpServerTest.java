@@ -216,7 +216,7 @@ class HttpServerTest {
         HttpResponse<byte[]> response = callStreams("GetRecords", "{\"Limit\":\"ten\"}");
         assertEquals(400, response.statusCode());
         assertEquals("{\"__type\":\"com.amazon.coral.service#SerializationException\","
-                + "\"message\":\"STRING_VALUE cannot be converted to Integer\"}", text(response));
+                + "\"Message\":\"STRING_VALUE cannot be converted to Integer\"}", text(response));
     }
 
     @Test
@@ -247,7 +247,7 @@ class HttpServerTest {
         HttpResponse<byte[]> response = call("DescribeTable", "{\"TableName\":5}");
         assertEquals(400, response.statusCode());
         assertEquals("{\"__type\":\"com.amazon.coral.service#SerializationException\","
-                + "\"message\":\"NUMBER_VALUE cannot be converted to String\"}", text(response));
+                + "\"Message\":\"NUMBER_VALUE cannot be converted to String\"}", text(response));
     }
 
     @Test
