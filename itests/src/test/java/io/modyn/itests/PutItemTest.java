@@ -283,7 +283,13 @@ class PutItemTest {
                 .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", tooLong))
                 .expressionAttributeValues(Map.of(":v", s("v")))));
         dynamo.putItem(put -> put.tableName(hashTable).item(Map.of("pk", s("long-name"), longest, s("v"))));
-        assertEquals(s("v"), get(hashTable, Map.of("pk", s("long-name"))).get(longest));
+        // The SDK's JSON reader refuses names over 50,000 characters in a response, so the stored
+        // name is proven by a condition on it rather than by reading it back.
+        dynamo.updateItem(update -> update.tableName(hashTable).key(Map.of("pk", s("long-name")))
+                .updateExpression("SET seen = :v").conditionExpression("#n = :v")
+                .expressionAttributeNames(Map.of("#n", longest)).expressionAttributeValues(Map.of(":v", s("v"))));
+        assertEquals(s("v"), dynamo.getItem(get -> get.tableName(hashTable).key(Map.of("pk", s("long-name")))
+                .projectionExpression("seen").consistentRead(true)).item().get("seen"));
     }
 
     @Test
