@@ -117,6 +117,26 @@ class GsiLifecycleTest {
     }
 
     @Test
+    void theBackfillLeavesOutItemsWhoseValuesAreTooLargeForAnIndexKey() {
+        String table = TestTables.createHashTable(dynamo, "gsi-backfill-sizes", ScalarAttributeType.S);
+        put(table, Map.of("pk", s("fits"), "x", s("x".repeat(2048)), "y", s("y".repeat(1024))));
+        put(table, Map.of("pk", s("partition-too-large"), "x", s("x".repeat(2049)), "y", s("y")));
+        put(table, Map.of("pk", s("sort-too-large"), "x", s("x"), "y", s("y".repeat(1025))));
+
+        dynamo.updateTable(update -> update.tableName(table)
+                .attributeDefinitions(definition("x", ScalarAttributeType.S), definition("y", ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(create(gsi("by-x-y", keysOnly(), key("x", KeyType.HASH), key("y", KeyType.RANGE)))));
+        SecondaryIndexes.awaitGsiActive(dynamo, table, "by-x-y", INDEX_TIMEOUT, description -> { });
+
+        // The items stay in the table, out of the index, as DynamoDB's backfill leaves them.
+        assertEquals(Set.of("fits"), scanIndex(table, "by-x-y"));
+        assertEquals(Set.of("fits", "partition-too-large", "sort-too-large"), dynamo.scanPaginator(ScanRequest.builder()
+                .tableName(table).consistentRead(true).build()).items().stream().map(item -> item.get("pk").s()).collect(Collectors.toSet()));
+        assertValidationError("One or more parameter values were invalid: Size limit exceeded for Index Key y Actual Size: 1025 bytes "
+                + "Max Size: 1024 bytes IndexName: by-x-y", () -> put(table, Map.of("pk", s("later"), "x", s("x"), "y", s("y".repeat(1025)))));
+    }
+
+    @Test
     void writesToAnActiveAddedIndexAreTypeChecked() {
         String table = TestTables.createHashTable(dynamo, "gsi-added-checks", ScalarAttributeType.S);
         dynamo.updateTable(update -> update.tableName(table)

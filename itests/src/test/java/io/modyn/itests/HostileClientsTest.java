@@ -122,6 +122,19 @@ class HostileClientsTest {
     }
 
     @Test
+    void anOversizedRequestLineOrHeaderIsAClientErrorNotServed() throws IOException {
+        String listTables = "{}";
+        String head = requestHead("127.0.0.1:" + server.port(), "ListTables", listTables.length(), "close");
+
+        String longUrl = rawExchange(head.replaceFirst("POST / ", "POST /" + "x".repeat(17_000) + " ") + listTables);
+        String longHeader = rawExchange(head.replaceFirst("\r\n\r\n$", "\r\nX-Padding: " + "y".repeat(20_000) + "\r\n\r\n") + listTables);
+
+        assertTrue(longUrl.startsWith("HTTP/1.1 400"), longUrl);
+        assertTrue(longHeader.startsWith("HTTP/1.1 400"), longHeader);
+        assertTrue(rawExchange(head + listTables).startsWith("HTTP/1.1 200"));
+    }
+
+    @Test
     void fiveHundredStalledUploadsDoNotHoldUpOtherClients() throws Exception {
         try (DynamoDbClient impatient = DynamoDbClients.builder(server)
                 .overrideConfiguration(configuration -> configuration.retryStrategy(AwsRetryStrategy.doNotRetry())
@@ -199,6 +212,18 @@ class HostileClientsTest {
             OutputStream out = socket.getOutputStream();
             out.write(requestHead(host, operation, bytes.length, "close").getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
+            out.flush();
+            try (InputStream in = socket.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    private static String rawExchange(String request) throws IOException {
+        try (Socket socket = connect(InetAddress.getLoopbackAddress())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             try (InputStream in = socket.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -277,6 +277,16 @@ class LegacyReadParametersTest {
     }
 
     @Test
+    void keyConditionsCombineWithAFilterExpressionAndAProjectionExpression() {
+        QueryResponse response = dynamo.query(query -> query.tableName(table).keyConditions(partitionIs()).consistentRead(true)
+                .filterExpression("a >= :min").projectionExpression("sk, a").expressionAttributeValues(Map.of(":min", n(3))));
+
+        // Only sk 2 holds a number in a; the other five are read and left out by the filter.
+        assertEquals(List.of(Map.of("sk", n(2), "a", n(5))), response.items());
+        assertEquals(6, response.scannedCount());
+    }
+
+    @Test
     void countWithAttributesToGetIsRefused() {
         assertValidationError("Cannot specify the AttributesToGet when choosing to get only the Count",
                 () -> dynamo.scan(scan -> scan.tableName(table).select(Select.COUNT).attributesToGet("a")));

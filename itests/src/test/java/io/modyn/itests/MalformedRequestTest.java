@@ -215,7 +215,9 @@ class MalformedRequestTest {
         if (message == null) {
             assertNull(response.errorMessage(), response::toString);
         } else {
-            assertEquals(message, response.errorMessage(), response::toString);
+            // The service framework's reader spells it Message; DynamoDB's own checks, message.
+            String member = SERIALIZATION.equals(type) ? "Message" : "message";
+            assertEquals(message, response.json().getString(member, null), response::toString);
         }
     }
 

@@ -206,6 +206,20 @@ class PartiqlTest {
         assertThrows(ResourceNotFoundException.class, () -> execute("SELECT * FROM \"" + TestTables.uniqueName("absent") + "\" WHERE pk = 'x'"));
     }
 
+    /** Within DynamoDB's 8192 characters a statement can nest four thousand levels: refused, never a stack overflow (500). */
+    @Test
+    void statementsNestedThousandsOfLevelsDeepAreRefusedAsMalformed() {
+        String table = "\"" + items + "\"";
+        String parentheses = "SELECT * FROM " + table + " WHERE " + "(".repeat(4000) + "pk = 'x'" + ")".repeat(4000);
+        String lists = "SELECT * FROM " + table + " WHERE pk = " + "[".repeat(4000) + "1" + "]".repeat(4000);
+        String nots = "SELECT * FROM " + table + " WHERE pk = 'x' AND " + "NOT ".repeat(1900) + "v = 1";
+
+        for (String statement : List.of(parentheses, lists, nots)) {
+            assertValidationError("Statement wasn't well formed, can't be processed: Statement nests more than 256 levels deep",
+                    () -> execute(statement));
+        }
+    }
+
     @Test
     void theCliRunsAStatement(ModynServer server) {
         String id = unique();

@@ -268,6 +268,30 @@ class PutItemTest {
         dynamo.putItem(put -> put.tableName(stringRangeTable).item(Map.of("pk", s("x"), "sk", s("y".repeat(1024)))));
     }
 
+    /** Attribute names take up to 65535 bytes, at the top of the item and as map keys inside it (captured September 2026). */
+    @Test
+    void attributeNamesOverSixtyFourKilobytesAreRefusedWhereverTheyAre() {
+        String longest = "n".repeat(65535);
+        String tooLong = "n".repeat(65536);
+        String message = "1 validation error detected: Attribute name is too large, must be less than 65536 bytes";
+
+        assertValidationError(message, () -> dynamo.putItem(put -> put.tableName(hashTable)
+                .item(Map.of("pk", s("long-name"), tooLong, s("v")))));
+        assertValidationError(message, () -> dynamo.putItem(put -> put.tableName(hashTable)
+                .item(Map.of("pk", s("long-name"), "doc", AttributeValue.fromM(Map.of(tooLong, s("v")))))));
+        assertValidationError(message, () -> dynamo.updateItem(update -> update.tableName(hashTable).key(Map.of("pk", s("long-name")))
+                .updateExpression("SET #n = :v").expressionAttributeNames(Map.of("#n", tooLong))
+                .expressionAttributeValues(Map.of(":v", s("v")))));
+        dynamo.putItem(put -> put.tableName(hashTable).item(Map.of("pk", s("long-name"), longest, s("v"))));
+        // The SDK's JSON reader refuses names over 50,000 characters in a response, so the stored
+        // name is proven by a condition on it rather than by reading it back.
+        dynamo.updateItem(update -> update.tableName(hashTable).key(Map.of("pk", s("long-name")))
+                .updateExpression("SET seen = :v").conditionExpression("#n = :v")
+                .expressionAttributeNames(Map.of("#n", longest)).expressionAttributeValues(Map.of(":v", s("v"))));
+        assertEquals(s("v"), dynamo.getItem(get -> get.tableName(hashTable).key(Map.of("pk", s("long-name")))
+                .projectionExpression("seen").consistentRead(true)).item().get("seen"));
+    }
+
     @Test
     void putIntoAnUnknownTableIsResourceNotFound() {
         assertDynamoError(ResourceNotFoundException.class, "ResourceNotFoundException", "Requested resource not found",

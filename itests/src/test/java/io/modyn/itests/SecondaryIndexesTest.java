@@ -334,6 +334,18 @@ class SecondaryIndexesTest {
                 () -> dynamo.putItem(put -> put.tableName(indexed).item(with(key, "status", n(7))))));
     }
 
+    /** Index keys have the table keys' limits: 2048 bytes for a partition key, 1024 for a sort key. */
+    @Test
+    void putWithAnIndexKeyOverTheKeySizeLimitIsRefusedAndWritesNothing() {
+        Map<String, AttributeValue> key = newKey();
+        StoredItems.assertUnchangedBy(dynamo, indexed, key, () -> assertValidationError(INVALID
+                        + "Size limit exceeded for Index Key status Actual Size: 2049 bytes Max Size: 2048 bytes IndexName: by-status",
+                () -> dynamo.putItem(put -> put.tableName(indexed).item(with(key, "status", s("s".repeat(2049)))))));
+
+        dynamo.putItem(put -> put.tableName(indexed).item(with(key, "status", s("s".repeat(2048)))));
+        assertEquals(2048, StoredItems.get(dynamo, indexed, key).get("status").s().length());
+    }
+
     @Test
     void putWithALocalIndexKeyOfTheWrongTypeIsRefused() {
         Map<String, AttributeValue> key = newKey();

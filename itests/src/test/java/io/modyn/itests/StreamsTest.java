@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListStreamsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardFilterType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
@@ -172,6 +173,23 @@ class StreamsTest {
             assertTrue(shard.sequenceNumberRange().startingSequenceNumber().matches("[0-9]+"),
                     "StartingSequenceNumber is decimal digits: " + shard.sequenceNumberRange());
         }
+    }
+
+    @Test
+    void aShardFilterForChildShardsListsTheChildrenOfTheShard() {
+        String name = createStreamTable("stream-children", StreamViewType.KEYS_ONLY);
+        String arn = dynamo.describeTable(describe -> describe.tableName(name)).table().latestStreamArn();
+        String shardId = streams.describeStream(describe -> describe.streamArn(arn)).streamDescription().shards().get(0).shardId();
+
+        // An open shard that was never split has no children; the SDK's KCL adapter polls so for new shards.
+        StreamDescription children = streams.describeStream(describe -> describe.streamArn(arn)
+                .shardFilter(filter -> filter.type(ShardFilterType.CHILD_SHARDS).shardId(shardId))).streamDescription();
+
+        assertEquals(arn, children.streamArn());
+        assertEquals(List.of(), children.shards());
+        assertValidationError("1 validation error detected: Value 'PARENT_SHARDS' at 'shardFilter.type' failed to satisfy constraint: "
+                + "Member must satisfy enum value set: [CHILD_SHARDS]", () -> streams.describeStream(describe -> describe.streamArn(arn)
+                        .shardFilter(filter -> filter.type("PARENT_SHARDS").shardId(shardId))));
     }
 
     @Test

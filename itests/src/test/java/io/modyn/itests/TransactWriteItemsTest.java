@@ -213,6 +213,30 @@ class TransactWriteItemsTest {
     }
 
     @Test
+    void itemsTotallingJustUnderFourMegabytesAreWrittenTogether() {
+        String id = unique();
+        String payload = "x".repeat(390_000);
+        List<TransactWriteItem> puts = IntStream.range(0, 10)
+                .mapToObj(i -> put(ledger, Map.of("pk", s(id), "sk", n(i), "payload", s(payload)))).toList();
+
+        dynamo.transactWriteItems(tx -> tx.transactItems(puts));
+
+        assertEquals(payload, StoredItems.get(dynamo, ledger, Map.of("pk", s(id), "sk", n(9))).get("payload").s());
+    }
+
+    @Test
+    void itemsTotallingOverFourMegabytesAreRefusedAndNothingIsWritten() {
+        String id = unique();
+        String payload = "x".repeat(350_000);
+        List<TransactWriteItem> puts = IntStream.range(0, 12)
+                .mapToObj(i -> put(ledger, Map.of("pk", s(id), "sk", n(i), "payload", s(payload)))).toList();
+
+        assertValidationError("Transaction size cannot exceed 4 MB: the aggregate size of the items in the transaction is too large",
+                () -> dynamo.transactWriteItems(tx -> tx.transactItems(puts)));
+        assertNull(StoredItems.get(dynamo, ledger, Map.of("pk", s(id), "sk", n(0))));
+    }
+
+    @Test
     void noActionsIsAConstraintViolation() {
         assertValidationErrorMatching(NONE, () -> dynamo.transactWriteItems(tx -> tx.transactItems(List.of())));
     }

@@ -315,7 +315,7 @@ public final class DynamoDbEngine implements DynamoDbService {
     @Override
     public DescribeEndpointsResponse describeEndpoints(RequestContext context) {
         access(context).require(ControlPlaneAccess::describeEndpoints);
-        return describeEndpoints.execute();
+        return describeEndpoints.execute(context == null ? null : context.host());
     }
 
     @Override

@@ -13,11 +13,19 @@ import io.modyn.api.auth.Principal;
  *        or null when unknown (a request made inside the server)
  * @param secureTransport whether the request came over TLS
  * @param userAgent the client's {@code User-Agent} header, or null when it sent none
+ * @param host the authority the client addressed ({@code Host} header: host and maybe port), which
+ *        DescribeEndpoints answers so that endpoint discovery stays on this server; null when unknown
  */
-public record RequestContext(String requestId, Principal principal, String sourceIp, boolean secureTransport, String userAgent) {
+public record RequestContext(String requestId, Principal principal, String sourceIp, boolean secureTransport, String userAgent,
+        String host) {
 
-    /** A request whose connection facts are unknown (no address, not TLS, no user agent). */
+    /** A request whose addressed host is unknown. */
+    public RequestContext(String requestId, Principal principal, String sourceIp, boolean secureTransport, String userAgent) {
+        this(requestId, principal, sourceIp, secureTransport, userAgent, null);
+    }
+
+    /** A request whose connection facts are unknown (no address, not TLS, no user agent, no host). */
     public RequestContext(String requestId, Principal principal) {
-        this(requestId, principal, null, false, null);
+        this(requestId, principal, null, false, null, null);
     }
 }

@@ -3,7 +3,7 @@
  * Request members the client left out are null; the engine validates them.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package io.modyn.api.dynamodb;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package io.modyn.engine.expr;
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.engine.item.AttributeValueRules;
+import io.modyn.engine.validation.RequestCheckFailure;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -32,11 +33,11 @@ public final class ExpressionAttributes {
      */
     public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
         if (names != null) {
-            if (names.isEmpty()) throw DynamoException.validation("ExpressionAttributeNames must not be empty");
+            if (names.isEmpty()) throw RequestCheckFailure.of("ExpressionAttributeNames must not be empty");
             for (String key : names.keySet()) checkKey(key, NAME_KEY, "ExpressionAttributeNames");
         }
         if (values != null) {
-            if (values.isEmpty()) throw DynamoException.validation("ExpressionAttributeValues must not be empty");
+            if (values.isEmpty()) throw RequestCheckFailure.of("ExpressionAttributeValues must not be empty");
             for (String key : values.keySet()) checkKey(key, VALUE_KEY, "ExpressionAttributeValues");
             for (Map.Entry<String, AttributeValue> entry : values.entrySet()) checkValue(entry.getKey(), entry.getValue());
         }
@@ -57,7 +58,7 @@ public final class ExpressionAttributes {
     public AttributeValue value(String placeholder, String kind) {
         AttributeValue value = values.get(placeholder);
         if (value == null) {
-            throw ExpressionErrors.invalid(kind,
+            throw ExpressionErrors.requestCheck(kind,
                     "An expression attribute value used in expression is not defined; attribute value: " + placeholder);
         }
         usedValues.add(placeholder);

@@ -4,6 +4,7 @@ import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.KeySchemaElement;
 import io.modyn.api.model.TableDefinition;
+import io.modyn.engine.item.ItemSize;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,14 +13,33 @@ import java.util.stream.Collectors;
 
 /**
  * DynamoDB's check of index key values on every write: a value given to an index key attribute
- * must have the attribute's declared type and must not be empty. An absent value is fine (the
+ * must have the attribute's declared type, must not be empty, and must fit the key size limits
+ * (2048 bytes for a partition key, 1024 for a sort key, as for table keys). An absent value is fine (the
  * item is just not in that index). Only values the write changes are checked, so an item that
  * predates an index and breaks its rules (left out of it by the backfill) can still be updated
  * elsewhere. When several indexes object, DynamoDB names the alphabetically first.
  */
 public final class IndexKeyRules {
 
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
+
     private IndexKeyRules() {
+    }
+
+    /** The bytes a string or binary key value takes (a number never comes near the limits). */
+    static int keyBytes(AttributeValue value) {
+        if (value instanceof AttributeValue.S s) return (int) ItemSize.utf8Length(s.value());
+        if (value instanceof AttributeValue.B b) return b.value().length;
+        return 0;
+    }
+
+    private static void checkSize(String name, AttributeValue value, int maxBytes, String indexName) {
+        int size = keyBytes(value);
+        if (size > maxBytes) {
+            throw DynamoException.validation("One or more parameter values were invalid: Size limit exceeded for Index Key " + name
+                    + " Actual Size: " + size + " bytes Max Size: " + maxBytes + " bytes IndexName: " + indexName);
+        }
     }
 
     /** @param oldItem the item before the write, or null; @param newItem the item after it, or null for a deletion */
@@ -46,6 +66,8 @@ public final class IndexKeyRules {
                 AttributeValue value = newItem.get(name);
                 if (value == null || (oldItem != null && value.equals(oldItem.get(name)))) continue;
                 checkValue(table.attributeType(name), name, value, index.name(), update);
+                checkSize(name, value, index.partitionKeyNames().contains(name) ? MAX_PARTITION_KEY_BYTES : MAX_SORT_KEY_BYTES,
+                        index.name());
             }
         }
     }

@@ -19,6 +19,9 @@ public final class AttributeValueRules {
     /** DynamoDB accepts documents nested up to 32 levels. */
     public static final int MAX_DEPTH = 32;
 
+    /** The longest attribute name, in UTF-8 bytes: DynamoDB's "64 KB" less one. */
+    public static final int MAX_NAME_BYTES = 65535;
+
     private static final int MAX_PRECISION = 38;
     private static final int MAX_EXPONENT = 125;
     private static final int MIN_EXPONENT = -130;
@@ -27,7 +30,35 @@ public final class AttributeValueRules {
     }
 
     public static void checkItem(Map<String, AttributeValue> item) {
-        for (AttributeValue value : item.values()) check(value, 1);
+        for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
+            checkName(attribute.getKey());
+            check(attribute.getValue(), 1);
+            checkNestedNames(attribute.getValue(), 1);
+        }
+    }
+
+    /**
+     * An attribute name, at the top of an item or as a key of a map in it, takes at most 65535
+     * bytes; DynamoDB says so in its framework's envelope, wherever the name came from (an item,
+     * an expression attribute name, a map value of an update), measured in September 2026.
+     */
+    private static void checkName(String name) {
+        if (name.length() > MAX_NAME_BYTES / 3 && ItemSize.utf8Length(name) > MAX_NAME_BYTES) {
+            throw DynamoException.validation("1 validation error detected: Attribute name is too large, must be less than "
+                    + (MAX_NAME_BYTES + 1) + " bytes");
+        }
+    }
+
+    private static void checkNestedNames(AttributeValue value, int depth) {
+        if (depth > MAX_DEPTH) return; // refused by check() already
+        if (value instanceof AttributeValue.M m) {
+            for (Map.Entry<String, AttributeValue> e : m.values().entrySet()) {
+                checkName(e.getKey());
+                checkNestedNames(e.getValue(), depth + 1);
+            }
+        } else if (value instanceof AttributeValue.L l) {
+            for (AttributeValue v : l.values()) checkNestedNames(v, depth + 1);
+        }
     }
 
     public static void check(AttributeValue value) {

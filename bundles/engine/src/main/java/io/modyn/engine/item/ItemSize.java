@@ -62,7 +62,7 @@ public final class ItemSize {
         return (digits + 1) / 2 + 1;
     }
 
-    static long utf8Length(String s) {
+    public static long utf8Length(String s) {
         long n = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

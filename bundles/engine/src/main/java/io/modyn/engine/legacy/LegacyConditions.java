@@ -12,6 +12,7 @@ import io.modyn.engine.expr.eval.Values;
 import io.modyn.engine.item.AttributeValueRules;
 import io.modyn.engine.validation.ConstraintViolations;
 import io.modyn.engine.validation.Enums;
+import io.modyn.engine.validation.RequestCheckFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,16 +82,16 @@ public final class LegacyConditions {
     /** One Expected entry: either ComparisonOperator with its values, or Value and/or Exists. */
     private static Predicate expectation(String name, ExpectedAttributeValue entry) {
         if (entry.value() != null && entry.attributeValueList() != null) {
-            throw DynamoException.validation(INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + name);
+            throw RequestCheckFailure.of(INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + name);
         }
         if (entry.comparisonOperator() != null) {
             if (entry.exists() != null) {
-                throw DynamoException.validation(INVALID + "Exists and ComparisonOperator cannot be used together for Attribute: " + name);
+                throw RequestCheckFailure.of(INVALID + "Exists and ComparisonOperator cannot be used together for Attribute: " + name);
             }
             ComparisonOperator operator = ComparisonOperator.valueOf(entry.comparisonOperator());
             if (entry.value() == null && entry.attributeValueList() == null
                     && operator != ComparisonOperator.NULL && operator != ComparisonOperator.NOT_NULL) {
-                throw DynamoException.validation(INVALID + "Value or AttributeValueList must be used with ComparisonOperator: "
+                throw RequestCheckFailure.of(INVALID + "Value or AttributeValueList must be used with ComparisonOperator: "
                         + operator + " for Attribute: " + name);
             }
             List<AttributeValue> values = entry.attributeValueList() != null ? entry.attributeValueList()
@@ -103,11 +104,11 @@ public final class LegacyConditions {
         }
         boolean exists = entry.exists() == null || entry.exists();
         if (exists && entry.value() == null) {
-            throw DynamoException.validation(INVALID + "Value must be provided when Exists is " + (entry.exists() == null ? "null" : "true")
+            throw RequestCheckFailure.of(INVALID + "Value must be provided when Exists is " + (entry.exists() == null ? "null" : "true")
                     + " for Attribute: " + name);
         }
         if (!exists && entry.value() != null) {
-            throw DynamoException.validation(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
+            throw RequestCheckFailure.of(INVALID + "Value cannot be used when Exists is false for Attribute: " + name);
         }
         if (!exists) return new Predicate.Not(new Predicate.Exists(ResolvedPath.of(name)));
         AttributeValueRules.check(entry.value());
@@ -117,7 +118,7 @@ public final class LegacyConditions {
     /** Argument count, one type for all values, a type the operator accepts, BETWEEN bounds in order. */
     private static Predicate comparison(String name, ComparisonOperator operator, List<AttributeValue> values) {
         if (!operator.acceptsCount(values.size())) {
-            throw DynamoException.validation(INVALID + "Invalid number of argument(s) for the " + operator + " ComparisonOperator");
+            throw RequestCheckFailure.of(INVALID + "Invalid number of argument(s) for the " + operator + " ComparisonOperator");
         }
         if (values.stream().map(AttributeValue::typeName).distinct().count() > 1) {
             throw DynamoException.validation(INVALID + "AttributeValues inside AttributeValueList must be of same type");

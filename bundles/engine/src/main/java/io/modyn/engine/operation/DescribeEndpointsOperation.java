@@ -5,7 +5,11 @@ import io.modyn.api.dynamodb.Endpoint;
 import io.modyn.engine.EngineSettings;
 import java.util.List;
 
-/** DescribeEndpoints: the regional endpoint name and its cache period, as DynamoDB answers it. */
+/**
+ * DescribeEndpoints: the address the client reached and its cache period. DynamoDB answers its own
+ * address, which is the Host its clients send; answering the regional AWS name instead would send
+ * an SDK with endpoint discovery on to AWS. Without a Host header the regional name stands in.
+ */
 public final class DescribeEndpointsOperation {
 
     private static final long CACHE_PERIOD_MINUTES = 1440;
@@ -16,7 +20,8 @@ public final class DescribeEndpointsOperation {
         this.settings = settings;
     }
 
-    public DescribeEndpointsResponse execute() {
-        return new DescribeEndpointsResponse(List.of(new Endpoint("dynamodb." + settings.region() + ".amazonaws.com", CACHE_PERIOD_MINUTES)));
+    public DescribeEndpointsResponse execute(String host) {
+        String address = host == null || host.isBlank() ? "dynamodb." + settings.region() + ".amazonaws.com" : host;
+        return new DescribeEndpointsResponse(List.of(new Endpoint(address, CACHE_PERIOD_MINUTES)));
     }
 }

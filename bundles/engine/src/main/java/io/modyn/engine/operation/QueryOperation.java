@@ -55,9 +55,13 @@ public final class QueryOperation {
         v.noNullValues("expressionAttributeValues", request.expressionAttributeValues());
         v.tableName("indexName", request.indexName());
         v.throwIfAny();
+        // KeyConditions only excludes KeyConditionExpression: DynamoDB accepts it with a FilterExpression
+        // or a ProjectionExpression, so it is checked apart from the other legacy members.
+        WriteConditions.checkNotMixed(named("KeyConditions", request.keyConditions()),
+                named("KeyConditionExpression", request.keyConditionExpression()));
         WriteConditions.checkNotMixed(
                 named("AttributesToGet", request.attributesToGet(), "QueryFilter", request.queryFilter(),
-                        "ConditionalOperator", request.conditionalOperator(), "KeyConditions", request.keyConditions()),
+                        "ConditionalOperator", request.conditionalOperator()),
                 named("ProjectionExpression", request.projectionExpression(), "FilterExpression", request.filterExpression(),
                         "KeyConditionExpression", request.keyConditionExpression()));
         if (request.keyConditionExpression() == null && request.keyConditions() == null) {

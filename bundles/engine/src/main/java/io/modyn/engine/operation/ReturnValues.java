@@ -1,6 +1,6 @@
 package io.modyn.engine.operation;
 
-import io.modyn.api.model.DynamoException;
+import io.modyn.engine.validation.RequestCheckFailure;
 
 /** The ReturnValues choices of PutItem and DeleteItem, which accept only NONE and ALL_OLD. */
 final class ReturnValues {
@@ -10,7 +10,7 @@ final class ReturnValues {
 
     static void checkAllOldOrNone(String returnValues) {
         if (returnValues != null && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
-            throw DynamoException.validation("ReturnValues can only be ALL_OLD or NONE");
+            throw RequestCheckFailure.of("ReturnValues can only be ALL_OLD or NONE");
         }
     }
 

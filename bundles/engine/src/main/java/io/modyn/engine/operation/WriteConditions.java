@@ -7,6 +7,7 @@ import io.modyn.engine.expr.ConditionExpressions;
 import io.modyn.engine.expr.ExpressionAttributes;
 import io.modyn.engine.expr.ItemCondition;
 import io.modyn.engine.legacy.LegacyConditions;
+import io.modyn.engine.validation.RequestCheckFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +49,12 @@ final class WriteConditions {
             Map<String, Object> valueExpressions, Map<String, Object> nameExpressions) {
         if (values != null && present(valueExpressions).isEmpty()) {
             List<String> missing = List.copyOf(valueExpressions.keySet());
-            throw DynamoException.validation("ExpressionAttributeValues can only be specified when using expressions: "
-                    + String.join(" and ", missing) + (missing.size() > 1 ? " are null" : " is null"));
+            throw RequestCheckFailure.of("ExpressionAttributeValues can only be specified when using expressions: "
+                    + String.join(" and ", missing) + (missing.size() > 1 ? " are null" : " is null"),
+                    "ExpressionAttributeValues can only be specified when using expressions");
         }
         if (names != null && present(nameExpressions).isEmpty()) {
-            throw DynamoException.validation("ExpressionAttributeNames can only be specified when using expressions");
+            throw RequestCheckFailure.of("ExpressionAttributeNames can only be specified when using expressions");
         }
     }
 

@@ -107,7 +107,9 @@ final class ApiRequestHandler {
         Route.ReadCall call = route.read(codec.input(json));
         Operation.Result result = call.execute(new RequestContext(requestId, principal,
                 exchange.getSourceAddress() == null ? null : exchange.getSourceAddress().getAddress().getHostAddress(),
-                "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent")));
+                "https".equals(exchange.getRequestScheme()), exchange.getRequestHeaders().getFirst("User-Agent"),
+                exchange.getRequestHeaders().getFirst(Headers.HOST)));
+        if (result == Operation.Result.NO_BODY) return new ResponseBuffer();
         Utf8JsonGenerator out = new Utf8JsonGenerator();
         result.writeTo(out);
         return ResponseBuffer.of(out);

@@ -49,6 +49,9 @@ public final class HttpServer {
      */
     static final int IDLE_CONNECTION_MILLIS = 10 * 60_000;
 
+    /** The most a request line and its headers may take together: ample for SigV4 and session tokens. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+
     /** How often the TLS files are checked for a renewed certificate. */
     static final Duration TLS_RELOAD_CHECK = Duration.ofSeconds(2);
 
@@ -109,6 +112,10 @@ public final class HttpServer {
                 // No limit of Undertow's own (its default cuts bodies at 2 MB with a bare 400):
                 // RequestBodyReceiver applies ours, to chunked bodies too, and answers DynamoDB's error.
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, 0L)
+                // A request line and headers past this are refused with a bare 400 and the
+                // connection closed, before any handler runs, as DynamoDB's front end refuses a
+                // 17 KB URL (Undertow's own default, 1 MB, served such requests with 200).
+                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, MAX_HEADER_BYTES)
                 // Slow clients: a request's headers must arrive within this, and an idle keep-alive
                 // connection is closed after IDLE_TIMEOUT; bodies are timed by RequestBodyReceiver.
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) limits.bodyIdleTimeout().toMillis())

@@ -26,6 +26,8 @@ final class ResponseSender {
 
     static final int COMPRESSION_THRESHOLD_BYTES = 1024;
     static final HttpString CRC32_HEADER = new HttpString("x-amz-crc32");
+    /** DynamoDB's front end answers {@code Server: Server}, naming no product or version. */
+    static final String SERVER_NAME = "Server";
 
     private static final byte[] UNKNOWN_OPERATION_PAGE = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
 
@@ -42,6 +44,7 @@ final class ResponseSender {
             headers.put(Headers.CONTENT_TYPE, contentType);
         }
         headers.put(CRC32_HEADER, Long.toString(wire.crc32()));
+        headers.put(Headers.SERVER, SERVER_NAME);
         exchange.getResponseSender().send(wire.asByteBuffer());
     }
 

@@ -50,12 +50,6 @@ public final class ControlResponseWriter {
         out.writeEnd();
     }
 
-    /** The body of TagResource and UntagResource, which return nothing. */
-    public static void empty(JsonGenerator out, Void response) {
-        out.writeStartObject();
-        out.writeEnd();
-    }
-
     /** {@code Tags} is always there, empty for a resource without tags. */
     public static void listTagsOfResource(JsonGenerator out, ListTagsOfResourceResponse response) {
         out.writeStartObject();

@@ -2,14 +2,18 @@ package io.modyn.protocol.json;
 
 import io.modyn.api.model.CancellationReason;
 import io.modyn.api.model.DynamoException;
+import io.modyn.api.model.ErrorType;
 import io.modyn.api.model.TransactionCanceledException;
 import jakarta.json.stream.JsonGenerator;
 
 /**
  * Writes DynamoDB's error envelope: {@code {"__type":"namespace#Name","message":"..."}}.
  * DynamoDB spells the member {@code message} in lower case and leaves it out when there is none
- * (UnknownOperationException, malformed JSON). A conditional check failure that returns the item
- * (ReturnValuesOnConditionCheckFailure=ALL_OLD) carries it as {@code Item}.
+ * (UnknownOperationException, malformed JSON). A SerializationException comes from the service
+ * framework's request reader rather than from DynamoDB, and that framework spells it
+ * {@code Message} ({@code "NUMBER_VALUE cannot be converted to String"}). A conditional check
+ * failure that returns the item (ReturnValuesOnConditionCheckFailure=ALL_OLD) carries it as
+ * {@code Item}.
  *
  * <p>A cancelled transaction is the exception: DynamoDB sends {@code CancellationReasons}, one
  * {@code {"Code", "Item", "Message"}} per action in request order (Item and Message only when
@@ -29,7 +33,7 @@ public final class ErrorWriter {
             out.write("Message", cancelled.getMessage());
         } else {
             if (error.getMessage() != null) {
-                out.write("message", error.getMessage());
+                out.write(error.type() == ErrorType.SERIALIZATION ? "Message" : "message", error.getMessage());
             }
             AttributeValueWriter.writeMap(out, "Item", error.item());
         }

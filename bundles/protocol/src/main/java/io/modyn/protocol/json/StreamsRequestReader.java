@@ -4,6 +4,7 @@ import io.modyn.api.streams.DescribeStreamRequest;
 import io.modyn.api.streams.GetRecordsRequest;
 import io.modyn.api.streams.GetShardIteratorRequest;
 import io.modyn.api.streams.ListStreamsRequest;
+import io.modyn.api.streams.ShardFilter;
 
 /**
  * Reads the DynamoDB Streams requests: ListStreams, DescribeStream, GetShardIterator and
@@ -35,17 +36,35 @@ public final class StreamsRequestReader {
         String streamArn = null;
         Integer limit = null;
         String exclusiveStartShardId = null;
+        ShardFilter shardFilter = null;
         in.beginRequest();
         while (in.nextMember()) {
             switch (in.memberName()) {
                 case "StreamArn" -> streamArn = in.readString();
                 case "Limit" -> limit = in.readInteger();
                 case "ExclusiveStartShardId" -> exclusiveStartShardId = in.readString();
+                case "ShardFilter" -> shardFilter = readShardFilter(in);
                 default -> in.skipValue();
             }
         }
         in.endRequest();
-        return new DescribeStreamRequest(streamArn, limit, exclusiveStartShardId);
+        return new DescribeStreamRequest(streamArn, limit, exclusiveStartShardId, shardFilter);
+    }
+
+    private static ShardFilter readShardFilter(JsonInput in) {
+        if (!in.beginStruct("ShardFilter", JsonInput.Placement.FIELD)) {
+            return null;
+        }
+        String type = null;
+        String shardId = null;
+        while (in.nextMember()) {
+            switch (in.memberName()) {
+                case "Type" -> type = in.readString();
+                case "ShardId" -> shardId = in.readString();
+                default -> in.skipValue();
+            }
+        }
+        return new ShardFilter(type, shardId);
     }
 
     public static GetShardIteratorRequest getShardIterator(JsonInput in) {

@@ -32,6 +32,12 @@ public final class Operation<S, Q, R> {
     /** An operation's response, ready to be written; writing happens only once the operation succeeded. */
     @FunctionalInterface
     public interface Result {
+
+        /** The response of an operation DynamoDB answers with an empty body (TagResource, UntagResource). */
+        Result NO_BODY = out -> {
+            throw new IllegalStateException("an operation without a response body has nothing to write");
+        };
+
         void writeTo(JsonGenerator out);
     }
 
@@ -47,6 +53,11 @@ public final class Operation<S, Q, R> {
         this.writer = writer;
     }
 
+    /** An operation that DynamoDB answers with an empty HTTP body, not even {@code {}}, since its output has no members. */
+    public static <S, Q> Operation<S, Q, Void> withoutResponseBody(String name, Function<JsonInput, Q> reader, Invoker<S, Q, Void> invoker) {
+        return new Operation<>(name, reader, invoker, null);
+    }
+
     public String name() {
         return name;
     }
@@ -56,7 +67,7 @@ public final class Operation<S, Q, R> {
         Q request = reader.apply(in);
         return (service, context) -> {
             R response = invoker.invoke(service, request, context);
-            return out -> writer.accept(out, response);
+            return writer == null ? Result.NO_BODY : out -> writer.accept(out, response);
         };
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.modyn.api.model.AttributeValue;
 import io.modyn.api.model.CancellationReason;
+import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.TransactionCanceledException;
 import java.util.List;
 import java.util.Map;
@@ -26,5 +27,17 @@ class ErrorWriterTest {
                         + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons "
                         + "[None, ConditionalCheckFailed, TransactionConflict]\"}",
                 write(ErrorWriter::write, error));
+    }
+
+    @Test
+    void aSerializationExceptionSpellsItsMessageAsTheServiceFrameworkDoes() {
+        assertEquals("{\"__type\":\"com.amazon.coral.service#SerializationException\",\"Message\":\"NUMBER_VALUE cannot be converted to String\"}",
+                write(ErrorWriter::write, DynamoException.serialization("NUMBER_VALUE cannot be converted to String")));
+    }
+
+    @Test
+    void dynamoDbsOwnErrorsSpellItInLowerCase() {
+        assertEquals("{\"__type\":\"com.amazon.coral.validate#ValidationException\",\"message\":\"bad\"}",
+                write(ErrorWriter::write, DynamoException.validation("bad")));
     }
 }

@@ -16,7 +16,7 @@ public final class ExpressionText {
     }
 
     public static void check(String text, String kind) {
-        if (text.isBlank()) throw ExpressionErrors.invalid(kind, "The expression can not be empty;");
+        if (text.isBlank()) throw ExpressionErrors.requestCheck(kind, "The expression can not be empty;");
         if (text.length() * 3 <= MAX_BYTES) return; // a UTF-16 unit is at most 3 UTF-8 bytes: no need to encode
         int size = text.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_BYTES) {

@@ -24,7 +24,16 @@ import java.util.Locale;
  */
 final class ExpressionGrammar {
 
+    /**
+     * How deep parentheses, NOT, function calls and collection literals may nest. A statement of
+     * DynamoDB's 8192 characters could nest four thousand levels, which a recursive descent (and
+     * the binding of the values after it) would answer with a stack overflow; far fewer than this
+     * already make a document past DynamoDB's 32 levels or an expression no one writes.
+     */
+    static final int MAX_NESTING = 256;
+
     private final TokenCursor in;
+    private int nesting;
 
     ExpressionGrammar(TokenCursor in) {
         this.in = in;
@@ -43,8 +52,20 @@ final class ExpressionGrammar {
     }
 
     private Expr not() {
-        if (in.acceptKeyword("NOT")) return new Expr.Not(not());
+        if (in.acceptKeyword("NOT")) {
+            enter();
+            Expr negated = new Expr.Not(not());
+            nesting--;
+            return negated;
+        }
         return predicate();
+    }
+
+    /** One level deeper; refused past {@link #MAX_NESTING} as a statement that is not well formed. */
+    private void enter() {
+        if (++nesting > MAX_NESTING) {
+            throw PartiqlErrors.malformed("Statement nests more than " + MAX_NESTING + " levels deep");
+        }
     }
 
     private Expr predicate() {
@@ -106,6 +127,15 @@ final class ExpressionGrammar {
     }
 
     Expr primary() {
+        enter();
+        try {
+            return nestedPrimary();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expr nestedPrimary() {
         Token token = in.peek();
         switch (token.kind()) {
             case LEFT_PAREN -> {
