@@ -118,6 +118,28 @@ public final class MemoryStorageEngine implements StorageEngine {
         return new BatchedCursor(records.subMap(low, lowInclusive, high, false), reading());
     }
 
+    /** Under the visibility write lock, which commits take to apply: no commit is half in the copies. */
+    @Override
+    public void copyKeyspaces(Map<String, String> sourceToTarget) {
+        for (String target : sourceToTarget.values()) {
+            if (!KEYSPACE_NAME.matcher(target).matches()) throw new StorageException("invalid keyspace name: " + target, false);
+        }
+        writing().lock();
+        try {
+            for (Map.Entry<String, String> copy : sourceToTarget.entrySet()) {
+                keyspace(copy.getKey());
+                if (keyspaces.containsKey(copy.getValue())) throw new StorageException("keyspace exists already: " + copy.getValue(), false);
+            }
+            for (Map.Entry<String, String> copy : sourceToTarget.entrySet()) {
+                MemoryKeyspace target = new MemoryKeyspace();
+                keyspace(copy.getKey()).records().forEach(target::apply);
+                keyspaces.put(copy.getValue(), target);
+            }
+        } finally {
+            writing().unlock();
+        }
+    }
+
     @Override
     public KeyspaceStatistics statistics(String keyspace) {
         return keyspace(keyspace).statistics();
