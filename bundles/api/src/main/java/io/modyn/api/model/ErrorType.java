@@ -38,6 +38,18 @@ public enum ErrorType {
     TRIMMED_DATA_ACCESS(Namespaces.DYNAMODB, "TrimmedDataAccessException", 400, false),
     /** A resource-based policy that is not there, or not at the revision the request expected. */
     POLICY_NOT_FOUND(Namespaces.DYNAMODB, "PolicyNotFoundException", 400, false),
+    /** Export and import: the table an ARN names does not exist. */
+    TABLE_NOT_FOUND(Namespaces.DYNAMODB, "TableNotFoundException", 400, false),
+    /** Export: the table has no point-in-time recovery (history) for the time or type asked. */
+    POINT_IN_TIME_RECOVERY_UNAVAILABLE(Namespaces.DYNAMODB, "PointInTimeRecoveryUnavailableException", 400, false),
+    /** Export: an ExportTime outside the table's recoverable window. */
+    INVALID_EXPORT_TIME(Namespaces.DYNAMODB, "InvalidExportTimeException", 400, false),
+    /** Export: the same ClientToken with different parameters, or an export to the same place running. */
+    EXPORT_CONFLICT(Namespaces.DYNAMODB, "ExportConflictException", 400, false),
+    EXPORT_NOT_FOUND(Namespaces.DYNAMODB, "ExportNotFoundException", 400, false),
+    /** Import: the same ClientToken with different parameters. */
+    IMPORT_CONFLICT(Namespaces.DYNAMODB, "ImportConflictException", 400, false),
+    IMPORT_NOT_FOUND(Namespaces.DYNAMODB, "ImportNotFoundException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -1,6 +1,6 @@
 /** DynamoDB's data model: attribute values, table definitions and errors. */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.modyn.api.model;
 
 import org.osgi.annotation.bundle.Export;

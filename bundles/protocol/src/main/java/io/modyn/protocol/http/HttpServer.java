@@ -2,6 +2,7 @@ package io.modyn.protocol.http;
 
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.export.DynamoDbExportService;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
@@ -66,11 +67,17 @@ public final class HttpServer {
     /** A server that also passes calls to other AWS APIs to the handlers bound in {@code handlers} at the time. */
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
+        this(settings, service, streamsService, () -> null, authenticator, handlers);
+    }
+
+    /** A server that also runs the export and import operations on the export service bound at the time. */
+    public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
+                      Supplier<DynamoDbExportService> exportService, Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender(codec);
         RequestLimits limits = settings.limits();
         RequestAuthentication authentication = new RequestAuthentication(authenticator, settings.authenticationRequired());
-        ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService),
+        ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService, exportService),
                 limits.maxRequestBytes(), new ExtensionCalls(handlers, authentication, sender, limits.maxRequestBytes()));
         ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authentication, limits, api, sender);
         // Healthy only while requests can be served: storage bound, and the authenticator if one is required.

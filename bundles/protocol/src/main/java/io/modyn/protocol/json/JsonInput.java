@@ -9,6 +9,7 @@ import io.modyn.api.model.DynamoException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
  * surrogate, read or skipped, is DynamoDB's {@code SerializationException} without a message.
  */
 public final class JsonInput {
+
+    /** Seconds beyond which a timestamp is refused (year 33658): far past any date a request means. */
+    private static final BigDecimal MAX_TIMESTAMP_SECONDS = new BigDecimal("1e12");
 
     /** Where a structure sits: as a named member (a "field") or as a list element or map value. */
     enum Placement { FIELD, ELEMENT }
@@ -178,6 +182,27 @@ public final class JsonInput {
             case VALUE_STRING -> booleanWord(string());
             case VALUE_NUMBER -> throw cannotConvert("Boolean");
             case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.lang.Boolean");
+            default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
+        };
+    }
+
+    /**
+     * A timestamp member (ExportTime, ExportFromTime): seconds since the epoch as a JSON number,
+     * kept to the millisecond; a number beyond any date an Instant holds is refused like an
+     * out-of-range Long.
+     */
+    Instant readTimestamp() {
+        return switch (value) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER -> {
+                BigDecimal seconds = number();
+                if (seconds.abs().compareTo(MAX_TIMESTAMP_SECONDS) > 0) {
+                    throw SerializationErrors.outOfRange(SerializationErrors.tokenName(value, parser.isIntegralNumber()), "Date");
+                }
+                yield Instant.ofEpochMilli(seconds.movePointRight(3).setScale(0, java.math.RoundingMode.FLOOR).longValue());
+            }
+            case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> throw cannotConvert("Date");
+            case START_ARRAY -> throw SerializationErrors.unrecognizedCollection("java.util.Date");
             default -> throw SerializationErrors.of(OBJECT_NOT_EXPECTED);
         };
     }

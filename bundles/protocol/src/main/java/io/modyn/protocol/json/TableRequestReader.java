@@ -133,7 +133,7 @@ public final class TableRequestReader {
     }
 
     /** Null list elements stay null: the engine reports them as DynamoDB does ("Member must not be null"). */
-    private static List<AttributeDefinition> readAttributeDefinitions(JsonInput in) {
+    static List<AttributeDefinition> readAttributeDefinitions(JsonInput in) {
         return in.readList(() -> {
             if (!in.beginStruct("AttributeDefinition", Placement.ELEMENT)) {
                 return null;
@@ -203,7 +203,7 @@ public final class TableRequestReader {
         return new StreamSpecification(enabled, viewType);
     }
 
-    private static SseSpecification readSseSpecification(JsonInput in) {
+    static SseSpecification readSseSpecification(JsonInput in) {
         if (!in.beginStruct("SSESpecification", Placement.FIELD)) {
             return null;
         }
