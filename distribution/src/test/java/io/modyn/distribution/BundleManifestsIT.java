@@ -25,7 +25,7 @@ class BundleManifestsIT {
     void serverHoldsTheModynBundles() {
         Set<String> names = bundles.modyn().map(BundleJar::symbolicName).collect(Collectors.toSet());
         Set<String> required = Set.of("io.modyn.api", "io.modyn.engine", "io.modyn.protocol",
-                "io.modyn.storage.file", "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms");
+                "io.modyn.storage.file", "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms", "io.modyn.export");
         assertTrue(names.containsAll(required), "Modyn bundles in bundle/ and storage/: " + names);
     }
 

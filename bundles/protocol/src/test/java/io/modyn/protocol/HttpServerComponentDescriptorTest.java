@@ -62,6 +62,7 @@ class HttpServerComponentDescriptorTest {
         assertEquals(Map.of(
                 "io.modyn.api.dynamodb.DynamoDbService", "0..1 dynamic greedy",
                 "io.modyn.api.streams.DynamoDbStreamsService", "0..1 dynamic greedy",
+                "io.modyn.api.export.DynamoDbExportService", "0..1 dynamic greedy",
                 "io.modyn.api.auth.Authenticator", "0..1 dynamic greedy",
                 "io.modyn.api.extension.ProtocolHandler", "0..n dynamic greedy"), references);
     }

@@ -60,36 +60,35 @@ public final class DynamoDbJson {
 
     static void writeValue(JsonGenerator out, AttributeValue value) {
         out.writeStartObject();
-        switch (value) {
-            case AttributeValue.S s -> out.write("S", s.value());
-            case AttributeValue.N n -> out.write("N", n.text());
-            case AttributeValue.B b -> out.write("B", Base64.getEncoder().encodeToString(b.value()));
-            case AttributeValue.Bool bool -> out.write("BOOL", bool.value());
-            case AttributeValue.Null ignored -> out.write("NULL", true);
-            case AttributeValue.L l -> {
-                out.writeStartArray("L");
-                l.values().forEach(element -> writeValue(out, element));
-                out.writeEnd();
-            }
-            case AttributeValue.M m -> {
-                out.writeKey("M");
-                writeItem(out, m.values());
-            }
-            case AttributeValue.SS ss -> {
-                out.writeStartArray("SS");
-                ss.values().forEach(out::write);
-                out.writeEnd();
-            }
-            case AttributeValue.NS ns -> {
-                out.writeStartArray("NS");
-                ns.values().forEach(number -> out.write(number.toPlainString()));
-                out.writeEnd();
-            }
-            case AttributeValue.BS bs -> {
-                out.writeStartArray("BS");
-                bs.values().forEach(bytes -> out.write(Base64.getEncoder().encodeToString(bytes)));
-                out.writeEnd();
-            }
+        if (value instanceof AttributeValue.S s) {
+            out.write("S", s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            out.write("N", n.text());
+        } else if (value instanceof AttributeValue.B b) {
+            out.write("B", Base64.getEncoder().encodeToString(b.value()));
+        } else if (value instanceof AttributeValue.Bool bool) {
+            out.write("BOOL", bool.value());
+        } else if (value instanceof AttributeValue.Null) {
+            out.write("NULL", true);
+        } else if (value instanceof AttributeValue.L l) {
+            out.writeStartArray("L");
+            l.values().forEach(element -> writeValue(out, element));
+            out.writeEnd();
+        } else if (value instanceof AttributeValue.M m) {
+            out.writeKey("M");
+            writeItem(out, m.values());
+        } else if (value instanceof AttributeValue.SS ss) {
+            out.writeStartArray("SS");
+            ss.values().forEach(out::write);
+            out.writeEnd();
+        } else if (value instanceof AttributeValue.NS ns) {
+            out.writeStartArray("NS");
+            ns.values().forEach(number -> out.write(number.toPlainString()));
+            out.writeEnd();
+        } else if (value instanceof AttributeValue.BS bs) {
+            out.writeStartArray("BS");
+            bs.values().forEach(bytes -> out.write(Base64.getEncoder().encodeToString(bytes)));
+            out.writeEnd();
         }
         out.writeEnd();
     }

@@ -43,45 +43,46 @@ public final class IonText {
     }
 
     private static void value(StringBuilder out, AttributeValue value) {
-        switch (value) {
-            case AttributeValue.S s -> string(out, s.value());
-            case AttributeValue.N n -> decimal(out, n.value());
-            case AttributeValue.B b -> blob(out, b.value());
-            case AttributeValue.Bool bool -> out.append(bool.value());
-            case AttributeValue.Null ignored -> out.append("null");
-            case AttributeValue.L l -> {
-                out.append('[');
-                for (int i = 0; i < l.values().size(); i++) {
-                    if (i > 0) out.append(',');
-                    value(out, l.values().get(i));
-                }
-                out.append(']');
+        if (value instanceof AttributeValue.S s) {
+            string(out, s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            decimal(out, n.value());
+        } else if (value instanceof AttributeValue.B b) {
+            blob(out, b.value());
+        } else if (value instanceof AttributeValue.Bool bool) {
+            out.append(bool.value());
+        } else if (value instanceof AttributeValue.Null) {
+            out.append("null");
+        } else if (value instanceof AttributeValue.L l) {
+            out.append('[');
+            for (int i = 0; i < l.values().size(); i++) {
+                if (i > 0) out.append(',');
+                value(out, l.values().get(i));
             }
-            case AttributeValue.M m -> struct(out, m.values());
-            case AttributeValue.SS ss -> {
-                out.append(SS).append("::[");
-                for (int i = 0; i < ss.values().size(); i++) {
-                    if (i > 0) out.append(',');
-                    string(out, ss.values().get(i));
-                }
-                out.append(']');
+            out.append(']');
+        } else if (value instanceof AttributeValue.M m) {
+            struct(out, m.values());
+        } else if (value instanceof AttributeValue.SS ss) {
+            out.append(SS).append("::[");
+            for (int i = 0; i < ss.values().size(); i++) {
+                if (i > 0) out.append(',');
+                string(out, ss.values().get(i));
             }
-            case AttributeValue.NS ns -> {
-                out.append(NS).append("::[");
-                for (int i = 0; i < ns.values().size(); i++) {
-                    if (i > 0) out.append(',');
-                    decimal(out, ns.values().get(i));
-                }
-                out.append(']');
+            out.append(']');
+        } else if (value instanceof AttributeValue.NS ns) {
+            out.append(NS).append("::[");
+            for (int i = 0; i < ns.values().size(); i++) {
+                if (i > 0) out.append(',');
+                decimal(out, ns.values().get(i));
             }
-            case AttributeValue.BS bs -> {
-                out.append(BS).append("::[");
-                for (int i = 0; i < bs.values().size(); i++) {
-                    if (i > 0) out.append(',');
-                    blob(out, bs.values().get(i));
-                }
-                out.append(']');
+            out.append(']');
+        } else if (value instanceof AttributeValue.BS bs) {
+            out.append(BS).append("::[");
+            for (int i = 0; i < bs.values().size(); i++) {
+                if (i > 0) out.append(',');
+                blob(out, bs.values().get(i));
             }
+            out.append(']');
         }
     }
 

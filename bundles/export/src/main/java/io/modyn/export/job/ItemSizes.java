@@ -24,18 +24,17 @@ final class ItemSizes {
     }
 
     private static long of(AttributeValue value) {
-        return switch (value) {
-            case AttributeValue.S s -> utf8(s.value());
-            case AttributeValue.N n -> number(n.value());
-            case AttributeValue.B b -> b.value().length;
-            case AttributeValue.Bool ignored -> 1;
-            case AttributeValue.Null ignored -> 1;
-            case AttributeValue.L l -> 3 + l.values().stream().mapToLong(v -> 1 + of(v)).sum();
-            case AttributeValue.M m -> 3 + m.values().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
-            case AttributeValue.SS ss -> ss.values().stream().mapToLong(ItemSizes::utf8).sum();
-            case AttributeValue.NS ns -> ns.values().stream().mapToLong(ItemSizes::number).sum();
-            case AttributeValue.BS bs -> bs.values().stream().mapToLong(v -> v.length).sum();
-        };
+        if (value instanceof AttributeValue.S s) return utf8(s.value());
+        if (value instanceof AttributeValue.N n) return number(n.value());
+        if (value instanceof AttributeValue.B b) return b.value().length;
+        if (value instanceof AttributeValue.L l) return 3 + l.values().stream().mapToLong(v -> 1 + of(v)).sum();
+        if (value instanceof AttributeValue.M m) {
+            return 3 + m.values().entrySet().stream().mapToLong(e -> 1 + utf8(e.getKey()) + of(e.getValue())).sum();
+        }
+        if (value instanceof AttributeValue.SS ss) return ss.values().stream().mapToLong(ItemSizes::utf8).sum();
+        if (value instanceof AttributeValue.NS ns) return ns.values().stream().mapToLong(ItemSizes::number).sum();
+        if (value instanceof AttributeValue.BS bs) return bs.values().stream().mapToLong(v -> v.length).sum();
+        return 1;
     }
 
     private static long utf8(String text) {

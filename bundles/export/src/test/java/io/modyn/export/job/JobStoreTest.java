@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 class JobStoreTest {
 
-    private static final String TABLE = "arn:aws:dynamodb:us-east-1:000000000000:table/T";
+    private static final String TABLE = "arn:aws:dynamodb:us-east-1:000000000000:table/Tab";
 
     @Test
     void anExportJobIsStoredAndFoundAgain() {
@@ -61,7 +61,7 @@ class JobStoreTest {
         assertEquals("01695048328000-", id.substring(0, 15));
         assertEquals(id, JobArns.jobId(TABLE + "/export/" + id));
         assertEquals(TABLE, JobArns.jobTable(TABLE + "/import/" + id));
-        assertEquals("T", JobArns.tableName(TABLE));
+        assertEquals("Tab", JobArns.tableName(TABLE));
         assertNull(JobArns.tableName("arn:aws:dynamodb:us-east-1:000000000000:table/T/export/x"));
         assertEquals("p/AWSDynamoDB/" + id + "/", ExportRunner.exportBase("p/", id));
         assertEquals("AWSDynamoDB/" + id + "/", ExportRunner.exportBase(null, id));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.export.DynamoDbExportService;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.json.JsonCodec;
@@ -31,6 +32,21 @@ class RouterTest {
     void everyStreamsOperationIsRoutedByItsTarget() {
         for (String name : List.of("ListStreams", "DescribeStream", "GetShardIterator", "GetRecords")) {
             assertEquals(name, router.forTarget("DynamoDBStreams_20120810." + name).operationName());
+        }
+    }
+
+    @Test
+    void exportAndImportOperationsExistOnlyWhileTheirServiceIsBound() {
+        List<String> names = List.of("ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable", "DescribeImport",
+                "ListImports");
+        for (String name : names) {
+            assertNull(router.forTarget("DynamoDB_20120810." + name), name);
+        }
+        DynamoDbExportService bound = (DynamoDbExportService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbExportService.class}, (proxy, method, arguments) -> null);
+        Router withExports = new Router(() -> null, () -> null, () -> bound);
+        for (String name : names) {
+            assertEquals(name, withExports.forTarget("DynamoDB_20120810." + name).operationName());
         }
     }
 
