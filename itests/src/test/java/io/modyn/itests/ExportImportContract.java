@@ -93,6 +93,7 @@ abstract class ExportImportContract {
     void start() throws Exception {
         server = startServer();
         dynamo = DynamoDbClients.create(server);
+        awaitExportService();
     }
 
     @AfterAll
@@ -121,6 +122,7 @@ abstract class ExportImportContract {
         Instant restartedAt = Instant.now();
         server.stop();
         server.restart();
+        awaitExportService();
         ExportDescription export = awaitExport(started.exportArn());
         assertEquals(ExportStatus.COMPLETED, export.exportStatus(), export.failureMessage());
         assertEquals(ITEMS, export.itemCount());
@@ -155,6 +157,7 @@ abstract class ExportImportContract {
         assertEquals(ImportStatus.IN_PROGRESS, importStarted.importStatus());
         server.kill();
         server.restart();
+        awaitExportService();
         progressSeen = 0;
         ImportTableDescription imported = awaitImport(importStarted.importArn());
         assertTrue(progressSeen > 0 && progressSeen < ITEMS, "DescribeImport showed the import's progress: " + progressSeen);
@@ -164,7 +167,9 @@ abstract class ExportImportContract {
         assertEquals(0, imported.errorCount());
         assertTrue(imported.processedSizeBytes() > 0);
 
-        assertEquals(written, scanAll("big-copy"));
+        Map<String, Map<String, AttributeValue>> copy = scanAll("big-copy");
+        assertEquals(written.keySet(), copy.keySet());
+        assertEquals(scanAll("big"), copy);
     }
 
     @Test
@@ -184,7 +189,9 @@ abstract class ExportImportContract {
                 .inputFormat(InputFormat.ION).inputCompressionType(InputCompressionType.GZIP)
                 .tableCreationParameters(parameters("ion-copy"))).importTableDescription().importArn());
         assertEquals(ImportStatus.COMPLETED, imported.importStatus(), imported.failureMessage());
-        assertEquals(written, scanAll("ion-copy"));
+        Map<String, Map<String, AttributeValue>> copy = scanAll("ion-copy");
+        assertEquals(written.keySet(), copy.keySet());
+        assertEquals(scanAll("ion"), copy);
     }
 
     @Test
@@ -380,6 +387,24 @@ abstract class ExportImportContract {
             } while (start != null);
         }
         return items;
+    }
+
+    /**
+     * Waits, after a restart, until the export operations are served: the server answers as soon as
+     * storage and engine are up, and the export bundle's service follows a moment later (until then
+     * its operations are unknown, as on a server without the bundle).
+     */
+    private void awaitExportService() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            try {
+                dynamo.listExports(b -> b.maxResults(1));
+                return;
+            } catch (DynamoDbException e) {
+                if (!"UnknownOperationException".equals(e.awsErrorDetails().errorCode()) || Instant.now().isAfter(deadline)) throw e;
+                Thread.sleep(100);
+            }
+        }
     }
 
     private ExportDescription awaitExport(String exportArn) throws InterruptedException {

@@ -18,6 +18,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -30,9 +31,12 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@link StorageEngine} (for the job keyspace) are bound, and runs again the jobs a stop
  * interrupted. Both are static references: a change of either stops the running jobs (they stay
  * IN_PROGRESS) and starts them again on the new binding. The {@link Authorizer} is optional and
- * dynamic: with auth-iam the caller's permission is checked, without it nothing is.
+ * dynamic: with auth-iam the caller's permission is checked, without it nothing is. The component
+ * waits for its configuration (conf/io.modyn.export.cfg): run on defaults first, a resumed job
+ * would write to the wrong place.
  */
-@Component(service = {}, immediate = true, configurationPid = ExportComponent.PID)
+@Component(service = {}, immediate = true, configurationPid = ExportComponent.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = ExportConfiguration.class)
 public final class ExportComponent {
 

@@ -86,7 +86,7 @@ final class ExportOperations {
         if (request.incrementalExportSpecification() != null) {
             throw DynamoException.validation("IncrementalExportSpecification is only supported with ExportType INCREMENTAL_EXPORT");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant exportTime = request.exportTime() == null ? now : request.exportTime();
         if (exportTime.isBefore(now.minus(CLOCK_SKEW))) {
             throw new DynamoException(ErrorType.INVALID_EXPORT_TIME,

@@ -87,7 +87,7 @@ final class ImportOperations {
         }
         CreateTableRequest table = request.tableCreationParameters();
         Validation.required(table.tableName(), "tableCreationParameters.tableName");
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (request.clientToken() != null) {
             ImportTableDescription earlier = byClientToken(request.clientToken(), now);
             if (earlier != null) {

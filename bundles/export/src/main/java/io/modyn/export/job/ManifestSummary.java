@@ -45,6 +45,6 @@ final class ManifestSummary {
     }
 
     private static String iso(Instant time) {
-        return DateTimeFormatter.ISO_INSTANT.format(time);
+        return DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }
