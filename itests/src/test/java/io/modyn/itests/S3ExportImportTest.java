@@ -12,6 +12,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -33,7 +36,11 @@ class S3ExportImportTest extends ExportImportContract {
         s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY_ID,
                         S3ProxyServer.SECRET_ACCESS_KEY)))
-                .httpClient(ApacheHttpClient.create()).build();
+                .httpClient(ApacheHttpClient.create())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .build();
         return ModynServer.startWithEnvironment("export-import-s3", List.of("--s3-endpoint", s3Server.endpoint().toString()),
                 Map.of("MODYN_S3_ACCESS_KEY_ID", S3ProxyServer.ACCESS_KEY_ID, "MODYN_S3_SECRET_ACCESS_KEY", S3ProxyServer.SECRET_ACCESS_KEY));
     }
