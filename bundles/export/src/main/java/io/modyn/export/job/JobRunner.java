@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 public final class JobRunner implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    static final int MAX_ATTEMPTS = 30;
+    static final long RETRY_PAUSE_MILLIS = 2000;
 
     private final JobStore store;
     private final ExportRunner exports;
@@ -70,6 +72,10 @@ public final class JobRunner implements AutoCloseable {
     }
 
     public void start(ExportJob job) {
+        start(job, 1);
+    }
+
+    private void start(ExportJob job, int attempt) {
         submit(() -> {
             String arn = job.description().exportArn();
             try {
@@ -79,6 +85,10 @@ public final class JobRunner implements AutoCloseable {
                 LOG.info(() -> "Export " + arn + " stopped with the server; it runs again at the next start");
             } catch (Exception e) {
                 if (stopping(e)) return;
+                if (retry(e, attempt, arn)) {
+                    start(job, attempt + 1);
+                    return;
+                }
                 LOG.log(Level.WARNING, "Export " + arn + " failed", e);
                 store.save(arn, JobJson.export(new ExportJob(failed(job.description(), e), job.accountId())));
             }
@@ -86,6 +96,10 @@ public final class JobRunner implements AutoCloseable {
     }
 
     public void start(ImportJob job) {
+        start(job, 1);
+    }
+
+    private void start(ImportJob job, int attempt) {
         submit(() -> {
             String arn = job.description().importArn();
             try {
@@ -95,6 +109,10 @@ public final class JobRunner implements AutoCloseable {
                 LOG.info(() -> "Import " + arn + " stopped with the server; it runs again at the next start");
             } catch (Exception e) {
                 if (stopping(e)) return;
+                if (retry(e, attempt, arn)) {
+                    start(job, attempt + 1);
+                    return;
+                }
                 LOG.log(Level.WARNING, "Import " + arn + " failed", e);
                 ImportTableDescription d = job.description();
                 store.save(arn, JobJson.importJob(new ImportJob(new ImportTableDescription(d.importArn(), "FAILED", d.tableArn(),
@@ -120,6 +138,24 @@ public final class JobRunner implements AutoCloseable {
 
     private static String message(Exception e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /**
+     * Whether a job that failed on a retryable DynamoDB error (storage away for a moment, as while
+     * the server stops or a backend is swapped; throttling) runs again from the start after a
+     * pause, as an SDK client would retry. After {@value #MAX_ATTEMPTS} attempts it fails.
+     */
+    private boolean retry(Exception e, int attempt, String arn) {
+        if (!(e instanceof DynamoException dynamo) || !dynamo.type().retryable() || attempt >= MAX_ATTEMPTS) return false;
+        LOG.info(() -> arn + " met a retryable error (" + e.getMessage() + "); attempt " + (attempt + 1) + " follows");
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS);
+        } catch (InterruptedException interrupted) {
+            // The server is stopping: the new attempt is refused by the pool and the job stays
+            // IN_PROGRESS for the next start.
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     /**
