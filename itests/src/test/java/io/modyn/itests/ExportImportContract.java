@@ -21,10 +21,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -102,7 +104,9 @@ abstract class ExportImportContract {
         stopStore();
     }
 
+    /** Writing, exporting, importing and comparing 100,000 items takes a few minutes on a loaded machine. */
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void aHundredThousandItemsSurviveExportAndImportThroughRestarts() throws Exception {
         createTable("big");
         Map<String, Map<String, AttributeValue>> written = writeItems("big", ITEMS);
