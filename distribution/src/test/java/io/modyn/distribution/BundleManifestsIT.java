@@ -26,7 +26,7 @@ class BundleManifestsIT {
         Set<String> names = bundles.modyn().map(BundleJar::symbolicName).collect(Collectors.toSet());
         Set<String> required = Set.of("io.modyn.api", "io.modyn.engine", "io.modyn.protocol",
                 "io.modyn.storage.file", "io.modyn.storage.postgres", "io.modyn.storage.memory", "io.modyn.admin", "io.modyn.auth.iam",
-                "io.modyn.kms", "io.modyn.metrics", "io.modyn.backup");
+                "io.modyn.kms", "io.modyn.metrics", "io.modyn.backup", "io.modyn.export");
         assertTrue(names.containsAll(required), "Modyn bundles in bundle/ and storage/: " + names);
     }
 

@@ -38,7 +38,7 @@ class ServerLayoutIT {
     @Test
     void everyComponentHasAConfigurationFile() {
         for (String pid : new String[] {"io.modyn.protocol", "io.modyn.engine", "io.modyn.storage.file",
-                "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms", "io.modyn.metrics",
+                "io.modyn.storage.postgres", "io.modyn.admin", "io.modyn.auth.iam", "io.modyn.kms", "io.modyn.metrics", "io.modyn.export",
                 "org.apache.felix.fileinstall-deploy"}) {
             assertTrue(Files.isRegularFile(server.resolve("conf/" + pid + ".cfg")), pid);
         }

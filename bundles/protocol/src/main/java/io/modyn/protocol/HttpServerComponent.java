@@ -3,6 +3,7 @@ package io.modyn.protocol;
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.backup.DynamoDbBackupService;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.export.DynamoDbExportService;
 import io.modyn.api.extension.ProtocolHandler;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.extension.ProtocolHandlers;
@@ -54,6 +55,11 @@ public class HttpServerComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Authenticator authenticator;
 
+    /** ExportTableToPointInTime, ImportTable and their Describe/List operations, while an export bundle provides them. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DynamoDbExportService dynamoDbExportService;
+
     private final ProtocolHandlers protocolHandlers = new ProtocolHandlers();
 
     private HttpServer server;
@@ -84,6 +90,7 @@ public class HttpServerComponent {
                 configuration.authenticationRequired(), limits, BrowserAccess.parse(configuration.corsOrigins(), configuration.hostnames()),
                 tlsFiles(configuration));
         server = new HttpServer(settings, () -> dynamoDbService, () -> dynamoDbStreamsService, () -> dynamoDbBackupService,
+                () -> dynamoDbExportService,
                 () -> authenticator, protocolHandlers);
         server.start();
     }

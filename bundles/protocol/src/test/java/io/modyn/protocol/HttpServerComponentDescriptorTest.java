@@ -63,6 +63,7 @@ class HttpServerComponentDescriptorTest {
                 "io.modyn.api.dynamodb.DynamoDbService", "0..1 dynamic greedy",
                 "io.modyn.api.streams.DynamoDbStreamsService", "0..1 dynamic greedy",
                 "io.modyn.api.backup.DynamoDbBackupService", "0..1 dynamic greedy",
+                "io.modyn.api.export.DynamoDbExportService", "0..1 dynamic greedy",
                 "io.modyn.api.auth.Authenticator", "0..1 dynamic greedy",
                 "io.modyn.api.extension.ProtocolHandler", "0..n dynamic greedy"), references);
     }

@@ -50,6 +50,14 @@ public enum ErrorType {
     CONTINUOUS_BACKUPS_UNAVAILABLE(Namespaces.DYNAMODB, "ContinuousBackupsUnavailableException", 400, false),
     POINT_IN_TIME_RECOVERY_UNAVAILABLE(Namespaces.DYNAMODB, "PointInTimeRecoveryUnavailableException", 400, false),
     INVALID_RESTORE_TIME(Namespaces.DYNAMODB, "InvalidRestoreTimeException", 400, false),
+    /** Export: an ExportTime outside the table's recoverable window. */
+    INVALID_EXPORT_TIME(Namespaces.DYNAMODB, "InvalidExportTimeException", 400, false),
+    /** Export: the same ClientToken with different parameters, or an export to the same place running. */
+    EXPORT_CONFLICT(Namespaces.DYNAMODB, "ExportConflictException", 400, false),
+    EXPORT_NOT_FOUND(Namespaces.DYNAMODB, "ExportNotFoundException", 400, false),
+    /** Import: the same ClientToken with different parameters. */
+    IMPORT_CONFLICT(Namespaces.DYNAMODB, "ImportConflictException", 400, false),
+    IMPORT_NOT_FOUND(Namespaces.DYNAMODB, "ImportNotFoundException", 400, false),
     INTERNAL_SERVER_ERROR(Namespaces.DYNAMODB, "InternalServerError", 500, true),
     /** Sent while a part the request needs (such as storage) is not bound: SDKs back off and retry. */
     SERVICE_UNAVAILABLE("com.amazon.coral.availability", "ServiceUnavailableException", 503, true);

@@ -3,6 +3,7 @@ package io.modyn.protocol.http;
 import io.modyn.api.auth.Authenticator;
 import io.modyn.api.backup.DynamoDbBackupService;
 import io.modyn.api.dynamodb.DynamoDbService;
+import io.modyn.api.export.DynamoDbExportService;
 import io.modyn.api.streams.DynamoDbStreamsService;
 import io.modyn.protocol.auth.OpenAccessPolicy;
 import io.modyn.protocol.auth.RequestAuthentication;
@@ -70,17 +71,22 @@ public final class HttpServer {
     /** A server that also passes calls to other AWS APIs to the handlers bound in {@code handlers} at the time. */
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
                       Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
-        this(settings, service, streamsService, () -> null, authenticator, handlers);
+        this(settings, service, streamsService, () -> null, () -> null, authenticator, handlers);
     }
 
-    /** A server that also answers the backup operations through {@code backupService} while one is bound. */
+    /**
+     * A server that also answers the backup operations through {@code backupService} and the export
+     * and import operations through {@code exportService}, each while one is bound.
+     */
     public HttpServer(HttpServerSettings settings, Supplier<DynamoDbService> service, Supplier<DynamoDbStreamsService> streamsService,
-                      Supplier<DynamoDbBackupService> backupService, Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
+                      Supplier<DynamoDbBackupService> backupService, Supplier<DynamoDbExportService> exportService,
+                      Supplier<Authenticator> authenticator, ProtocolHandlers handlers) {
         JsonCodec codec = new JsonCodec();
         ResponseSender sender = new ResponseSender();
         RequestLimits limits = settings.limits();
         RequestAuthentication authentication = new RequestAuthentication(authenticator, settings.authenticationRequired());
-        ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication, new Router(service, streamsService, backupService),
+        ApiRequestHandler api = new ApiRequestHandler(codec, sender, authentication,
+                new Router(service, streamsService, backupService, exportService),
                 limits.maxRequestBytes(), new ExtensionCalls(handlers, authentication, sender, limits.maxRequestBytes()));
         ApiCallIntake intake = new ApiCallIntake(new OpenAccessPolicy(settings.openAccess()), authentication, limits, api, sender);
         // Healthy only while requests can be served: storage bound, and the authenticator if one is required.

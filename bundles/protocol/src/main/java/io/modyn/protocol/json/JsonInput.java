@@ -9,6 +9,7 @@ import io.modyn.api.model.DynamoException;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParser.Event;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
  * surrogate, read or skipped, is DynamoDB's {@code SerializationException} without a message.
  */
 public final class JsonInput {
+
+    /** Seconds beyond which a timestamp is refused (year 33658): far past any date a request means. */
+    private static final BigDecimal MAX_TIMESTAMP_SECONDS = new BigDecimal("1e12");
 
     /** Where a structure sits: as a named member (a "field") or as a list element or map value. */
     enum Placement { FIELD, ELEMENT }

@@ -133,7 +133,7 @@ public final class TableRequestReader {
     }
 
     /** Null list elements stay null: the engine reports them as DynamoDB does ("Member must not be null"). */
-    private static List<AttributeDefinition> readAttributeDefinitions(JsonInput in) {
+    static List<AttributeDefinition> readAttributeDefinitions(JsonInput in) {
         return in.readList(() -> {
             if (!in.beginStruct("AttributeDefinition", Placement.ELEMENT)) {
                 return null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.modyn.api.dynamodb.RequestContext;
+import io.modyn.api.export.DynamoDbExportService;
 import io.modyn.api.model.DynamoException;
 import io.modyn.api.model.ErrorType;
 import io.modyn.protocol.json.JsonCodec;
@@ -35,6 +36,21 @@ class RouterTest {
     }
 
     @Test
+    void exportAndImportOperationsExistOnlyWhileTheirServiceIsBound() {
+        List<String> names = List.of("ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable", "DescribeImport",
+                "ListImports");
+        for (String name : names) {
+            assertNull(router.forTarget("DynamoDB_20120810." + name), name);
+        }
+        DynamoDbExportService bound = (DynamoDbExportService) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbExportService.class}, (proxy, method, arguments) -> null);
+        Router withExports = new Router(() -> null, () -> null, () -> null, () -> bound);
+        for (String name : names) {
+            assertEquals(name, withExports.forTarget("DynamoDB_20120810." + name).operationName());
+        }
+    }
+
+    @Test
     void otherTargetsAreUnknown() {
         assertNull(router.forTarget(null));
         assertNull(router.forTarget("DynamoDB_20120810."));
@@ -49,7 +65,7 @@ class RouterTest {
     void backupOperationsAreRoutedOnlyWhileABackupServiceIsBound() {
         java.util.concurrent.atomic.AtomicReference<io.modyn.api.backup.DynamoDbBackupService> bound =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        Router withBackups = new Router(() -> null, () -> null, bound::get);
+        Router withBackups = new Router(() -> null, () -> null, bound::get, () -> null);
         List<String> names = List.of("CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup", "RestoreTableFromBackup",
                 "UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime");
         for (String name : names) assertNull(withBackups.forTarget("DynamoDB_20120810." + name), name);

@@ -1,0 +1,4 @@
+package io.modyn.api.export;
+
+public record DescribeImportRequest(String importArn) {
+}
