@@ -65,7 +65,7 @@ class AssembliesTest {
     void devAssemblyServesLoopbackClientsOnFileStorage() throws Exception {
         assumeFileLeg();
         Path dev = ASSEMBLIES.resolve("dev");
-        assertEquals(List.of("file", "postgres"), folders(dev.resolve("storage")), "dev has both backends, file the default");
+        assertEquals(List.of("file", "memory", "postgres"), folders(dev.resolve("storage")), "dev has every backend, file the default");
         try (ModynServer server = ModynServer.startFolder(dev, "assembly-dev", List.of(), Map.of());
              DynamoDbClient client = DynamoDbClients.create(server)) {
             assertWriteAndRead(client);
