@@ -35,9 +35,6 @@ import java.util.function.Supplier;
  */
 public final class JsonInput {
 
-    /** Seconds beyond which a timestamp is refused (year 33658): far past any date a request means. */
-    private static final BigDecimal MAX_TIMESTAMP_SECONDS = new BigDecimal("1e12");
-
     /** Where a structure sits: as a named member (a "field") or as a list element or map value. */
     enum Placement { FIELD, ELEMENT }
 
@@ -187,7 +184,7 @@ public final class JsonInput {
     }
 
     /**
-     * A timestamp member (backups' times): seconds since the epoch, with a fraction, as the AWS
+     * A timestamp member (backups' and exports' times): seconds since the epoch, with a fraction, as the AWS
      * SDKs send timestamps in the JSON 1.0 protocol; a string holding such a number is taken too.
      */
     java.time.Instant readTimestamp() {
