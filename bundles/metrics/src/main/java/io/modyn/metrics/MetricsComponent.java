@@ -88,6 +88,12 @@ public final class MetricsComponent {
         if (configuration.jvmMetrics()) registerJvmMetrics(registry);
         ScrapeAccess access = new ScrapeAccess(() -> authenticator, () -> authorizer, configuration.signatureRequired());
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(configuration.bind().trim()), configuration.port());
+        if (!access.required() && !address.getAddress().isLoopbackAddress()) {
+            // Prometheus servers do not sign scrapes, so this is allowed; but say who can now read
+            // the table names and the load: whoever reaches the address, as with any exporter.
+            LOG.warning("Metrics endpoint on " + address.getAddress().getHostAddress() + " without --metrics-signed: any host that "
+                    + "reaches it reads table names and request figures; restrict it with a firewall or require signed scrapes");
+        }
         endpoint = MetricsEndpoint.start(address,
                 new MetricsHttpHandler(registry, new BrowserRequestGuard(hostNames(configuration.hostNames())), access));
         registration = context.registerService(RequestMetrics.class, requests, null);
